@@ -1,0 +1,73 @@
+// The one object a command receives: streams, environment, clock and global options.
+// Heavy services (API client, prompter, spinners) are built lazily by the modules that need them,
+// so `--help` and `--version` load none of them. Tests build their own Context.
+import type { Readable, Writable } from 'node:stream';
+
+export interface GlobalOptions {
+  /** `--endpoint` / `OVH_ENDPOINT`: a preset name or an https URL. Undefined means "resolve". */
+  endpoint?: string;
+  /** `--sandbox`: run against the built-in OVH API simulation, no account needed. */
+  sandbox: boolean;
+  /** `--profile`: stored credentials profile name. */
+  profile: string;
+  /** `--json`: exactly one JSON document on stdout. */
+  json: boolean;
+  /** `--debug`: API calls on stderr (secrets redacted) and stack traces. */
+  debug: boolean;
+  /** `--no-color` / `NO_COLOR`. */
+  color: boolean;
+  /** `--timeout` for one API call, in milliseconds. */
+  timeoutMs: number;
+}
+
+export interface Context {
+  readonly stdin: Readable & { isTTY?: boolean };
+  readonly stdout: Writable & { isTTY?: boolean; columns?: number };
+  readonly stderr: Writable & { isTTY?: boolean; columns?: number };
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd: string;
+  /** Wall clock; injectable for tests. */
+  now(): Date;
+  globals: GlobalOptions;
+  /** True when a person can answer prompts: stdin and stderr are terminals and --json is off. */
+  canPrompt(): boolean;
+  /** Resources to release when the command ends (sandbox servers, timers). */
+  readonly cleanups: Array<() => Promise<void> | void>;
+  /** Aborted on Ctrl-C / SIGTERM (reason: an InterruptedError). Flows race their waits against it. */
+  readonly interrupt: AbortController;
+  /** The exit code the command chose (0 unless it set one). */
+  exitCode: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+export function defaultGlobals(env: NodeJS.ProcessEnv): GlobalOptions {
+  return {
+    endpoint: env.OVH_ENDPOINT || undefined,
+    sandbox: false,
+    profile: 'default',
+    json: false,
+    debug: false,
+    color: !('NO_COLOR' in env) || env.NO_COLOR === '',
+    timeoutMs: DEFAULT_TIMEOUT_MS,
+  };
+}
+
+export function createProcessContext(): Context {
+  const ctx: Context = {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+    now: () => new Date(),
+    globals: defaultGlobals(process.env),
+    canPrompt() {
+      return Boolean(ctx.stdin.isTTY && ctx.stderr.isTTY) && !ctx.globals.json;
+    },
+    cleanups: [],
+    interrupt: new AbortController(),
+    exitCode: 0,
+  };
+  return ctx;
+}

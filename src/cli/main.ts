@@ -1,0 +1,52 @@
+// Entry point: parse argv, run one command, turn any failure into a message and an exit code.
+// Never calls process.exit (but for a second Ctrl-C): bin/ sets process.exitCode from the result.
+import { CommanderError } from 'commander';
+import { createProcessContext, type Context } from './context.js';
+import { buildProgram } from './program.js';
+import { ExitCode, InterruptedError } from '../errors.js';
+
+export async function main(argv: string[], ctx: Context = createProcessContext()): Promise<number> {
+  const stopSignals = installSignalHandlers(ctx);
+  try {
+    await buildProgram(ctx).parseAsync(argv, { from: 'user' });
+    return ctx.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return commanderExit(error, ctx);
+    const { renderError } = await import('./render-error.js');
+    return renderError(error, ctx);
+  } finally {
+    stopSignals();
+    for (const cleanup of ctx.cleanups.splice(0).reverse()) {
+      try {
+        await cleanup();
+      } catch {
+        // A failed cleanup must not hide the command's own result.
+      }
+    }
+  }
+}
+
+/** Help and version exit 0; every other commander complaint (unknown option, missing argument) is a usage error. */
+function commanderExit(error: CommanderError, ctx: Context): number {
+  if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) return ExitCode.ok;
+  if (ctx.globals.json) {
+    const message = error.message.replace(/^error: /, '');
+    ctx.stdout.write(`${JSON.stringify({ error: { code: 'usage', message, hint: 'Run with --help to see the options.' } })}\n`);
+  }
+  return ExitCode.usage;
+}
+
+/** SIGINT/SIGTERM abort `ctx.interrupt`; flows listening to it print the cart id and the way to resume. */
+function installSignalHandlers(ctx: Context): () => void {
+  const onSignal = () => {
+    // A second Ctrl-C while the first is being handled: the person wants out now.
+    if (ctx.interrupt.signal.aborted) process.exit(ExitCode.interrupted);
+    ctx.interrupt.abort(new InterruptedError());
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
+}

@@ -1,0 +1,25 @@
+// The one place a failure becomes output: a message and a hint on stderr (or one JSON object on
+// stdout under --json), and an exit code. Stack traces only with --debug.
+import { CliError, ExitCode } from '../errors.js';
+import type { Context } from './context.js';
+import { createTheme } from '../ui/theme.js';
+
+export function renderError(error: unknown, ctx: Context): number {
+  const known = error instanceof CliError ? error : undefined;
+  const code = known?.code ?? 'internal';
+  const message = known ? known.message : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+  const hint = known?.hint ?? (known ? undefined : 'Run again with --debug for details, and report it if it persists.');
+  const exitCode = known?.exitCode ?? ExitCode.failure;
+
+  if (ctx.globals.json) {
+    ctx.stdout.write(`${JSON.stringify({ error: { code, message, hint: hint ?? null } })}\n`);
+  } else {
+    const theme = createTheme(ctx);
+    ctx.stderr.write(`${theme.error('Error:')} ${message}\n`);
+    if (hint) ctx.stderr.write(`${theme.muted(hint)}\n`);
+  }
+  if (ctx.globals.debug && error instanceof Error && error.stack) {
+    ctx.stderr.write(`${error.stack}\n`);
+  }
+  return exitCode;
+}

@@ -1,0 +1,55 @@
+// The Prompter: the only way flows ask a person anything. The inquirer-backed implementation lives
+// in ui/inquirer-prompter.ts; tests use a scripted one that fails on an unexpected question.
+
+/** Returned by a prompt when the person chose "back" (or pressed Esc where going back makes sense). */
+export const BACK = Symbol('back');
+export type Back = typeof BACK;
+
+export interface Choice<T> {
+  value: T;
+  /** The line shown in the list. */
+  name: string;
+  /** Shown under the list when the choice is highlighted. */
+  description?: string;
+  /** A string explains why it cannot be chosen. */
+  disabled?: boolean | string;
+}
+
+export interface SelectQuestion<T> {
+  /** Stable identifier of the question (scripted prompters match on it), e.g. `range`, `config:region`. */
+  id: string;
+  message: string;
+  choices: Array<Choice<T>>;
+  default?: T;
+  /** Offer a "← back" choice; choosing it resolves to BACK. */
+  allowBack?: boolean;
+  pageSize?: number;
+}
+
+export interface SearchQuestion<T> extends SelectQuestion<T> {
+  /** Text the list is filtered with; by default `name` and `description`. */
+  searchText?: (choice: Choice<T>) => string;
+}
+
+export interface ConfirmQuestion {
+  id: string;
+  message: string;
+  default: boolean;
+}
+
+export interface InputQuestion {
+  id: string;
+  message: string;
+  default?: string;
+  /** true when fine, else the message that says what is wrong. */
+  validate?: (value: string) => true | string;
+}
+
+export interface Prompter {
+  select<T>(question: SelectQuestion<T>): Promise<T | Back>;
+  search<T>(question: SearchQuestion<T>): Promise<T | Back>;
+  confirm(question: ConfirmQuestion): Promise<boolean>;
+  input(question: InputQuestion): Promise<string>;
+  /** Input whose answer is never echoed (secrets). */
+  password(question: InputQuestion): Promise<string>;
+}
