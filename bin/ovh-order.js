@@ -2,4 +2,12 @@
 // Thin launcher: the compiled entry decides everything, including the exit code.
 import { main } from '../dist/cli/main.js';
 
+// A closed pipe (`ovh-order catalog | head`) is not an error worth a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 process.exitCode = await main(process.argv.slice(2));

@@ -2,6 +2,7 @@
 // Heavy services (API client, prompter, spinners) are built lazily by the modules that need them,
 // so `--help` and `--version` load none of them. Tests build their own Context.
 import type { Readable, Writable } from 'node:stream';
+import type { Prompter } from '../ui/prompter.js';
 
 export interface GlobalOptions {
   /** `--endpoint` / `OVH_ENDPOINT`: a preset name or an https URL. Undefined means "resolve". */
@@ -37,6 +38,8 @@ export interface Context {
   readonly interrupt: AbortController;
   /** The exit code the command chose (0 unless it set one). */
   exitCode: number;
+  /** Tests inject a scripted Prompter here; otherwise commands build the inquirer one (ui/inquirer-prompter). */
+  prompter?: Prompter;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;

@@ -11,7 +11,7 @@ export async function main(argv: string[], ctx: Context = createProcessContext()
     await buildProgram(ctx).parseAsync(argv, { from: 'user' });
     return ctx.exitCode;
   } catch (error) {
-    if (error instanceof CommanderError) return commanderExit(error, ctx);
+    if (error instanceof CommanderError) return commanderExit(error, ctx, argv.includes('--json'));
     const { renderError } = await import('./render-error.js');
     return renderError(error, ctx);
   } finally {
@@ -27,9 +27,10 @@ export async function main(argv: string[], ctx: Context = createProcessContext()
 }
 
 /** Help and version exit 0; every other commander complaint (unknown option, missing argument) is a usage error. */
-function commanderExit(error: CommanderError, ctx: Context): number {
+function commanderExit(error: CommanderError, ctx: Context, json: boolean): number {
   if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) return ExitCode.ok;
-  if (ctx.globals.json) {
+  // Flags are not applied yet when commander refuses them, so --json is read from argv.
+  if (json) {
     const message = error.message.replace(/^error: /, '');
     ctx.stdout.write(`${JSON.stringify({ error: { code: 'usage', message, hint: 'Run with --help to see the options.' } })}\n`);
   }

@@ -1,0 +1,45 @@
+// Tables in one theme, sized for the terminal (80 columns when unknown).
+import Table from 'cli-table3';
+
+export interface Column {
+  header: string;
+  align?: 'left' | 'right' | 'center';
+  /** Cut long cells to this many characters. */
+  maxWidth?: number;
+}
+
+const BORDERLESS = {
+  top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
+  bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
+  left: '', 'left-mid': '', mid: '', 'mid-mid': '',
+  right: '', 'right-mid': '', middle: '  ',
+};
+
+export function renderTable(columns: Column[], rows: string[][], options: { heading?: (s: string) => string } = {}): string {
+  const table = new Table({
+    head: columns.map((c) => (options.heading ? options.heading(c.header) : c.header)),
+    chars: BORDERLESS,
+    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0, compact: true },
+    colAligns: columns.map((c) => c.align ?? 'left'),
+    wordWrap: false,
+  });
+  for (const row of rows) table.push(row.map((cell, i) => truncate(cell, columns[i]?.maxWidth)));
+  return table.toString();
+}
+
+/** A two-column "label  value" block, e.g. for cart headers and whoami. */
+export function renderPairs(pairs: Array<[string, string]>, label: (s: string) => string = (s) => s): string {
+  const width = Math.max(0, ...pairs.map(([k]) => k.length));
+  return pairs.map(([k, v]) => `${label(k.padEnd(width))}  ${v}`).join('\n');
+}
+
+function truncate(cell: string, max: number | undefined): string {
+  if (!max || visibleLength(cell) <= max) return cell;
+  // Only plain cells are cut; coloured cells are built short by their callers.
+  return `${cell.slice(0, max - 1)}…`;
+}
+
+function visibleLength(s: string): number {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/\u001b\[[0-9;]*m/g, '').length;
+}

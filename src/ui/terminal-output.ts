@@ -1,0 +1,45 @@
+// Output on real streams: results on stdout, everything else on stderr, spinners only on a TTY
+// and only for waits longer than SPINNER_DELAY_MS so fast calls never flicker.
+import type { Context } from '../cli/context.js';
+import type { Output } from './output.js';
+import { createTheme } from './theme.js';
+
+export const SPINNER_DELAY_MS = 300;
+
+export function createOutput(ctx: Context): Output {
+  const theme = createTheme(ctx);
+  const quiet = () => ctx.globals.json;
+  return {
+    result(text) {
+      ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+    },
+    json(document) {
+      ctx.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+    },
+    info(text) {
+      if (!quiet()) ctx.stderr.write(`${text}\n`);
+    },
+    warn(text) {
+      ctx.stderr.write(`${theme.warn('!')} ${text}\n`);
+    },
+    success(text) {
+      if (!quiet()) ctx.stderr.write(`${theme.ok('✔')} ${text}\n`);
+    },
+    async spin(label, work) {
+      if (quiet() || !ctx.stderr.isTTY) return work();
+      const { default: ora } = await import('ora');
+      const spinner = ora({ text: label, stream: ctx.stderr, isEnabled: true, color: 'cyan' });
+      const timer = setTimeout(() => spinner.start(), SPINNER_DELAY_MS);
+      try {
+        const value = await work();
+        clearTimeout(timer);
+        if (spinner.isSpinning) spinner.succeed();
+        return value;
+      } catch (error) {
+        clearTimeout(timer);
+        if (spinner.isSpinning) spinner.fail();
+        throw error;
+      }
+    },
+  };
+}

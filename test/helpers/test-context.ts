@@ -1,0 +1,57 @@
+// A Context for in-process tests: captured stdout/stderr, a private env and config dir, no TTY.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough, Writable } from 'node:stream';
+import { defaultGlobals, type Context } from '../../src/cli/context.js';
+
+export interface CapturedStream extends Writable {
+  isTTY?: boolean;
+  columns?: number;
+  text(): string;
+}
+
+export function captureStream(isTTY = false): CapturedStream {
+  let buffer = '';
+  const stream = new Writable({
+    write(chunk, _encoding, callback) {
+      buffer += chunk.toString();
+      callback();
+    },
+  }) as CapturedStream;
+  stream.isTTY = isTTY;
+  stream.columns = 80;
+  stream.text = () => buffer;
+  return stream;
+}
+
+export interface TestContext extends Context {
+  stdout: CapturedStream;
+  stderr: CapturedStream;
+  configDir: string;
+}
+
+export function createTestContext(options: { env?: NodeJS.ProcessEnv; tty?: boolean; cwd?: string; now?: () => Date } = {}): TestContext {
+  const home = mkdtempSync(join(tmpdir(), 'ovh-order-test-'));
+  const configDir = join(home, 'config');
+  const env: NodeJS.ProcessEnv = { HOME: home, OVH_ORDER_CONFIG_DIR: configDir, OVH_ORDER_NO_BROWSER: '1', NO_COLOR: '1', ...options.env };
+  const stdin = new PassThrough() as PassThrough & { isTTY?: boolean };
+  stdin.isTTY = options.tty ?? false;
+  const ctx: TestContext = {
+    stdin,
+    stdout: captureStream(options.tty ?? false),
+    stderr: captureStream(options.tty ?? false),
+    env,
+    cwd: options.cwd ?? home,
+    configDir,
+    now: options.now ?? (() => new Date()),
+    globals: defaultGlobals(env),
+    canPrompt() {
+      return Boolean(ctx.stdin.isTTY && ctx.stderr.isTTY) && !ctx.globals.json;
+    },
+    cleanups: [],
+    interrupt: new AbortController(),
+    exitCode: 0,
+  };
+  return ctx;
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { formatDuration, formatGigabytes, formatMoney, formatRelative } from '../../src/ui/format.js';
+import { renderTable } from '../../src/ui/table.js';
+
+describe('money and words', () => {
+  it('formats micro-cents in the subsidiary locale', () => {
+    expect(formatMoney(8_999_000_000, 'EUR', 'fr-FR')).toBe('89,99 €');
+    expect(formatMoney(1_699_000_000, 'GBP', 'en-GB')).toBe('£16.99');
+    expect(formatMoney(12_345_678_900, 'USD', 'en-US')).toBe('$123.46');
+    expect(formatMoney(100_000_000, 'points', 'en-GB')).toBe('1.00 points');
+  });
+
+  it('says sizes, durations and relative times in plain words', () => {
+    expect(formatGigabytes(512)).toBe('512 GB');
+    expect(formatGigabytes(4000)).toBe('4 TB');
+    expect(formatDuration('P1M')).toBe('1 month');
+    expect(formatDuration('P12M')).toBe('12 months');
+    expect(formatDuration('P1Y')).toBe('12 months');
+    expect(formatDuration('P0D')).toBe('one-off');
+    const now = new Date('2026-01-01T00:00:00Z');
+    expect(formatRelative(new Date('2026-01-01T03:00:00Z'), now)).toBe('in 3 h');
+    expect(formatRelative(new Date('2025-12-30T00:00:00Z'), now)).toBe('2 d ago');
+  });
+
+  it('renders aligned borderless tables', () => {
+    const out = renderTable([{ header: 'Plan' }, { header: 'Price', align: 'right' }], [['24rise01', '€89.99'], ['24sk10', '€6.99']]);
+    const lines = out.split('\n').map((l) => l.trimEnd());
+    expect(lines[0]).toMatch(/^Plan\s+Price$/);
+    expect(lines[1]).toMatch(/^24rise01\s+€89\.99$/);
+    expect(lines[2]).toMatch(/^24sk10\s+€6\.99$/);
+    expect(lines[1]!.length).toBe(lines[2]!.length);
+  });
+});
