@@ -1,0 +1,106 @@
+// Runs the BUILT binary in a real pseudo-terminal (@lydell/node-pty ships prebuilt binaries), as a
+// person would: wait for a prompt's text, then type. stdout and stderr arrive merged, as on a screen.
+import { createRequire } from 'node:module';
+import { binPath, repoRoot } from './run-cli.js';
+
+type IPty = import('@lydell/node-pty').IPty;
+
+const require = createRequire(import.meta.url);
+
+/** True when this platform has a prebuilt pty binary (tests skip with a message otherwise). */
+export function ptyAvailable(): boolean {
+  try {
+    require('@lydell/node-pty');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const keys = {
+  enter: '\r',
+  up: '\u001b[A',
+  down: '\u001b[B',
+  escape: '\u001b',
+  ctrlC: '\u0003',
+  backspace: '\u007f',
+} as const;
+
+export interface PtySession {
+  /** Everything printed so far, ANSI escapes removed. */
+  screen(): string;
+  /** Resolves once `text` (or a match of the pattern) appears after the current mark; rejects after timeoutMs with the tail of the screen. */
+  waitFor(text: string | RegExp, timeoutMs?: number): Promise<void>;
+  /** Forget what was printed so far for the purpose of the next waitFor. */
+  mark(): void;
+  write(data: string): void;
+  /** Waits for the process to end. */
+  exited: Promise<{ exitCode: number; signal?: number }>;
+  kill(): void;
+}
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007]*\u0007|\u001b[()][0-9A-Za-z]|\u001b[=>78DEHMNOZc]/g;
+
+export function stripAnsi(text: string): string {
+  return text.replace(ANSI, '');
+}
+
+export function spawnPty(args: string[], env: NodeJS.ProcessEnv, options: { cols?: number; rows?: number } = {}): PtySession {
+  const pty = require('@lydell/node-pty') as typeof import('@lydell/node-pty');
+  const cleanEnv: Record<string, string> = { TERM: 'xterm-256color' };
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) cleanEnv[k] = v;
+  const child: IPty = pty.spawn(process.execPath, [binPath, ...args], {
+    name: 'xterm-256color',
+    cols: options.cols ?? 100,
+    rows: options.rows ?? 40,
+    cwd: repoRoot,
+    env: cleanEnv,
+  });
+  let raw = '';
+  let markAt = 0;
+  const listeners = new Set<() => void>();
+  child.onData((data) => {
+    raw += data;
+    for (const l of listeners) l();
+  });
+  const exited = new Promise<{ exitCode: number; signal?: number }>((resolve) => child.onExit(resolve));
+
+  return {
+    screen: () => stripAnsi(raw),
+    mark() {
+      markAt = raw.length;
+    },
+    write: (data) => child.write(data),
+    kill: () => child.kill(),
+    exited,
+    waitFor(text, timeoutMs = 15_000) {
+      const found = () => {
+        const tail = stripAnsi(raw.slice(markAt));
+        return typeof text === 'string' ? tail.includes(text) : text.test(tail);
+      };
+      return new Promise<void>((resolve, reject) => {
+        if (found()) return resolve();
+        const check = () => {
+          if (found()) {
+            listeners.delete(check);
+            clearTimeout(timer);
+            resolve();
+          }
+        };
+        const timer = setTimeout(() => {
+          listeners.delete(check);
+          reject(new Error(`Timed out waiting for ${String(text)}. Screen tail:\n${stripAnsi(raw).slice(-1500)}`));
+        }, timeoutMs);
+        listeners.add(check);
+        void exited.then(() => {
+          if (!found()) {
+            listeners.delete(check);
+            clearTimeout(timer);
+            reject(new Error(`Process exited while waiting for ${String(text)}. Screen tail:\n${stripAnsi(raw).slice(-1500)}`));
+          }
+        });
+      });
+    },
+  };
+}
