@@ -1,0 +1,155 @@
+// Billing choices for one plan, from the cart's product offer (`GET /order/cart/{id}/{product}`):
+// which pricing mode × duration can be added, what each costs per month, and what is due now.
+// The cart answer is what the add-item call will accept, so it is the authority for modes and
+// durations; catalog prices fill in amounts the cart answer lacks.
+import type { GenericProductDefinition, GenericProductPricing } from '../ovh/models/catalog.js';
+import { monthsOfDuration } from './durations.js';
+import { addMoney, divideMoney, moneyFromCartPrice, multiplyMoney, zeroMoney, type Money } from './money.js';
+import type { BillingKind, Offer, OfferPricing } from './offer-model.js';
+import { billingKindOf, commitmentMonthsOf, sortPricings } from './offer-pricing.js';
+
+export interface BillingChoice {
+  pricingMode: string;
+  /** ISO duration to send when adding the item (`P1M`, `P1Y`…), as the cart gave it. */
+  duration: string;
+  /** Months in one billed period. */
+  months: number;
+  kind: BillingKind;
+  /** Months committed to; 0 without commitment. */
+  commitmentMonths: number;
+  /** `Monthly, no commitment`, `12-month commitment, paid monthly`, `12 months paid upfront`. */
+  label: string;
+  /** One period's price; null when neither the cart nor the catalog says. */
+  periodPrice: Money | null;
+  setup: Money | null;
+  monthlyEquivalent: Money | null;
+  /** Setup + the first period (for upfront modes, the whole upfront total). */
+  dueNow: Money | null;
+  /** Setup + every period of the commitment (or of one period without commitment). */
+  termTotal: Money | null;
+  quantity: { min: number; max: number | null };
+}
+
+export function billingLabel(kind: BillingKind, months: number, commitmentMonths: number): string {
+  switch (kind) {
+    case 'monthly':
+      return 'Monthly, no commitment';
+    case 'commitment':
+      return `${commitmentMonths}-month commitment, paid monthly`;
+    case 'upfront':
+      return `${months} months paid upfront`;
+  }
+}
+
+/** A cart pricing's amount; `priceInUcents` (an integer) wins over `value`. Null when it has no price. */
+function cartMoney(pricing: GenericProductPricing): Money | null {
+  if (!pricing.price) return null;
+  return moneyFromCartPrice({ ...pricing.price, priceInUcents: pricing.priceInUcents ?? pricing.price.priceInUcents ?? null });
+}
+
+function finish(base: Omit<BillingChoice, 'monthlyEquivalent' | 'dueNow' | 'termTotal' | 'label'>): BillingChoice {
+  const { periodPrice, setup, months, commitmentMonths } = base;
+  const periods = Math.max(1, Math.ceil(Math.max(commitmentMonths, months) / Math.max(months, 1)));
+  return {
+    ...base,
+    label: billingLabel(base.kind, months, commitmentMonths),
+    monthlyEquivalent: periodPrice && months > 0 ? divideMoney(periodPrice, months) : null,
+    dueNow: periodPrice && setup ? addMoney(setup, periodPrice) : null,
+    termTotal: periodPrice && setup ? addMoney(setup, multiplyMoney(periodPrice, periods)) : null,
+  };
+}
+
+/**
+ * Billing choices from a cart product offer: one per pricing mode × renew duration. `offer`
+ * (the catalog's view of the same plan) supplies amounts the cart answer lacks.
+ */
+export function buildBillingChoices(definition: GenericProductDefinition, offer?: Offer): BillingChoice[] {
+  const choices: BillingChoice[] = [];
+  const seen = new Set<string>();
+  for (const renew of definition.prices) {
+    if (!renew.capacities.includes('renew')) continue;
+    const months = monthsOfDuration(renew.duration);
+    if (months === undefined || months === 0) continue;
+    const key = `${renew.pricingMode}|${months}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const installation = definition.prices.find((p) => p.pricingMode === renew.pricingMode && p.capacities.includes('installation'));
+    const fromCatalog = offer?.pricings.find((p) => p.mode === renew.pricingMode && p.intervalMonths === months);
+    const kind = fromCatalog?.kind ?? billingKindOf(renew.pricingMode, null, months);
+    const periodPrice = cartMoney(renew) ?? fromCatalog?.periodPrice ?? null;
+    let setup: Money | null;
+    if (installation) setup = cartMoney(installation) ?? fromCatalog?.setup ?? null;
+    else setup = fromCatalog?.setup ?? (periodPrice ? zeroMoney(periodPrice.currency) : null);
+    const commitmentMonths = fromCatalog?.commitmentMonths ?? (kind === 'monthly' ? 0 : commitmentMonthsOf(renew.pricingMode, undefined, null) || months);
+    choices.push(
+      finish({
+        pricingMode: renew.pricingMode,
+        duration: renew.duration,
+        months,
+        kind,
+        commitmentMonths,
+        periodPrice,
+        setup,
+        quantity: {
+          min: renew.minimumQuantity ?? fromCatalog?.quantity.min ?? 1,
+          max: renew.maximumQuantity ?? fromCatalog?.quantity.max ?? null,
+        },
+      }),
+    );
+  }
+  return sortChoices(choices);
+}
+
+/** The same choices from the catalog alone (before a cart exists). */
+export function billingChoicesFromOffer(offer: Offer): BillingChoice[] {
+  return sortChoices(
+    offer.pricings.map((p: OfferPricing) =>
+      finish({
+        pricingMode: p.mode,
+        duration: p.duration,
+        months: p.intervalMonths,
+        kind: p.kind,
+        commitmentMonths: p.commitmentMonths,
+        periodPrice: p.periodPrice,
+        setup: p.setup,
+        quantity: p.quantity,
+      }),
+    ),
+  );
+}
+
+function sortChoices(choices: BillingChoice[]): BillingChoice[] {
+  const keyed = choices.map((c) => ({ c, kind: c.kind, commitmentMonths: c.commitmentMonths, intervalMonths: c.months, mode: c.pricingMode }));
+  return sortPricings(keyed).map((k) => k.c);
+}
+
+/** The choice for a mode and duration (`P12M` matches `P1Y`); without a duration, the mode's only/first one. */
+export function findBillingChoice(choices: readonly BillingChoice[], pricingMode: string, duration?: string): BillingChoice | undefined {
+  const months = duration === undefined ? undefined : monthsOfDuration(duration);
+  return choices.find((c) => c.pricingMode === pricingMode && (months === undefined ? duration === undefined : c.months === months));
+}
+
+/** The choice a person gets without asking: `default` monthly, else the first. */
+export function defaultBillingChoice(choices: readonly BillingChoice[]): BillingChoice | undefined {
+  return choices.find((c) => c.pricingMode === 'default' && c.months === 1) ?? choices[0];
+}
+
+/** Allowed `mode duration` pairs for messages: `default P1M, degressivity12 P1M, upfront12 P1Y`. */
+export function describeBillingChoices(choices: readonly BillingChoice[]): string[] {
+  return choices.map((c) => `${c.pricingMode} ${c.duration}`);
+}
+
+export interface QuantityProblem {
+  message: string;
+}
+
+/** Checks a quantity against a choice's limits; undefined when fine. */
+export function checkQuantity(choice: Pick<BillingChoice, 'quantity'>, quantity: number): QuantityProblem | undefined {
+  if (!Number.isInteger(quantity) || quantity < choice.quantity.min) {
+    return { message: `Quantity ${quantity} is below the minimum of ${choice.quantity.min}.` };
+  }
+  if (choice.quantity.max !== null && quantity > choice.quantity.max) {
+    return { message: `Quantity ${quantity} is above the maximum of ${choice.quantity.max} per order.` };
+  }
+  return undefined;
+}

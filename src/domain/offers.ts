@@ -1,0 +1,62 @@
+// Entry point for offers: normalise any of the three catalogs to Offer[], find, order by price.
+import type { FormattedDedicatedCatalog, PublicCatalog } from '../ovh/models/catalog.js';
+import { UsageError, listAllowed } from '../errors.js';
+import { compareMoney } from './money.js';
+import type { Offer, OfferAddon, Range } from './offer-model.js';
+import { offersFromFormattedCatalog } from './offers-formatted.js';
+import { offersFromPublicCatalog } from './offers-public.js';
+
+export * from './offer-model.js';
+export { offersFromPublicCatalog, defaultAddonOf, HARDWARE_FAMILIES } from './offers-public.js';
+export { offersFromFormattedCatalog } from './offers-formatted.js';
+export { defaultPricing } from './offer-pricing.js';
+export { priceOfSelection, type SelectionPrice } from './selection-pricing.js';
+
+/** The catalog a range is read from, already validated by src/ovh. */
+export type RangeCatalog =
+  | { range: 'dedicated'; catalog: FormattedDedicatedCatalog }
+  | { range: 'baremetal' | 'eco'; catalog: PublicCatalog };
+
+/** One Offer per plan of the range's catalog. */
+export function normaliseCatalog(input: RangeCatalog): Offer[] {
+  return input.range === 'dedicated' ? offersFromFormattedCatalog(input.catalog) : offersFromPublicCatalog(input.catalog, input.range);
+}
+
+export function findOffer(offers: readonly Offer[], planCode: string): Offer | undefined {
+  return offers.find((o) => o.planCode === planCode);
+}
+
+/** The offer for a plan code, or a UsageError naming it and listing the range's plan codes. */
+export function requireOffer(offers: readonly Offer[], planCode: string, range?: Range): Offer {
+  const offer = findOffer(offers, planCode);
+  if (offer) return offer;
+  const where = range ? ` in the ${range} range` : '';
+  throw new UsageError(`Unknown plan "${planCode}"${where}. Allowed: ${listAllowed(offers.map((o) => o.planCode))}.`, {
+    code: 'invalid_plan',
+    hint: 'See the plan codes with `ovh-order catalog`.',
+  });
+}
+
+/** Cheapest monthly price first (ties: plan code), without changing the input. */
+export function cheapestFirst(offers: readonly Offer[]): Offer[] {
+  return [...offers].sort((a, b) => compareByMonthly(a, b) || a.planCode.localeCompare(b.planCode));
+}
+
+function compareByMonthly(a: Offer, b: Offer): number {
+  // Different currencies never meet in one catalog; compare raw amounts if they ever do.
+  return a.monthly.currency === b.monthly.currency ? compareMoney(a.monthly, b.monthly) : a.monthly.micros - b.monthly.micros;
+}
+
+/** Every add-on of an offer, across families. */
+export function addonsOf(offer: Offer): OfferAddon[] {
+  return offer.addonFamilies.flatMap((f) => f.addons);
+}
+
+/** An offer's add-on by plan code. */
+export function findAddon(offer: Offer, planCode: string): OfferAddon | undefined {
+  for (const family of offer.addonFamilies) {
+    const addon = family.addons.find((a) => a.planCode === planCode);
+    if (addon) return addon;
+  }
+  return undefined;
+}
