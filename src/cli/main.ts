@@ -39,9 +39,15 @@ function commanderExit(error: CommanderError, ctx: Context, json: boolean): numb
 
 /** SIGINT/SIGTERM abort `ctx.interrupt`; flows listening to it print the cart id and the way to resume. */
 function installSignalHandlers(ctx: Context): () => void {
+  let firstAt = 0;
   const onSignal = () => {
-    // A second Ctrl-C while the first is being handled: the person wants out now.
-    if (ctx.interrupt.signal.aborted) process.exit(ExitCode.interrupted);
+    if (ctx.interrupt.signal.aborted) {
+      // conf's atomic writer (when-exit) re-raises the first signal at once after its own cleanup;
+      // only a second press by the person, noticeably later, means "out now, skip the goodbye".
+      if (Date.now() - firstAt > SECOND_SIGNAL_GRACE_MS) process.exit(ExitCode.interrupted);
+      return;
+    }
+    firstAt = Date.now();
     ctx.interrupt.abort(new InterruptedError());
   };
   process.on('SIGINT', onSignal);
@@ -51,3 +57,5 @@ function installSignalHandlers(ctx: Context): () => void {
     process.off('SIGTERM', onSignal);
   };
 }
+
+const SECOND_SIGNAL_GRACE_MS = 500;

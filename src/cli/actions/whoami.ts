@@ -1,7 +1,136 @@
-// Placeholder until this command lands (see the open issues).
+// `ovh-order whoami [--json]`: which endpoint, account and credentials a command would use, where
+// they came from, the keys masked, and whether they work (a real GET /me). Exit 0 when they work.
 import type { Context } from '../context.js';
 import { CliError, ExitCode } from '../../errors.js';
+import { maskKey } from '../../config/credentials.js';
+import { ProfileStore } from '../../config/profiles.js';
+import { displayPath } from '../../config/paths.js';
+import { openSession, type Session } from '../session.js';
 
-export async function run(_ctx: Context): Promise<number> {
-  throw new CliError('This command is not available yet.', { code: 'not_implemented', exitCode: ExitCode.failure });
+export interface WhoamiReport {
+  endpoint: string;
+  apiUrl: string;
+  source: string;
+  /** Where the credentials were read, in words. */
+  from?: string;
+  nichandle: string | null;
+  subsidiary: string | null;
+  credentials:
+    | { kind: 'app'; appKey: string | null; consumerKey: string | null }
+    | { kind: 'oauth2'; clientId: string | null }
+    | { kind: 'none' };
+  works: boolean;
+  problem?: { code: string; message: string; hint: string | null };
+  /** Every place looked at (when nothing was found). */
+  looked?: string[];
 }
+
+export async function run(ctx: Context): Promise<number> {
+  const { createOutput } = await import('../../ui/terminal-output.js');
+  const output = createOutput(ctx);
+  const session = await openSession(ctx, { needAccount: false, output });
+  const report = baseReport(session);
+  let exitCode: number = ExitCode.ok;
+
+  if (session.credentials.kind === 'none') {
+    report.looked = session.looked;
+    report.problem = { code: 'no_credentials', message: 'No OVH API credentials found.', hint: `Run \`ovh-order login\`, or set OVH_ENDPOINT, OVH_APPLICATION_KEY, OVH_APPLICATION_SECRET and OVH_CONSUMER_KEY.` };
+    exitCode = ExitCode.credentials;
+  } else if (session.credentials.kind === 'app' && !session.credentials.consumerKey) {
+    report.problem = { code: 'no_consumer_key', message: 'There is an application key but no consumer key.', hint: 'Run `ovh-order login` to request one.' };
+    exitCode = ExitCode.credentials;
+  } else {
+    try {
+      const me = await output.spin('Checking the credentials with GET /me', () => session.api.getMe());
+      report.works = true;
+      report.nichandle = me.nichandle;
+      report.subsidiary = me.ovhSubsidiary;
+      remember(ctx, session, me, (text) => output.info(text));
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      report.problem = { code: error.code, message: error.message, hint: error.hint ?? null };
+      exitCode = error.exitCode;
+    }
+  }
+
+  if (ctx.globals.json) {
+    output.json(report);
+  } else {
+    output.result(formatReport(report));
+    if (report.problem?.hint) output.info(report.problem.hint);
+  }
+  return exitCode;
+}
+
+function baseReport(session: Session): WhoamiReport {
+  const c = session.credentials;
+  return {
+    endpoint: session.endpoint.name,
+    apiUrl: session.endpoint.apiUrl,
+    source: session.source,
+    from: session.secretOrigin,
+    nichandle: session.nichandle ?? null,
+    subsidiary: session.defaultSubsidiary ?? null,
+    credentials:
+      c.kind === 'app'
+        ? { kind: 'app', appKey: maskKey(c.appKey) ?? null, consumerKey: maskKey(c.consumerKey) ?? null }
+        : c.kind === 'oauth2'
+          ? { kind: 'oauth2', clientId: maskKey(c.clientId) ?? null }
+          : { kind: 'none' },
+    works: false,
+  };
+}
+
+function describeSource(report: WhoamiReport): string {
+  if (report.source === 'none') return 'none found';
+  if (report.source === 'sandbox') return 'the built-in sandbox (--sandbox)';
+  if (report.source === 'environment') return 'environment variables (OVH_APPLICATION_KEY…)';
+  if (report.source === 'flags') return 'command-line flags';
+  if (report.source.startsWith('ovh.conf:')) return `ovh.conf file ${report.from ?? report.source.slice('ovh.conf:'.length)}`;
+  return report.from ?? report.source;
+}
+
+export function formatReport(report: WhoamiReport): string {
+  const rows: Array<[string, string]> = [
+    ['Endpoint', report.endpoint === report.apiUrl ? report.apiUrl : `${report.endpoint} (${report.apiUrl})`],
+    ['Account', report.nichandle ?? 'unknown'],
+    ['Subsidiary', report.subsidiary ?? 'unknown'],
+    ['Credentials', describeSource(report)],
+  ];
+  const c = report.credentials;
+  if (c.kind === 'app') rows.push(['Keys', `application key ${c.appKey ?? '—'}, consumer key ${c.consumerKey ?? 'none'}`]);
+  if (c.kind === 'oauth2') rows.push(['Keys', `OAuth2 client ${c.clientId ?? '—'}`]);
+  rows.push(['Works', report.works ? 'yes' : `no — ${report.problem?.message ?? 'unknown'}`]);
+  if (report.looked) rows.push(['Looked at', report.looked.join('\n' + ' '.repeat(14))]);
+  return rows.map(([k, v]) => `${k.padEnd(13)} ${v}`).join('\n');
+}
+
+/**
+ * Keeps the stored profile in step with the account: nichandle and subsidiary, and a key that was
+ * waiting for validation and now works becomes the profile.
+ */
+function remember(ctx: Context, session: Session, me: { nichandle: string; ovhSubsidiary: string }, info: (t: string) => void): void {
+  if (!session.source.startsWith('profile:')) return;
+  const name = session.profile;
+  const store = new ProfileStore(ctx.env);
+  const stored = store.get(name);
+  const pending = stored ? undefined : store.getPending(name);
+  if (pending && session.credentials.kind === 'app' && session.credentials.consumerKey === pending.consumerKey) {
+    store.set(name, {
+      kind: 'app',
+      endpoint: pending.endpoint,
+      appKey: pending.appKey,
+      appSecret: pending.appSecret,
+      consumerKey: pending.consumerKey,
+      nichandle: me.nichandle,
+      defaultSubsidiary: me.ovhSubsidiary,
+      createdAt: ctx.now().toISOString(),
+    });
+    info(`The consumer key has been validated; saved as profile "${name}" in ${displayPath(store.path, ctx.env)}.`);
+    return;
+  }
+  if (stored && (stored.nichandle !== me.nichandle || !stored.defaultSubsidiary)) {
+    store.set(name, { ...stored, nichandle: me.nichandle, defaultSubsidiary: stored.defaultSubsidiary ?? me.ovhSubsidiary });
+  }
+}
+
