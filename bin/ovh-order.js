@@ -11,3 +11,7 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 process.exitCode = await main(process.argv.slice(2));
+// Interrupted (Ctrl-C, SIGTERM): the command has said what it had to. A read still in flight or a
+// retry's wait must not keep the process alive until its --timeout. (A checkout is never raced
+// against the interruption, so none is ever cut here: main returns only once its answer is in.)
+if (process.exitCode === 130) process.exit(130);

@@ -1,11 +1,10 @@
-// Private JSON stores in the config directory, kept by `conf` (atomic writes, file mode 0600)
-// inside a 0700 directory; a file or directory found open to others is fixed and reported (the
+// Private JSON stores in the config directory, written atomically (temp file + rename, file mode
+// 0600) inside a 0700 directory; a file or directory found open to others is fixed and reported (the
 // caller prints the warning). Other parts (time offset, catalog cache, order journal) keep their
 // files here too.
 //
-// conf's atomic writer hooks SIGINT (through when-exit) and re-raises it after its cleanup;
-// src/cli/main.ts therefore ignores a second signal that follows the first within a moment.
-import Conf from 'conf';
+// Plain fs rather than `conf`: loading conf (with ajv, semver, atomically) cost every command ~100 ms
+// at start-up for what is one JSON read and one atomic write (issue #7, `npm run bench -- --profile`).
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -77,19 +76,6 @@ export function openPrivateStore<T extends Record<string, unknown>>(env: NodeJS.
   const fileWarning = fixFileMode(file, env);
   if (fileWarning) warnings.push(fileWarning);
 
-  let conf: Conf<Record<string, unknown>> | undefined;
-  const open = () => {
-    conf ??= new Conf<Record<string, unknown>>({
-      cwd: dir,
-      configName: name,
-      projectSuffix: '',
-      configFileMode: FILE_MODE,
-      clearInvalidConfig: false,
-      accessPropertiesByDotNotation: false,
-    });
-    return conf;
-  };
-
   return {
     path: file,
     warnings,
@@ -97,7 +83,7 @@ export function openPrivateStore<T extends Record<string, unknown>>(env: NodeJS.
       if (!fs.existsSync(file)) return {};
       let parsed: unknown;
       try {
-        parsed = open().store;
+        parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
       } catch (error) {
         throw unreadable(file, env, error);
       }
@@ -106,9 +92,7 @@ export function openPrivateStore<T extends Record<string, unknown>>(env: NodeJS.
     },
     write(document) {
       warnings.push(...ensurePrivateDir(dir, env));
-      open().store = document;
-      // conf's mode goes through the umask on creation; make it exact.
-      if (process.platform !== 'win32') fs.chmodSync(file, FILE_MODE);
+      writeFileAtomic(file, JSON.stringify(document, undefined, '\t'));
     },
     remove() {
       fs.rmSync(file, { force: true });

@@ -166,6 +166,8 @@ export class OvhClient {
   private readonly options: ClientOptions;
   private offset: number | undefined;
   private offsetPromise: Promise<number> | undefined;
+  /** The offset was measured by this client (GET /auth/time), not given as a cached value. */
+  private offsetMeasured = false;
   private tokenFailure: FailureContext['tokenFailure'];
 
   constructor(options: ClientOptions) {
@@ -288,6 +290,7 @@ export class OvhClient {
         const serverTime = await this.request('GET', '/auth/time', {}, timeSchema);
         const offset = serverTime - Math.round(Date.now() / 1000);
         this.offset = offset;
+        this.offsetMeasured = true;
         this.node.apiTimeDiff = offset;
         this.options.onTimeOffset?.(offset);
         if (Math.abs(offset) > CLOCK_SKEW_WARNING_SECONDS) this.options.onClockSkew?.(offset);
@@ -402,9 +405,10 @@ export class OvhClient {
       const what = e.status !== undefined ? String(e.status) : e.kind === 'timeout' ? 'timeout' : (outcome.facts.code ?? e.kind);
       this.debug(`← ${what} ${method} ${route} ${ms} ms${e.ovhMessage ? `: ${e.ovhMessage}` : ''}${e.queryId ? ` [${e.queryId}]` : ''}`);
       // "Query out of time": OVH refused the timestamp before doing anything, so even a POST may
-      // be sent again. The clocks moved apart since the offset was measured (a long `status --wait`
-      // across a sleep or an NTP step): measure it again, once per call.
-      if (mode === 'signed' && !resynced && e.kind === 'invalid-signature' && /query out of time/i.test(e.ovhMessage ?? '')) {
+      // be sent again. When this client measured the offset itself, the clocks moved apart since (a
+      // long `status --wait` across a sleep or an NTP step): measure it again, once per call. (A
+      // cached offset given at construction keeps failing as a clock problem, as before.)
+      if (mode === 'signed' && !resynced && this.offsetMeasured && e.kind === 'invalid-signature' && /query out of time/i.test(e.ovhMessage ?? '')) {
         resynced = true;
         this.debug(`↻ ${method} ${route}: timestamp refused, measuring the clock offset again`);
         this.offset = undefined;
@@ -529,14 +533,16 @@ function redactError(error: OvhApiError, secrets: string[]): OvhApiError {
   if (secrets.length === 0) return error;
   const message = redactSecrets(error.message, secrets);
   const hint = error.hint === undefined ? undefined : redactSecrets(error.hint, secrets);
-  if (message === error.message && hint === error.hint) return error;
+  const ovhMessage = error.ovhMessage === undefined ? undefined : redactSecrets(error.ovhMessage, secrets);
+  // OVH's own text is quoted by other messages (login-errors.ts): it must be clean too.
+  if (message === error.message && hint === error.hint && ovhMessage === error.ovhMessage) return error;
   return new OvhApiError({
     kind: error.kind,
     call: error.call,
     message,
     hint,
     status: error.status,
-    ovhMessage: error.ovhMessage === undefined ? undefined : redactSecrets(error.ovhMessage, secrets),
+    ovhMessage,
     queryId: error.queryId,
     retryAfterSeconds: error.retryAfterSeconds,
     cause: error.cause,

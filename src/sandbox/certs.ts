@@ -2,7 +2,7 @@
 // leaf for `localhost` + `127.0.0.1` signed by it. EC keys keep generation fast; the set is cached
 // in certDir and reused while it is valid for another day. A lock file keeps two sandboxes that
 // start together on the same certDir from writing different sets.
-import { X509Certificate, createPrivateKey } from 'node:crypto';
+import { X509Certificate, createPrivateKey, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, openSync, closeSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -44,7 +44,10 @@ export async function ensureCertificates(certDir: string): Promise<SandboxTls> {
 async function writeBundle(bundlePath: string, caPath: string): Promise<Bundle> {
   const notBeforeDate = new Date(Date.now() - DAY_MS);
   const notAfterDate = new Date(Date.now() + VALIDITY_DAYS * DAY_MS);
-  const ca = await generate([{ name: 'commonName', value: 'ovh-order sandbox CA' }, { name: 'organizationName', value: 'ovh-order sandbox' }], {
+  // A unique CA name per bundle: two sandboxes' CAs trusted in one process must not be mistaken
+  // for each other (same subject, different key → CERT_SIGNATURE_FAILURE).
+  const caName = `ovh-order sandbox CA ${randomBytes(4).toString('hex')}`;
+  const ca = await generate([{ name: 'commonName', value: caName }, { name: 'organizationName', value: 'ovh-order sandbox' }], {
     keyType: 'ec', algorithm: 'sha256', notBeforeDate, notAfterDate,
     extensions: [
       { name: 'basicConstraints', cA: true, critical: true },

@@ -47,8 +47,8 @@ export function createInquirerPrompter(ctx: Context): Prompter {
   }
 
   function toInquirerChoices<T>(question: SelectQuestion<T>) {
-    const choices: Array<{ value: T | Back; name: string; description?: string; disabled?: boolean | string } | Separator> = question.choices.map(
-      (c: Choice<T>) => ({ value: c.value, name: c.name, description: c.description, disabled: c.disabled }),
+    const choices: Array<{ value: T | Back; name: string; short?: string; description?: string; disabled?: boolean | string } | Separator> = question.choices.map(
+      (c: Choice<T>) => ({ value: c.value, name: c.name, short: c.short, description: c.description, disabled: c.disabled }),
     );
     if (question.allowBack) choices.push(new Separator(), { value: BACK, name: BACK_LABEL, description: 'Return to the previous step (Esc)' });
     return choices;

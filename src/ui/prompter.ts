@@ -9,6 +9,8 @@ export interface Choice<T> {
   value: T;
   /** The line shown in the list. */
   name: string;
+  /** Shown after the answer instead of `name` (keeps the answered line short). */
+  short?: string;
   /** Shown under the list when the choice is highlighted. */
   description?: string;
   /** A string explains why it cannot be chosen. */

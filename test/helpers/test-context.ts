@@ -21,6 +21,8 @@ export function captureStream(isTTY = false): CapturedStream {
   }) as CapturedStream;
   stream.isTTY = isTTY;
   stream.columns = 80;
+  // What a TTY stream offers and spinners call; the captured text keeps only what was written.
+  Object.assign(stream, { cursorTo: () => true, moveCursor: () => true, clearLine: () => true, clearScreenDown: () => true, getWindowSize: () => [80, 24], hasColors: () => false });
   stream.text = () => buffer;
   return stream;
 }

@@ -1,7 +1,23 @@
-// Placeholder until this command lands (see the open issues).
+// `ovh-order cart list`: the carts assigned to your account, with description, expiry and items.
 import type { Context } from '../context.js';
-import { CliError, ExitCode } from '../../errors.js';
+import { openSession } from '../session.js';
+import { commandIo, commandText, localeFor, waitFor } from '../command-support.js';
+import { listCarts } from '../../flows/cart-list.js';
+import { renderCartList } from '../../ui/cart-view.js';
 
-export async function run(_ctx: Context): Promise<number> {
-  throw new CliError('This command is not available yet.', { code: 'not_implemented', exitCode: ExitCode.failure });
+export async function run(ctx: Context): Promise<number> {
+  const { output, theme } = await commandIo(ctx);
+  const session = await openSession(ctx, { needAccount: true, output });
+  const carts = await waitFor(ctx, output, 'Reading your carts', () => listCarts(session.api, ctx.now()));
+  if (ctx.globals.json) {
+    output.json({ carts });
+    return 0;
+  }
+  if (carts.length === 0) {
+    output.info('No cart is assigned to your account.');
+    return 0;
+  }
+  output.result(renderCartList(carts, { locale: localeFor(session), now: ctx.now(), theme }));
+  output.info(`See one with \`${commandText(ctx, 'cart show <cartId>')}\`; tidy up with \`${commandText(ctx, 'cart prune')}\`.`);
+  return 0;
 }

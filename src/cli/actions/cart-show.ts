@@ -1,7 +1,17 @@
-// Placeholder until this command lands (see the open issues).
+// `ovh-order cart show <cartId>`: the cart's items as a tree, configuration, what checkout still
+// lacks, and the price preview when the credentials allow it. Reads only; never changes the cart.
 import type { Context } from '../context.js';
-import { CliError, ExitCode } from '../../errors.js';
+import { openSession } from '../session.js';
+import { canSign, commandIo, accountLocale, waitFor } from '../command-support.js';
+import { showCart } from '../../flows/cart-inspect.js';
+import { renderCartReport } from '../../ui/cart-view.js';
 
-export async function run(_ctx: Context): Promise<number> {
-  throw new CliError('This command is not available yet.', { code: 'not_implemented', exitCode: ExitCode.failure });
+export async function run(ctx: Context, _options: Record<string, unknown>, args: string[]): Promise<number> {
+  const cartId = args[0]!.trim();
+  const { output, theme } = await commandIo(ctx);
+  const session = await openSession(ctx, { needAccount: false, output });
+  const report = await waitFor(ctx, output, `Reading cart ${cartId}`, () => showCart(session.api, cartId, { hasAccount: canSign(session), now: ctx.now() }));
+  if (ctx.globals.json) output.json(report);
+  else output.result(renderCartReport(report, { locale: await accountLocale(session), now: ctx.now(), theme }));
+  return 0;
 }

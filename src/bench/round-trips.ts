@@ -1,0 +1,112 @@
+// Round trips: `ovh-order order --dry-run` for a server with options while the sandbox adds a fixed
+// latency to every request. Target: wall time ≤ (critical path + 1) x latency + 300 ms, where the
+// critical path is the longest chain of requests that ran one after the other (see critical-path.ts).
+// Also counted: requests per run, identical GETs asked twice in one run, and /auth/time calls (the
+// clock offset is cached between runs).
+import type { SandboxLogEntry, SandboxServer } from '../sandbox/index.js';
+import { describeFailure, runCli } from './child.js';
+import { createBenchHome } from './cli-env.js';
+import { criticalPath, timedRequests, type CriticalPath } from './critical-path.js';
+import { median, summarize } from './stats.js';
+import type { ResultRow } from './table.js';
+
+export const ROUND_TRIP_SLACK_MS = 300;
+
+/** RISE-1 with a bigger memory option: a server whose mandatory families must all be filled. */
+export const DRY_RUN_ARGS = [
+  'order',
+  '--range', 'eco',
+  '--plan', '24rise01',
+  '--subsidiary', 'FR',
+  '--datacenter', 'gra',
+  '--option', 'ram-64g-ecc-3200-24rise',
+  '--dry-run',
+  '--json',
+];
+
+export interface RoundTripRun {
+  wallMs: number;
+  requests: number;
+  path: CriticalPath;
+  repeatedGets: string[];
+  timeCalls: number;
+}
+
+export interface RoundTripResult {
+  rows: ResultRow[];
+  /** The run whose wall time is the median, to show its critical chain. */
+  typical: RoundTripRun;
+  latencyMs: number;
+}
+
+function repeatedGets(log: readonly SandboxLogEntry[]): string[] {
+  const seen = new Map<string, number>();
+  for (const entry of log) {
+    if (entry.method !== 'GET') continue;
+    const query = Object.entries(entry.query).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join('&');
+    const key = `GET ${entry.route}${query ? `?${query}` : ''}`;
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
+  return [...seen].filter(([, count]) => count > 1).map(([key, count]) => `${key} (x${count})`);
+}
+
+async function oneRun(sandbox: SandboxServer, env: NodeJS.ProcessEnv): Promise<RoundTripRun> {
+  sandbox.clearLog();
+  const run = await runCli(DRY_RUN_ARGS, { env, trace: true });
+  if (run.exitCode !== 0 || !run.trace) throw new Error(describeFailure(`ovh-order ${DRY_RUN_ARGS.join(' ')}`, run));
+  const log = [...sandbox.log];
+  return {
+    wallMs: run.wallMs,
+    requests: log.length,
+    path: criticalPath(timedRequests(run.trace.requests)),
+    repeatedGets: repeatedGets(log),
+    timeCalls: log.filter((e) => e.path === '/auth/time').length,
+  };
+}
+
+export async function measureRoundTrips(sandbox: SandboxServer, options: { runs: number; latencyMs: number }): Promise<RoundTripResult> {
+  const home = createBenchHome(sandbox, 'order');
+  sandbox.setLatency(options.latencyMs);
+  try {
+    const measure = async (label: string, keepCatalog: boolean) => {
+      // The first run measures the clock offset (and fills the caches); later runs reuse it, as a person's second command would.
+      await oneRun(sandbox, home.env);
+      const runs: RoundTripRun[] = [];
+      for (let i = 0; i < options.runs; i++) {
+        if (!keepCatalog) home.dropCatalogCache();
+        runs.push(await oneRun(sandbox, home.env));
+      }
+      const paths = runs.map((r) => r.path.length);
+      const target = (median(paths) + 1) * options.latencyMs + ROUND_TRIP_SLACK_MS;
+      const rows: ResultRow[] = [
+        {
+          figure: `Round trips (${label}): order --dry-run wall time`,
+          unit: 'ms',
+          summary: summarize(runs.map((r) => r.wallMs)),
+          target,
+          targetNote: `(path + 1) x ${options.latencyMs} + ${ROUND_TRIP_SLACK_MS}`,
+        },
+        { figure: `Round trips (${label}): requests per run`, unit: 'requests', summary: summarize(runs.map((r) => r.requests)) },
+        { figure: `Round trips (${label}): critical path (requests)`, unit: 'requests', summary: summarize(paths) },
+        { figure: `Round trips (${label}): same GET asked twice`, unit: 'requests', summary: summarize(runs.map((r) => r.repeatedGets.length)), target: 0 },
+        { figure: `Round trips (${label}): GET /auth/time calls`, unit: 'requests', summary: summarize(runs.map((r) => r.timeCalls)), target: 0, targetNote: 'offset cached' },
+      ];
+      const byWall = [...runs].sort((a, b) => a.wallMs - b.wallMs);
+      return { rows, typical: byWall[Math.floor(byWall.length / 2)]! };
+    };
+    const cold = await measure('prices not cached', false);
+    const warm = await measure('prices cached', true);
+    return { rows: [...cold.rows, ...warm.rows], typical: cold.typical, latencyMs: options.latencyMs };
+  } finally {
+    sandbox.setLatency(0);
+    home.remove();
+  }
+}
+
+/** The typical run's chain, one request per line with its start and end relative to the first request. */
+export function describeChain(run: RoundTripRun): string {
+  const origin = run.path.chain[0]?.start ?? 0;
+  const lines = run.path.chain.map((r, i) => `  ${String(i + 1).padStart(2)}. ${r.label.padEnd(58)} ${(r.start - origin).toFixed(0).padStart(5)}–${(r.end - origin).toFixed(0)} ms`);
+  const extra = run.repeatedGets.length > 0 ? `\n  Asked twice: ${run.repeatedGets.join(', ')}` : '';
+  return `Critical path of a typical dry run (${run.requests} requests, ${run.path.length} in a chain, wall ${run.wallMs.toFixed(0)} ms):\n${lines.join('\n')}${extra}`;
+}

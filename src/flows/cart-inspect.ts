@@ -1,0 +1,182 @@
+// `cart show`: everything a person needs to understand a cart — its items as a tree (server, then
+// its options) with billing and prices, the configuration values set, what is still missing before
+// checkout would accept it, and the price preview when the credentials allow it. Reading only:
+// nothing is posted (no assign), so showing a cart never changes it.
+import type { OvhApi } from '../ovh/api.js';
+import type { CartItem, CartPrice, ConfigurationItem } from '../ovh/models/cart.js';
+import type { Order } from '../ovh/models/order.js';
+import { OvhApiError } from '../ovh/errors.js';
+import { CliError, ExitCode } from '../errors.js';
+import { duplicatedLabels } from '../domain/configuration.js';
+import { CartSession, inspectCart, parseCartDescription, type CartApi, type MissingPart } from './cart-builder.js';
+
+/** The calls `cart show` makes: the cart session's reads plus the unauthenticated summary. */
+export type CartInspectApi = CartApi & Pick<OvhApi, 'getSummary'>;
+
+export interface CartItemReport {
+  itemId: number;
+  /** The cart product the item was added through (`eco`, `baremetalServers`, `dedicated`). */
+  product: string;
+  planCode: string | null;
+  duration: string | null;
+  pricingMode: string | null;
+  quantity: number;
+  /** The item's prices as the API gives them (`PRICE` = one unit, `TOTAL` = × quantity). */
+  prices: CartPrice[];
+  /** Configuration values set on the item (server items only). */
+  configuration: Array<{ id: number; label: string; value: string }>;
+  /** Option items of this item. */
+  options: CartItemReport[];
+}
+
+export type PreviewSource = 'checkout' | 'summary';
+
+export interface CartReport {
+  cartId: string;
+  description: string;
+  /** The description carries ovh-order's marker (`cart prune` may delete it). */
+  createdByOvhOrder: boolean;
+  /** When ovh-order created it (from the marker), ISO; null for other carts. */
+  createdAt: string | null;
+  /** ISO datetime or null (no expiry). */
+  expire: string | null;
+  /** Seconds until expiry from now; null without expiry. */
+  expiresInSeconds: number | null;
+  /** Always false: an expired cart is an error (`cart_expired`), not a report. */
+  expired: boolean;
+  /** true once checked out: it cannot change any more. */
+  readOnly: boolean;
+  /** Root items (servers, then anything else), each with its options. */
+  items: CartItemReport[];
+  /** What checkout still needs: a server, an option of a mandatory family, a configuration value. */
+  missing: MissingPart[];
+  /** Labels set more than once on the server (checkout refuses "Custom field … is duplicated"). */
+  duplicatedLabels: string[];
+  /** The quote: `GET …/checkout` when the credentials allow it, else `GET …/summary`. */
+  preview: Order | null;
+  previewSource: PreviewSource | null;
+  /** Why there is no checkout preview (no credentials, not assigned, refused — with OVH's reason). */
+  previewProblem: { code: string; message: string } | null;
+}
+
+export interface InspectOptions {
+  /** Signed calls are possible (credentials with a consumer key, or OAuth2). */
+  hasAccount: boolean;
+  now: Date;
+}
+
+function notFound(cartId: string, cause: unknown): CliError {
+  return new CliError(`Cart ${cartId} does not exist, or has expired.`, {
+    code: 'cart_not_found',
+    exitCode: ExitCode.failure,
+    hint: 'Carts last one day by default and disappear when they expire; list yours with `ovh-order cart list`.',
+    cause,
+  });
+}
+
+function isMissingCart(error: unknown): boolean {
+  return error instanceof OvhApiError && (error.kind === 'not-found' || error.kind === 'expired');
+}
+
+function itemReport(item: CartItem, configuration: readonly ConfigurationItem[], options: CartItemReport[]): CartItemReport {
+  return {
+    itemId: item.itemId,
+    product: item.productId,
+    planCode: item.settings.planCode ?? null,
+    duration: item.duration ?? null,
+    pricingMode: item.settings.pricingMode ?? null,
+    quantity: item.settings.quantity ?? 1,
+    prices: item.prices,
+    configuration: configuration.map((c) => ({ id: c.id, label: c.label, value: c.value })),
+    options,
+  };
+}
+
+/** Items as a forest: roots (no parent) with their options nested, the server first. */
+function itemTree(all: readonly CartItem[], serverId: number | null, serverConfiguration: readonly ConfigurationItem[]): CartItemReport[] {
+  const ids = new Set(all.map((i) => i.itemId));
+  const children = new Map<number, CartItem[]>();
+  for (const item of all) {
+    const parent = item.parentItemId;
+    if (parent !== null && parent !== undefined && ids.has(parent)) children.set(parent, [...(children.get(parent) ?? []), item]);
+  }
+  const build = (item: CartItem): CartItemReport =>
+    itemReport(item, item.itemId === serverId ? serverConfiguration : [], (children.get(item.itemId) ?? []).map(build));
+  const roots = all.filter((i) => i.parentItemId === null || i.parentItemId === undefined || !ids.has(i.parentItemId));
+  roots.sort((a, b) => (a.itemId === serverId ? -1 : b.itemId === serverId ? 1 : a.itemId - b.itemId));
+  return roots.map(build);
+}
+
+async function previewOf(
+  api: CartInspectApi,
+  session: CartSession,
+  options: InspectOptions,
+  hasServer: boolean,
+): Promise<Pick<CartReport, 'preview' | 'previewSource' | 'previewProblem'>> {
+  if (!hasServer) return { preview: null, previewSource: null, previewProblem: { code: 'empty_cart', message: 'The cart is empty: there is nothing to price.' } };
+  let problem: CartReport['previewProblem'] = null;
+  if (options.hasAccount) {
+    try {
+      return { preview: await session.preview(), previewSource: 'checkout', previewProblem: null };
+    } catch (error) {
+      if (!(error instanceof OvhApiError) || ['network', 'tls', 'timeout'].includes(error.kind)) throw error;
+      // Refusals are the point of showing a cart: say why checkout would fail, then price it anyway.
+      problem =
+        error.kind === 'not-allowed'
+          ? { code: 'not_assigned', message: 'The cart is not assigned to this account, so OVH gives no checkout preview.' }
+          : { code: error.code, message: error.ovhMessage ? `Checkout would be refused: ${error.ovhMessage}` : error.message };
+    }
+  } else {
+    problem = { code: 'no_credentials', message: 'No credentials: the checkout preview needs your account (`ovh-order login`).' };
+  }
+  try {
+    return { preview: await api.getSummary(session.cartId), previewSource: 'summary', previewProblem: problem };
+  } catch (error) {
+    if (!(error instanceof OvhApiError) || ['network', 'tls', 'timeout'].includes(error.kind)) throw error;
+    return { preview: null, previewSource: null, previewProblem: problem ?? { code: error.code, message: error.message } };
+  }
+}
+
+/** Reads a cart without changing it. CliError `cart_not_found` (exit 1) for an unknown or expired cart. */
+export async function showCart(api: CartInspectApi, cartId: string, options: InspectOptions): Promise<CartReport> {
+  let session: CartSession;
+  let inspection;
+  try {
+    session = await CartSession.open(api, cartId, { allowReadOnly: true });
+    const expire = session.cart.expire ? Date.parse(session.cart.expire) : Number.NaN;
+    // OVH drops expired carts; one still served past its expiry is just as unusable.
+    if (!Number.isNaN(expire) && expire <= options.now.getTime()) {
+      throw new CliError(`Cart ${cartId} expired on ${new Date(expire).toISOString().slice(0, 16).replace('T', ' ')} UTC.`, {
+        code: 'cart_expired',
+        exitCode: ExitCode.failure,
+        hint: 'An expired cart cannot be ordered; start a new order (and tidy up with `ovh-order cart prune`).',
+      });
+    }
+    inspection = await inspectCart(session);
+  } catch (error) {
+    if (isMissingCart(error)) throw notFound(cartId, error);
+    throw error;
+  }
+  const { contents } = inspection;
+  const cart = contents.cart;
+  const all = [...(contents.server ? [contents.server] : []), ...contents.options, ...contents.otherItems];
+  const expireMs = cart.expire ? Date.parse(cart.expire) : null;
+  const expiresInSeconds = expireMs === null || Number.isNaN(expireMs) ? null : Math.round((expireMs - options.now.getTime()) / 1000);
+  const marker = parseCartDescription(cart.description);
+  const preview = await previewOf(api, session, options, contents.server !== null);
+  return {
+    cartId: cart.cartId,
+    description: cart.description,
+    createdByOvhOrder: marker !== undefined,
+    createdAt: marker ? marker.createdAt.toISOString() : null,
+    expire: cart.expire,
+    expiresInSeconds,
+    expired: expiresInSeconds !== null && expiresInSeconds <= 0,
+    readOnly: cart.readOnly,
+    items: itemTree(all, contents.server?.itemId ?? null, contents.configurations),
+    // A checked-out cart lacks nothing: it was ordered.
+    missing: cart.readOnly ? [] : inspection.missing,
+    duplicatedLabels: duplicatedLabels(contents.configurations),
+    ...preview,
+  };
+}

@@ -1,0 +1,203 @@
+// Offers of a range with their stock: the catalog and the availabilities are fetched in parallel and
+// joined in src/domain. Stock is never cached (it changes by the minute); the catalog may be, through
+// the optional `cache` seam (the catalog cache with a TTL lives in src/config, a later issue).
+import type { OvhApi } from '../ovh/api.js';
+import type { DatacenterAvailability } from '../ovh/models/availability.js';
+import type { FormattedDedicatedCatalog, PublicCatalog } from '../ovh/models/catalog.js';
+import { UsageError, listAllowed } from '../errors.js';
+import { availabilityByPlan, offerAvailability, type HardwareChoice, type OfferAvailability } from '../domain/availability.js';
+import { normaliseCatalog, type RangeCatalog } from '../domain/offers.js';
+import { RANGES, type Offer, type Range } from '../domain/offer-model.js';
+
+/** An Offer with the stock of its default hardware joined. */
+export interface StockedOffer extends Offer {
+  availability: OfferAvailability;
+}
+
+/** The API calls the loader needs (an OvhApi, or a fake in unit tests). */
+export type CatalogApi = Pick<OvhApi, 'getFormattedDedicatedCatalog' | 'getPublicCatalog' | 'getAvailabilities'>;
+
+/**
+ * A catalog as cached: its normalised offers (reading them back is several times faster than
+ * parsing and normalising the raw catalog again), with the time the catalog was fetched.
+ */
+export interface CachedCatalog {
+  offers: Offer[];
+  fetchedAt: Date;
+}
+
+/**
+ * Seam for the catalog cache (issue: catalog cache with TTL). `get` answers undefined when it has
+ * nothing fresh; the loader then fetches and calls `set`. Availability never goes through it.
+ */
+export interface CatalogCache {
+  get(key: { range: Range; subsidiary: string; endpoint?: string }): Promise<CachedCatalog | undefined> | CachedCatalog | undefined;
+  set(key: { range: Range; subsidiary: string; endpoint?: string }, value: CachedCatalog): Promise<void> | void;
+}
+
+export interface LoadOffersOptions {
+  range: Range;
+  subsidiary: string;
+  /** Ignore (but refill) the catalog cache. */
+  refresh?: boolean;
+  cache?: CatalogCache;
+  /** Cache key part naming the API (e.g. `endpoint.apiUrl`), so two APIs never share an entry. */
+  endpoint?: string;
+  /** Wall clock for `catalogFetchedAt`. */
+  now?: () => Date;
+}
+
+export interface LoadedOffers {
+  range: Range;
+  subsidiary: string;
+  /** Catalog order; sort with `cheapestFirst` or the filters. */
+  offers: StockedOffer[];
+  /** Currency of the catalog's prices (from the first offer; the subsidiary's otherwise). */
+  currency: string | null;
+  /** When the catalog was fetched (earlier than now when it came from the cache). */
+  catalogFetchedAt: Date;
+  fromCache: boolean;
+  /** The raw availability records, to re-join for another hardware choice (`stockFor`). */
+  availabilities: DatacenterAvailability[];
+}
+
+/** Fetches one range's raw catalog (already validated by src/ovh). */
+export async function fetchRangeCatalog(api: CatalogApi, range: Range, subsidiary: string): Promise<RangeCatalog> {
+  if (range === 'dedicated') {
+    const catalog: FormattedDedicatedCatalog = await api.getFormattedDedicatedCatalog(subsidiary);
+    return { range, catalog };
+  }
+  const catalog: PublicCatalog = await api.getPublicCatalog(range === 'baremetal' ? 'baremetalServers' : 'eco', subsidiary);
+  return { range, catalog };
+}
+
+async function catalogOf(api: CatalogApi, options: LoadOffersOptions): Promise<{ cached: CachedCatalog; fromCache: boolean }> {
+  const now = options.now ?? (() => new Date());
+  const key = { range: options.range, subsidiary: options.subsidiary, endpoint: options.endpoint };
+  if (options.cache && !options.refresh) {
+    const hit = await options.cache.get(key);
+    if (hit) return { cached: hit, fromCache: true };
+  }
+  const catalog = await fetchRangeCatalog(api, options.range, options.subsidiary);
+  const cached = { offers: normaliseCatalog(catalog), fetchedAt: now() };
+  if (options.cache) await options.cache.set(key, cached);
+  return { cached, fromCache: false };
+}
+
+/** The offers of a range with stock joined. Catalog and availabilities are fetched in parallel. */
+export async function loadOffers(api: CatalogApi, options: LoadOffersOptions): Promise<LoadedOffers> {
+  const [{ cached, fromCache }, availabilities] = await Promise.all([catalogOf(api, options), api.getAvailabilities({})]);
+  const offers = cached.offers;
+  const stock = availabilityByPlan(offers, availabilities);
+  return {
+    range: options.range,
+    subsidiary: options.subsidiary,
+    offers: offers.map((offer) => ({ ...offer, availability: stock.get(offer.planCode) ?? offerAvailability(offer, []) })),
+    currency: offers[0]?.currency ?? null,
+    catalogFetchedAt: cached.fetchedAt,
+    fromCache,
+    availabilities,
+  };
+}
+
+/**
+ * Stock of an offer for a chosen hardware (memory/storage add-ons), fresh from the API:
+ * `GET /dedicated/server/datacenter/availabilities?planCode=`. Falls back to `known` records when the
+ * plan-filtered answer is empty (plan codes drift between catalog and availability).
+ */
+export async function stockFor(
+  api: Pick<OvhApi, 'getAvailabilities'>,
+  offer: Offer,
+  choice: HardwareChoice,
+  known: readonly DatacenterAvailability[] = [],
+): Promise<OfferAvailability> {
+  const fresh = await api.getAvailabilities({ planCode: offer.planCode });
+  const records = fresh.length > 0 ? fresh : known;
+  return offerAvailability(offer, records, choice);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Looking a plan up (the unattended `order` command, `--plan`, resumed carts)
+// ---------------------------------------------------------------------------------------------
+
+export interface LoadOfferByPlanOptions extends Omit<LoadOffersOptions, 'range'> {
+  planCode: string;
+  /** The range the plan is expected in; undefined: look in every range (first found wins, RANGES order). */
+  range?: Range;
+}
+
+export interface FoundOffer {
+  offer: StockedOffer;
+  loaded: LoadedOffers;
+}
+
+/**
+ * One plan of a range, with stock. UsageError when the plan is in another range (naming it and the
+ * flag to use) or in none (listing the close matches, or the range's plan codes).
+ */
+export async function loadOfferByPlan(api: CatalogApi, options: LoadOfferByPlanOptions): Promise<FoundOffer> {
+  const wanted = options.planCode.trim();
+  const ranges = options.range ? [options.range] : [...RANGES];
+  const loadedByRange = await Promise.all(ranges.map((range) => loadOffers(api, { ...options, range })));
+  for (const loaded of loadedByRange) {
+    const offer = loaded.offers.find((o) => o.planCode === wanted);
+    if (offer) return { offer, loaded };
+  }
+
+  const requested = loadedByRange[0]!;
+  if (options.range) {
+    // Not in the range asked for: is it sold in another one?
+    const others = RANGES.filter((r) => r !== options.range);
+    const otherCatalogs = await Promise.allSettled(others.map((range) => fetchRangeCatalog(api, range, options.subsidiary)));
+    const elsewhere = others.filter((_, i) => {
+      const settled = otherCatalogs[i];
+      return settled?.status === 'fulfilled' && normaliseCatalog(settled.value).some((o) => o.planCode === wanted);
+    });
+    if (elsewhere.length > 0) {
+      throw new UsageError(`Plan "${wanted}" is not in the ${options.range} range; it is sold in the ${elsewhere.join(' and ')} range.`, {
+        code: 'plan_in_other_range',
+        hint: `Use --range ${elsewhere[0]}.`,
+      });
+    }
+  }
+  const all = loadedByRange.flatMap((l) => l.offers.map((o) => o.planCode));
+  const close = closeMatches(wanted, all);
+  const where = options.range ? ` in the ${options.range} range (${options.subsidiary})` : ` in any range (${options.subsidiary})`;
+  throw new UsageError(
+    close.length > 0
+      ? `Unknown plan "${wanted}"${where}. Did you mean: ${close.join(', ')}?`
+      : `Unknown plan "${wanted}"${where}. Allowed: ${listAllowed(requested.offers.map((o) => o.planCode))}.`,
+    { code: 'invalid_plan', hint: 'See the plan codes with `ovh-order catalog`.' },
+  );
+}
+
+/** Plan codes close to `input`: same text in another case, substrings either way, or a few edits away. */
+export function closeMatches(input: string, candidates: readonly string[], max = 5): string[] {
+  const needle = input.toLowerCase();
+  const scored = [...new Set(candidates)]
+    .map((candidate) => {
+      const c = candidate.toLowerCase();
+      let score: number;
+      if (c === needle) score = 0;
+      else if (needle.length >= 3 && (c.includes(needle) || needle.includes(c))) score = 1;
+      else score = 1 + editDistance(needle, c);
+      return { candidate, score };
+    })
+    .filter((s) => s.score <= Math.max(2, Math.ceil(needle.length / 3)))
+    .sort((a, b) => a.score - b.score || a.candidate.localeCompare(b.candidate));
+  return scored.slice(0, max).map((s) => s.candidate);
+}
+
+function editDistance(a: string, b: string): number {
+  const previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = previous[0]!;
+    previous[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = previous[j]!;
+      previous[j] = Math.min(above + 1, previous[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return previous[b.length]!;
+}

@@ -1,0 +1,80 @@
+// Step 4: billing — duration and pricing mode from the cart product's own offer
+// (`GET /order/cart/{id}/{product}?planCode=`): monthly, commitment and upfront choices, each with
+// its effective monthly cost and what is due now; then the quantity, within the offer's limits.
+// The server is then added to the cart (or the item already there is kept when nothing changed).
+import { CliError, ExitCode } from '../../../errors.js';
+import { checkQuantity, defaultBillingChoice, type BillingChoice } from '../../../domain/billing.js';
+import { billingChoiceDescription, billingChoiceName } from '../../../ui/wizard-view.js';
+import { BACK } from '../../../ui/prompter.js';
+import type { WizardStep } from '../runner.js';
+import type { WizardDeps, WizardState } from '../state.js';
+import { cartOf, wait } from '../support.js';
+
+const keyOf = (c: Pick<BillingChoice, 'pricingMode' | 'duration'>) => `${c.pricingMode}|${c.duration}`;
+
+async function askQuantity(deps: WizardDeps, choice: BillingChoice, previous: number | undefined): Promise<number> {
+  const { min, max } = choice.quantity;
+  if (max !== null && max <= min) return min;
+  const answer = await deps.prompter.input({
+    id: 'quantity',
+    message: `How many servers?${max !== null ? ` (${min} to ${max})` : ''}`,
+    default: String(previous ?? min),
+    validate: (text) => {
+      const n = Number(text.trim());
+      return checkQuantity(choice, n)?.message ?? true;
+    },
+  });
+  return Number(answer.trim());
+}
+
+/** Puts the server in the cart: kept when identical, else the previous item (and its options) is removed first. */
+export async function placeServer(deps: WizardDeps, state: WizardState, choice: BillingChoice, quantity: number): Promise<void> {
+  const session = await cartOf(deps);
+  const offer = state.offer!;
+  const ledger = deps.cart;
+  const wanted = { planCode: offer.planCode, duration: choice.duration, pricingMode: choice.pricingMode, quantity };
+  const current = ledger.server;
+  if (current && current.planCode === wanted.planCode && current.duration === wanted.duration && current.pricingMode === wanted.pricingMode && current.quantity === quantity) return;
+  if (current) {
+    await wait(deps, 'Removing the previous server from the cart', () => session.removeItem(current.itemId));
+    ledger.server = undefined;
+    ledger.options = new Map();
+  }
+  const item = await wait(deps, `Adding ${offer.planCode} to the cart`, () => session.addServer(offer.product, wanted));
+  ledger.server = { itemId: item.itemId, ...wanted };
+}
+
+export const billingStep: WizardStep = {
+  id: 'billing',
+  skip: (state) => state.resumed?.billing === true && state.billing !== undefined,
+  async run(state, deps) {
+    const offer = state.offer!;
+    const session = await cartOf(deps);
+    const choices = await wait(deps, 'Reading the billing choices', () => session.billingChoices(offer.product, offer.planCode, offer));
+    if (choices.length === 0) {
+      throw new CliError(`Plan ${offer.planCode} has no monthly or upfront price in this cart.`, { code: 'no_billing_choice', exitCode: ExitCode.failure });
+    }
+    let choice: BillingChoice;
+    if (choices.length === 1) {
+      choice = choices[0]!;
+      deps.output.info(`Billing: ${billingChoiceName(choice, state.locale, deps.theme)} (the only choice)`);
+    } else {
+      // After "back", the server still in the cart carries the previous answer.
+      const before = state.billing ?? (deps.cart.server?.planCode === offer.planCode ? deps.cart.server : undefined);
+      const previous = before ? choices.find((c) => keyOf(c) === keyOf(before)) : undefined;
+      deps.output.info(deps.theme.muted('Prices per server, without tax.'));
+      const answer = await deps.prompter.select<string>({
+        id: 'billing',
+        message: 'How do you want to pay?',
+        choices: choices.map((c) => ({ value: keyOf(c), name: billingChoiceName(c, state.locale, deps.theme), short: c.label, description: billingChoiceDescription(c, state.locale) })),
+        default: keyOf(previous ?? defaultBillingChoice(choices)!),
+        allowBack: deps.canGoBack === true,
+      });
+      if (answer === BACK) return BACK;
+      choice = choices.find((c) => keyOf(c) === answer)!;
+    }
+    const quantity = await askQuantity(deps, choice, state.quantity ?? (deps.cart.server?.planCode === offer.planCode ? deps.cart.server.quantity : undefined));
+    await placeServer(deps, state, choice, quantity);
+    return { ...state, billing: choice, quantity };
+  },
+};

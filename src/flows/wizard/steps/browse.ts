@@ -1,0 +1,132 @@
+// Step 3: browse the offers — a searchable list (type to filter), cheapest first, with CPU, RAM,
+// storage, monthly price and the soonest delivery delay; a filter menu for RAM, price, datacenter
+// and text (pre-filled by --search, --min-ram, --max-price, --datacenter). Out-of-stock offers are
+// marked, and choosing one asks for confirmation.
+import { filterOffers, sortOffers, type OfferFilter } from '../../../domain/filters.js';
+import { parseDatacenterList } from '../../../domain/places.js';
+import { isOutOfStock, offerDescription, offerLine } from '../../../ui/offer-view.js';
+import { BACK, type Choice, type Prompter } from '../../../ui/prompter.js';
+import type { StockedOffer } from '../../offers-loader.js';
+import type { WizardStep } from '../runner.js';
+import type { WizardDeps, WizardState } from '../state.js';
+
+const FILTERS = '::filters';
+
+/** `RAM ≥ 64 GB, ≤ 50 €/month, in gra/rbx, "rise"`; empty when no filter. */
+export function describeFilter(filter: OfferFilter, currency: string | null): string {
+  const parts: string[] = [];
+  if (filter.search) parts.push(`"${filter.search}"`);
+  if (filter.minRamGb !== undefined) parts.push(`RAM ≥ ${filter.minRamGb} GB`);
+  if (filter.maxMonthly !== undefined) parts.push(`≤ ${filter.maxMonthly} ${currency ?? ''}/month`.replace(' /', '/'));
+  if (filter.datacenters && filter.datacenters.length > 0) parts.push(`in ${filter.datacenters.join('/')}`);
+  return parts.join(', ');
+}
+
+/** The offers shown for a filter: filtered, cheapest first. */
+export function visibleOffers(offers: readonly StockedOffer[], filter: OfferFilter): StockedOffer[] {
+  const availability = new Map(offers.map((o) => [o.planCode, o.availability]));
+  const kept = new Set(filterOffers(offers, filter, availability).map((o) => o.planCode));
+  const byCode = new Map(offers.map((o) => [o.planCode, o]));
+  return sortOffers(offers.filter((o) => kept.has(o.planCode)), 'price', availability).map((o) => byCode.get(o.planCode)!);
+}
+
+function nonNegative(text: string): true | string {
+  if (text.trim() === '') return true;
+  const n = Number(text.replace(',', '.'));
+  return Number.isFinite(n) && n >= 0 ? true : `"${text}" is not a number of 0 or more (leave empty for no limit).`;
+}
+
+/** The filter menu: change one filter at a time until "Show the offers". */
+export async function editFilter(prompter: Prompter, filter: OfferFilter, currency: string | null): Promise<OfferFilter> {
+  let current = { ...filter };
+  for (;;) {
+    const answer = await prompter.select<string>({
+      id: 'filter',
+      message: `Filters${describeFilter(current, currency) ? ` (${describeFilter(current, currency)})` : ''}:`,
+      choices: [
+        { value: 'done', name: 'Show the offers' },
+        { value: 'search', name: `Text: ${current.search ?? 'any'}` },
+        { value: 'minRam', name: `Minimum RAM: ${current.minRamGb !== undefined ? `${current.minRamGb} GB` : 'any'}` },
+        { value: 'maxPrice', name: `Maximum monthly price: ${current.maxMonthly !== undefined ? `${current.maxMonthly} ${currency ?? ''}`.trim() : 'any'}` },
+        { value: 'datacenters', name: `Datacenters: ${current.datacenters?.join(', ') || 'any'}` },
+        { value: 'clear', name: 'Clear every filter' },
+      ],
+      default: 'done',
+      allowBack: true,
+    });
+    if (answer === BACK || answer === 'done') return current;
+    if (answer === 'clear') current = {};
+    if (answer === 'search') {
+      const text = (await prompter.input({ id: 'filter:search', message: 'Words the offer must contain (empty: any):', default: current.search ?? '' })).trim();
+      current = { ...current, search: text || undefined };
+    }
+    if (answer === 'minRam') {
+      const text = await prompter.input({ id: 'filter:min-ram', message: 'Minimum RAM in GB (empty: any):', default: current.minRamGb?.toString() ?? '', validate: nonNegative });
+      current = { ...current, minRamGb: text.trim() ? Number(text.replace(',', '.')) : undefined };
+    }
+    if (answer === 'maxPrice') {
+      const text = await prompter.input({ id: 'filter:max-price', message: `Maximum monthly price${currency ? ` in ${currency}` : ''} (empty: any):`, default: current.maxMonthly?.toString() ?? '', validate: nonNegative });
+      current = { ...current, maxMonthly: text.trim() ? Number(text.replace(',', '.')) : undefined };
+    }
+    if (answer === 'datacenters') {
+      const text = await prompter.input({ id: 'filter:datacenters', message: 'Datacenters, comma-separated (e.g. gra,rbx; empty: any):', default: current.datacenters?.join(',') ?? '' });
+      const codes = parseDatacenterList(text);
+      current = { ...current, datacenters: codes.length > 0 ? codes : undefined };
+    }
+  }
+}
+
+function offerChoices(offers: readonly StockedOffer[], state: WizardState, deps: WizardDeps): Array<Choice<string>> {
+  const view = { locale: state.locale, theme: deps.theme };
+  return offers.map((offer) => ({
+    value: offer.planCode,
+    name: offerLine(offer, offer.availability, view),
+    short: `${offer.name.split('|')[0]!.trim()} (${offer.planCode})`,
+    description: offerDescription(offer, offer.availability, view),
+  }));
+}
+
+export const browseStep: WizardStep = {
+  id: 'browse',
+  skip: (state) => state.resumed?.offer === true && state.offer !== undefined,
+  async run(state, deps) {
+    const loaded = state.offers!;
+    let filter = state.filter;
+    for (;;) {
+      const shown = visibleOffers(loaded.offers, filter);
+      const described = describeFilter(filter, loaded.currency);
+      if (shown.length === 0) {
+        deps.output.warn(`No offer of the ${loaded.range} range matches ${described || 'the filters'} (${loaded.offers.length} in the catalog).`);
+        filter = await editFilter(deps.prompter, filter, loaded.currency);
+        continue;
+      }
+      deps.output.info(
+        deps.theme.muted(`${shown.length} of ${loaded.offers.length} offers, cheapest first${described ? `, ${described}` : ''}. Type to search; prices per month without tax.`),
+      );
+      const answer = await deps.prompter.search<string>({
+        id: 'offer',
+        message: 'Which server?',
+        choices: [...offerChoices(shown, state, deps), { value: FILTERS, name: `⚙ Filters${described ? `: ${described}` : ' (RAM, price, datacenter, text)'}`, description: 'Change the filters' }],
+        // After "back", the server still in the cart is the previous answer.
+        default: state.offer?.planCode ?? deps.cart.server?.planCode,
+        allowBack: deps.canGoBack === true,
+        pageSize: 10,
+      });
+      if (answer === BACK) return BACK;
+      if (answer === FILTERS) {
+        filter = await editFilter(deps.prompter, filter, loaded.currency);
+        continue;
+      }
+      const offer = shown.find((o) => o.planCode === answer)!;
+      if (isOutOfStock(offer.availability)) {
+        const go = await deps.prompter.confirm({
+          id: 'confirm-out-of-stock',
+          message: `${offer.name} (${offer.planCode}) is out of stock in every datacenter. Configure it anyway?`,
+          default: false,
+        });
+        if (!go) continue;
+      }
+      return { ...state, filter, offer };
+    }
+  },
+};

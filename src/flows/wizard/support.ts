@@ -1,0 +1,78 @@
+// Small things every step needs: waiting on the API with a spinner while listening for Ctrl-C, the
+// cart (created once, as early as possible), and the commands to suggest.
+import { InterruptedError } from '../../errors.js';
+import { CartSession } from '../cart-builder.js';
+import type { WizardDeps } from './state.js';
+
+/** Rejects with InterruptedError as soon as `signal` aborts (the promise itself keeps running). */
+export function raceInterrupt<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) {
+    promise.catch(() => undefined); // its outcome no longer matters
+    return Promise.reject(new InterruptedError());
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new InterruptedError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** An API wait: a spinner after 300 ms, interrupted by Ctrl-C. */
+export function wait<T>(deps: Pick<WizardDeps, 'output' | 'signal'>, label: string, work: () => Promise<T>): Promise<T> {
+  // Interrupted already: start nothing more.
+  if (deps.signal.aborted) return Promise.reject(new InterruptedError());
+  return deps.output.spin(label, () => raceInterrupt(work(), deps.signal));
+}
+
+/**
+ * Starts creating the cart for `subsidiary` (once) without waiting for it: it overlaps the catalog
+ * download. A cart of another subsidiary (the person went back and changed it) is deleted.
+ */
+export function startCart(deps: WizardDeps, subsidiary: string): void {
+  const ledger = deps.cart;
+  if (ledger.subsidiary === subsidiary && (ledger.session || ledger.creating)) return;
+  const previous = ledger.session;
+  ledger.session = undefined;
+  ledger.server = undefined;
+  ledger.options = new Map();
+  ledger.subsidiary = subsidiary;
+  const creating = CartSession.create(deps.api, { subsidiary, now: deps.now() });
+  ledger.creating = creating;
+  creating.then(
+    (session) => {
+      if (ledger.creating === creating) ledger.session = session;
+    },
+    () => undefined, // reported by the step that awaits it
+  );
+  if (previous) void previous.delete().catch(() => undefined);
+}
+
+/** The cart, waiting for its creation when needed. */
+export async function cartOf(deps: WizardDeps): Promise<CartSession> {
+  const ledger = deps.cart;
+  if (ledger.session) return ledger.session;
+  if (!ledger.creating) throw new Error('The cart was not started (no subsidiary yet).');
+  const session = await wait(deps, 'Creating a cart', () => ledger.creating!);
+  ledger.session = session;
+  return session;
+}
+
+/** `ovh-order <args>`, with `--sandbox` when the wizard runs on the sandbox. */
+export function command(deps: Pick<WizardDeps, 'sandbox'>, args: string): string {
+  return `ovh-order ${args}${deps.sandbox ? ' --sandbox' : ''}`;
+}
+
+/** The line printed when the wizard stops with the cart kept. */
+export function resumeLine(cartId: string, sandbox: boolean): string {
+  const s = sandbox ? ' --sandbox' : '';
+  return `Cart ${cartId} is kept: resume it with \`ovh-order wizard --cart ${cartId}${s}\` or delete it with \`ovh-order cart delete ${cartId}${s}\`.`;
+}

@@ -1,0 +1,173 @@
+// Carts for a person: `cart show` (header, the items as a tree with billing and prices, the
+// configuration, what checkout still lacks, the price preview), `cart list`, and what `cart delete`
+// and `cart prune` did. Every table fits 80 columns.
+import type { MissingPart } from '../flows/cart-builder.js';
+import type { CartItemReport, CartReport } from '../flows/cart-inspect.js';
+import type { CartSummary } from '../flows/cart-list.js';
+import type { DeleteOutcome, PruneReport } from '../flows/cart-prune.js';
+import { moneyFromCartPrice } from '../domain/money.js';
+import { listAllowed } from '../errors.js';
+import type { CartPrice } from '../ovh/models/cart.js';
+import { formatDuration, formatMoney, formatRelative } from './format.js';
+import { renderPreview } from './preview-view.js';
+import { renderPairs, renderTable } from './table.js';
+import type { Theme } from './theme.js';
+
+export interface CartViewOptions {
+  locale: string;
+  now: Date;
+  theme?: Theme;
+}
+
+const plain = (s: string) => s;
+
+/** `2026-05-02 12:00 UTC (in 3 h)`, `… (expired 2 h ago)`, `never`. */
+export function expiryText(expire: string | null, now: Date): string {
+  if (!expire) return 'never';
+  const date = new Date(expire);
+  if (Number.isNaN(date.getTime())) return expire;
+  const when = `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const relative = formatRelative(date, now);
+  return date.getTime() <= now.getTime() ? `${when} (expired ${relative})` : `${when} (${relative})`;
+}
+
+/** `P1M default`: the item's duration and pricing mode as `order` takes them; `—` when it has none. */
+export function billingText(duration: string | null, pricingMode: string | null): string {
+  const parts = [duration, pricingMode].filter((p): p is string => !!p);
+  return parts.length > 0 ? parts.join(' ') : '—';
+}
+
+/** The item's price for its quantity (`TOTAL`), else its unit price (`PRICE`), else the first one. */
+function itemPrice(prices: readonly CartPrice[], locale: string): string {
+  const chosen = prices.find((p) => p.label === 'TOTAL') ?? prices.find((p) => p.label === 'PRICE') ?? prices[0];
+  if (!chosen) return '—';
+  const m = moneyFromCartPrice(chosen.price);
+  return formatMoney(m.micros, m.currency, locale);
+}
+
+function itemRows(item: CartItemReport, depth: number, parent: CartItemReport | null, locale: string, rows: string[][]): void {
+  const label = `${depth > 0 ? `${'  '.repeat(depth - 1)}└ ` : ''}${item.planCode ?? `item ${item.itemId}`}${depth === 0 ? ` (${item.product})` : ''}`;
+  const sameBilling = parent !== null && parent.duration === item.duration && parent.pricingMode === item.pricingMode;
+  rows.push([label, sameBilling ? '' : billingText(item.duration, item.pricingMode), String(item.quantity), itemPrice(item.prices, locale)]);
+  for (const option of item.options) itemRows(option, depth + 1, item, locale, rows);
+}
+
+/** The items as a tree: each server (with its product), then its options indented. */
+export function renderItemsTable(items: readonly CartItemReport[], locale: string, theme?: Theme): string {
+  const rows: string[][] = [];
+  for (const item of items) itemRows(item, 0, null, locale, rows);
+  return renderTable(
+    [
+      { header: 'Item', maxWidth: 40 },
+      { header: 'Billing', maxWidth: 18 },
+      { header: 'Qty', align: 'right' },
+      { header: 'Price', align: 'right' },
+    ],
+    rows,
+    theme ? { heading: theme.strong } : {},
+  );
+}
+
+/** Words wrapped to `width` columns; continuation lines start with `indent` spaces. */
+export function wrapWords(text: string, width: number, indent: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+    const room = width - (lines.length === 0 ? 0 : indent);
+    if (line !== '' && line.length + 1 + word.length > room) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines.join(`\n${' '.repeat(indent)}`);
+}
+
+/** One line per missing part, with the allowed values when the API lists them. */
+export function missingLines(missing: readonly MissingPart[]): string[] {
+  return missing.map((m) => {
+    if (m.kind === 'server') return 'a server (the cart is empty)';
+    if (m.kind === 'option-family') return `an option of the mandatory "${m.family}" family: one of ${listAllowed(m.choices, 6)}`;
+    return `configuration "${m.label}"${m.allowedValues && m.allowedValues.length > 0 ? `: one of ${listAllowed(m.allowedValues, 8)}` : ''}`;
+  });
+}
+
+export function renderCartReport(report: CartReport, options: CartViewOptions): string {
+  const theme = options.theme;
+  const warn = theme?.warn ?? plain;
+  const muted = theme?.muted ?? plain;
+  const heading = theme?.heading ?? plain;
+  const blocks: string[] = [];
+
+  const description = report.description === '' ? muted('(none)') : report.description;
+  blocks.push(
+    renderPairs(
+      [
+        ['Cart', report.cartId],
+        ['Description', report.createdByOvhOrder ? `${description} ${muted('(created by ovh-order)')}` : description],
+        ['Expires', report.expired ? warn(expiryText(report.expire, options.now)) : expiryText(report.expire, options.now)],
+        ['Read-only', report.readOnly ? 'yes (checked out: it cannot change)' : 'no'],
+      ],
+      muted,
+    ),
+  );
+
+  blocks.push(report.items.length > 0 ? `${heading('Items')}\n${renderItemsTable(report.items, options.locale, theme)}` : `${heading('Items')}\n${muted('none')}`);
+
+  const configured = report.items.flatMap((i) => i.configuration);
+  if (configured.length > 0) {
+    blocks.push(`${heading('Configuration')}\n${renderPairs(configured.map((c) => [c.label, c.value]), muted)}`);
+  }
+
+  const problems = [...missingLines(report.missing).map((l) => `missing ${l}`), ...report.duplicatedLabels.map((l) => `configuration "${l}" is set more than once`)];
+  if (problems.length > 0) {
+    blocks.push(`${heading('Checkout would fail')}\n${problems.map((p) => `  ${warn('•')} ${wrapWords(p, 76, 4)}`).join('\n')}`);
+  } else if (!report.readOnly) {
+    blocks.push(`${heading('Ready')}\nNothing is missing for checkout.`);
+  }
+
+  if (report.preview) {
+    const title = report.previewSource === 'checkout' ? 'Price preview (checkout)' : 'Price summary';
+    const period = report.items[0]?.duration ? formatDuration(report.items[0].duration) : undefined;
+    blocks.push(`${heading(title)}\n${renderPreview(report.preview, { locale: options.locale, ...(theme ? { theme } : {}), ...(period ? { period } : {}) })}`);
+  }
+  if (report.previewProblem) blocks.push(muted(wrapWords(report.previewProblem.message, 80, 2)));
+  return blocks.join('\n\n');
+}
+
+export function renderCartList(carts: readonly CartSummary[], options: CartViewOptions): string {
+  const rows = carts.map((c) => [
+    c.cartId,
+    c.createdByOvhOrder ? 'ovh-order' : c.description || '—',
+    c.expire ? formatRelative(new Date(c.expire), options.now) : 'never',
+    String(c.itemCount),
+    c.readOnly ? 'ordered' : 'open',
+  ]);
+  return renderTable(
+    [
+      { header: 'Cart' },
+      { header: 'Description', maxWidth: 15 },
+      { header: 'Expires', maxWidth: 9 },
+      { header: 'Items', align: 'right' },
+      { header: 'State' },
+    ],
+    rows,
+    options.theme ? { heading: options.theme.strong } : {},
+  );
+}
+
+export function renderDeleted(outcome: DeleteOutcome, theme?: Theme): string {
+  const lines = outcome.deleted.map((id) => `${(theme?.ok ?? plain)('deleted')}  ${id}`);
+  for (const f of outcome.failed) lines.push(`${(theme?.error ?? plain)('failed')}   ${f.cartId}: ${f.error.message}`);
+  return lines.join('\n');
+}
+
+export function renderPrune(report: PruneReport, theme?: Theme): string {
+  const muted = theme?.muted ?? plain;
+  if (report.selected.length === 0) return `No cart to prune (expired, or created by ovh-order more than ${report.olderThan} ago).`;
+  const state = (cartId: string) =>
+    report.dryRun ? 'would delete' : report.deleted.includes(cartId) ? 'deleted' : `failed: ${report.failed.find((f) => f.cartId === cartId)?.error.message ?? 'unknown'}`;
+  const rows = report.selected.map((s) => [s.cartId, s.why, state(s.cartId)]);
+  const table = renderTable([{ header: 'Cart' }, { header: 'Why', maxWidth: 24 }, { header: 'Result', maxWidth: 14 }], rows, theme ? { heading: theme.strong } : {});
+  return report.kept.length > 0 ? `${table}\n${muted(`${report.kept.length} other cart(s) kept.`)}` : table;
+}

@@ -1,0 +1,117 @@
+// Words and small tables for the wizard's questions and summaries. Pure functions from data to
+// strings (colours through the Theme); every line fits an 80-column terminal.
+import type { DatacenterDelay } from '../domain/availability.js';
+import type { BillingChoice } from '../domain/billing.js';
+import type { ConfigurationEntry } from '../domain/configuration.js';
+import type { Money } from '../domain/money.js';
+import type { OfferAddon } from '../domain/offer-model.js';
+import { formatDuration, formatMoney } from './format.js';
+import { renderPairs } from './table.js';
+import type { Theme } from './theme.js';
+
+const plain = (s: string) => s;
+
+function m(value: Money, locale: string): string {
+  return formatMoney(value.micros, value.currency, locale);
+}
+
+/** `Monthly, no commitment     56,99 €/month` (the effective monthly cost, aligned). */
+export function billingChoiceName(choice: BillingChoice, locale: string, theme?: Theme): string {
+  const monthly = choice.monthlyEquivalent ? `${m(choice.monthlyEquivalent, locale)}/month` : 'price on the quote';
+  return `${choice.label.padEnd(36)} ${(theme?.price ?? plain)(monthly)}`;
+}
+
+/** `Due now 113,98 € (setup 56,99 € + 1 month) · 12 months: 683,88 €`. */
+export function billingChoiceDescription(choice: BillingChoice, locale: string, quantity = 1): string {
+  const parts: string[] = [];
+  if (choice.dueNow) {
+    const setup = choice.setup && choice.setup.micros > 0 ? `setup ${m(choice.setup, locale)} + ` : 'no setup fee + ';
+    parts.push(`Due now ${m({ ...choice.dueNow, micros: choice.dueNow.micros * quantity }, locale)} (${setup}${formatDuration(choice.duration)})`);
+  }
+  if (choice.termTotal && choice.commitmentMonths > choice.months) parts.push(`${choice.commitmentMonths} months: ${m(choice.termTotal, locale)}`);
+  if (quantity > 1) parts.push(`for ${quantity} servers`);
+  return parts.join(' · ') || 'Prices on the quote';
+}
+
+/** `+12,00 €/month`, `−5,00 €/month`, `included` (zero difference). */
+export function priceDelta(delta: Money | null, locale: string, theme?: Theme): string {
+  if (!delta) return '';
+  if (delta.micros === 0) return (theme?.muted ?? plain)('included');
+  const sign = delta.micros > 0 ? '+' : '−';
+  return (theme?.price ?? plain)(`${sign}${m({ ...delta, micros: Math.abs(delta.micros) }, locale)}/month`);
+}
+
+/** An add-on as a choice line: `64 GB ECC 2133 MHz   +12,00 €/month`. */
+export function addonChoiceName(addon: Pick<OfferAddon, 'name' | 'planCode'>, delta: Money | null, locale: string, theme?: Theme): string {
+  const name = addon.name.length > 50 ? `${addon.name.slice(0, 49)}…` : addon.name;
+  return `${name.padEnd(50)} ${priceDelta(delta, locale, theme)}`.trimEnd();
+}
+
+/** `gra   Gravelines, France         1 h` — orderable ones coloured, others marked. */
+export function datacenterChoiceName(code: string, place: string, delay: DatacenterDelay | undefined, theme?: Theme): string {
+  const label = delay ? delay.label : 'no stock information';
+  const coloured = !theme ? label : !delay ? theme.muted(label) : delay.orderable ? ((delay.hours ?? 0) <= 72 ? theme.ok(label) : theme.warn(label)) : theme.error(label);
+  return `${code.padEnd(6)} ${place.padEnd(32)} ${coloured}`;
+}
+
+/** Configuration values set without asking: `dedicated_os  none_64.en (the only choice)`. */
+export function renderConfigurationNotes(entries: readonly ConfigurationEntry[], theme?: Theme): string {
+  const why: Record<ConfigurationEntry['source'], string> = {
+    given: 'given',
+    'filled-in': 'the only choice',
+    datacenter: 'from --datacenter',
+    'region-from-datacenter': 'from the datacenter',
+  };
+  return renderPairs(
+    entries.map((e) => [e.label, `${e.value} ${(theme?.muted ?? plain)(`(${why[e.source]})`)}`]),
+    theme?.muted,
+  );
+}
+
+export interface CartSummaryView {
+  cartId: string;
+  expire: string | null;
+  server: { planCode: string; name?: string; duration: string | null; pricingMode: string | null; quantity: number } | null;
+  options: string[];
+  configured: Record<string, string>;
+  missing: string[];
+}
+
+/** What a resumed cart holds and what it lacks. */
+export function renderCartSummary(view: CartSummaryView, theme?: Theme): string {
+  const pairs: Array<[string, string]> = [['Cart', view.cartId]];
+  if (view.expire) pairs.push(['Expires', view.expire]);
+  if (view.server) {
+    pairs.push(['Server', `${view.server.name ? `${view.server.name} ` : ''}(${view.server.planCode}) × ${view.server.quantity}`]);
+    if (view.server.pricingMode && view.server.duration) pairs.push(['Billing', `${view.server.pricingMode}, ${formatDuration(view.server.duration)}`]);
+  } else pairs.push(['Server', 'none yet']);
+  if (view.options.length > 0) pairs.push(['Options', view.options.join(', ')]);
+  for (const [label, value] of Object.entries(view.configured)) pairs.push([label, value]);
+  pairs.push(['Missing', view.missing.length > 0 ? (theme?.warn ?? plain)(view.missing.join('; ')) : 'nothing: ready for the price preview']);
+  return renderPairs(pairs, theme?.muted);
+}
+
+export interface OrderPlacedView {
+  orderId: number;
+  url: string;
+  autopay: boolean;
+  total: string;
+  statusCommand: string;
+}
+
+export function renderOrderPlaced(view: OrderPlacedView, theme?: Theme): string {
+  const lines = [
+    `${(theme?.ok ?? plain)('Order placed.')}`,
+    renderPairs(
+      [
+        ['Order', String(view.orderId)],
+        ['Total', view.total],
+        ['Payment', view.autopay ? 'paid with your preferred payment method' : 'not paid yet: pay it at the URL below'],
+        ['URL', view.url],
+        ['Next', view.statusCommand],
+      ],
+      theme?.muted,
+    ),
+  ];
+  return lines.join('\n');
+}

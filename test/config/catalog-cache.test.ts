@@ -1,0 +1,158 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CATALOG_CACHE_FORMAT, CATALOG_CACHE_TTL_MS, openCatalogCache, producerVersion, type CatalogCacheKey } from '../../src/config/catalog-cache.js';
+import type { Offer, Range } from '../../src/domain/offer-model.js';
+
+const HOUR = 60 * 60 * 1000;
+const fetchedAt = new Date('2026-03-01T10:00:00.000Z');
+const key: CatalogCacheKey = { range: 'eco', subsidiary: 'FR', endpoint: 'https://eu.api.ovh.com/1.0' };
+
+/** Offers as the loader stores them (only the fields the cache looks at are filled). */
+function offers(planCodes: string[], range: Range = 'eco'): Offer[] {
+  return planCodes.map(
+    (planCode) =>
+      ({
+        range,
+        planCode,
+        name: planCode,
+        monthly: { micros: 1_699_000_000, currency: 'EUR' },
+        pricings: [],
+        addonFamilies: [],
+      }) as unknown as Offer,
+  );
+}
+
+const planCodes = (entry: { offers: Offer[] } | undefined) => entry?.offers.map((o) => o.planCode);
+
+describe('catalog cache', () => {
+  let home: string;
+  let env: NodeJS.ProcessEnv;
+  let clock: Date;
+  const now = () => clock;
+
+  beforeEach(() => {
+    home = fs.mkdtempSync(path.join(os.tmpdir(), 'ovh-order-catalog-cache-'));
+    env = { HOME: home, OVH_ORDER_CONFIG_DIR: path.join(home, 'config') };
+    clock = new Date(fetchedAt.getTime() + 5 * 60 * 1000);
+  });
+  afterEach(() => fs.rmSync(home, { recursive: true, force: true }));
+
+  it('has nothing before the first download, and creates nothing by looking', () => {
+    const cache = openCatalogCache(env, { now });
+    expect(cache.get(key)).toBeUndefined();
+    expect(cache.ageOf(key)).toBeUndefined();
+    expect(fs.existsSync(path.join(home, 'config'))).toBe(false);
+  });
+
+  it('gives a stored catalog back in a later run, with the time it was fetched, under <configDir>/cache', async () => {
+    const first = openCatalogCache(env, { now });
+    first.set(key, { offers: offers(['24sk10', '24rise01']), fetchedAt });
+    await first.flush();
+    expect(path.dirname(first.fileOf(key))).toBe(path.join(home, 'config', 'cache'));
+
+    const second = openCatalogCache(env, { now });
+    const hit = second.get(key);
+    expect(planCodes(hit)).toEqual(['24sk10', '24rise01']);
+    expect(hit?.fetchedAt.toISOString()).toBe(fetchedAt.toISOString());
+    expect(second.ageOf(key)).toBe(5 * 60 * 1000);
+  });
+
+  it('answers from memory before the deferred write has reached the disk', async () => {
+    const cache = openCatalogCache(env, { now });
+    cache.set(key, { offers: offers(['24sk10']), fetchedAt });
+    expect(planCodes(cache.get(key))).toEqual(['24sk10']);
+    expect(fs.existsSync(cache.fileOf(key))).toBe(false);
+    await cache.flush();
+    expect(fs.existsSync(cache.fileOf(key))).toBe(true);
+  });
+
+  it('trusts prices for an hour only, and never a fetch date in the future', async () => {
+    const cache = openCatalogCache(env, { now, writeImmediately: true });
+    cache.set(key, { offers: offers(['24sk10']), fetchedAt });
+    expect(CATALOG_CACHE_TTL_MS).toBe(HOUR);
+
+    clock = new Date(fetchedAt.getTime() + HOUR - 1000);
+    expect(openCatalogCache(env, { now }).get(key)).toBeDefined();
+    clock = new Date(fetchedAt.getTime() + HOUR + 1000);
+    expect(openCatalogCache(env, { now }).get(key)).toBeUndefined();
+    expect(openCatalogCache(env, { now }).ageOf(key)).toBe(HOUR + 1000);
+    clock = new Date(fetchedAt.getTime() - 60_000);
+    expect(openCatalogCache(env, { now }).get(key)).toBeUndefined();
+  });
+
+  it('keeps one entry per API, subsidiary and range', () => {
+    const cache = openCatalogCache(env, { now, writeImmediately: true });
+    const keys: CatalogCacheKey[] = [
+      key,
+      { ...key, endpoint: 'https://ca.api.ovh.com/1.0' },
+      { ...key, subsidiary: 'GB' },
+      { ...key, range: 'baremetal' },
+    ];
+    keys.forEach((k, i) => cache.set(k, { offers: offers([`plan-${i}`], k.range), fetchedAt }));
+    expect(new Set(keys.map((k) => cache.fileOf(k))).size).toBe(4);
+    const reread = openCatalogCache(env, { now });
+    keys.forEach((k, i) => expect(planCodes(reread.get(k))).toEqual([`plan-${i}`]));
+    // The subsidiary is a code: `fr` and `FR` are the same entry.
+    expect(planCodes(reread.get({ ...key, subsidiary: 'fr' }))).toEqual(['plan-0']);
+  });
+
+  it('ignores a corrupt file and rewrites it on the next download', () => {
+    const cache = openCatalogCache(env, { now, writeImmediately: true });
+    cache.set(key, { offers: offers(['24sk10']), fetchedAt });
+    const file = cache.fileOf(key);
+    const text = fs.readFileSync(file, 'utf8');
+    fs.writeFileSync(file, text.slice(0, Math.floor(text.length / 2)));
+    expect(openCatalogCache(env, { now }).get(key)).toBeUndefined();
+
+    const again = openCatalogCache(env, { now, writeImmediately: true });
+    again.set(key, { offers: offers(['24rise01']), fetchedAt });
+    expect(planCodes(openCatalogCache(env, { now }).get(key))).toEqual(['24rise01']);
+  });
+
+  it('ignores files of another format or version, of another key, or whose body is not offers of the range', () => {
+    const cache = openCatalogCache(env, { now, writeImmediately: true });
+    cache.set(key, { offers: offers(['24sk10']), fetchedAt });
+    const file = cache.fileOf(key);
+    const [headerLine = '', body = ''] = fs.readFileSync(file, 'utf8').split('\n');
+    const header = JSON.parse(headerLine) as Record<string, unknown>;
+    expect(header.format).toBe(CATALOG_CACHE_FORMAT);
+    expect(header.version).toBe(producerVersion());
+
+    const variants: Array<[string, string]> = [
+      ['older format', `${JSON.stringify({ ...header, format: CATALOG_CACHE_FORMAT - 1 })}\n${body}`],
+      ['other version', `${JSON.stringify({ ...header, version: '0.0.0-other' })}\n${body}`],
+      ['other key', `${JSON.stringify({ ...header, key: { ...(header.key as object), subsidiary: 'GB' } })}\n${body}`],
+      ['bad date', `${JSON.stringify({ ...header, fetchedAt: 'yesterday' })}\n${body}`],
+      ['offers of another range', `${headerLine}\n${JSON.stringify(offers(['24adv01'], 'baremetal'))}`],
+      ['not offers', `${headerLine}\n${JSON.stringify({ plans: [] })}`],
+      ['format 1 (one JSON document)', JSON.stringify({ format: 1, key: header.key, fetchedAt: header.fetchedAt, catalog: { range: 'eco', catalog: { plans: [] } } })],
+    ];
+    for (const [label, text] of variants) {
+      fs.writeFileSync(file, text);
+      expect(openCatalogCache(env, { now }).get(key), label).toBeUndefined();
+    }
+  });
+
+  it.skipIf(process.platform === 'win32')('writes a private file atomically, leaving no temporary file behind', async () => {
+    const cache = openCatalogCache(env, { now });
+    cache.set(key, { offers: offers(['24sk10']), fetchedAt });
+    cache.set(key, { offers: offers(['24sk10', '24sk20']), fetchedAt });
+    await cache.flush();
+    expect(fs.readdirSync(cache.dir)).toEqual([path.basename(cache.fileOf(key))]);
+    expect(fs.statSync(cache.fileOf(key)).mode & 0o077).toBe(0);
+    expect(fs.statSync(cache.dir).mode & 0o077).toBe(0);
+    // The last value set wins.
+    expect(planCodes(openCatalogCache(env, { now }).get(key))).toEqual(['24sk10', '24sk20']);
+  });
+
+  it('does not fail the command when the cache directory is a file', async () => {
+    fs.mkdirSync(path.join(home, 'config'), { recursive: true });
+    fs.writeFileSync(path.join(home, 'config', 'cache'), 'not a directory');
+    const cache = openCatalogCache(env, { now });
+    cache.set(key, { offers: offers(['24sk10']), fetchedAt });
+    await expect(cache.flush()).resolves.toBeUndefined();
+    expect(openCatalogCache(env, { now }).get(key)).toBeUndefined();
+  });
+});
