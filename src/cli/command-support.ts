@@ -5,7 +5,7 @@ import type { Context } from './context.js';
 import type { Session } from './session.js';
 import { CliError, ExitCode } from '../errors.js';
 import { localeOfSubsidiary, validateSubsidiary } from '../domain/subsidiaries.js';
-import { raceInterrupt } from '../flows/wizard/support.js';
+import { raceInterrupt } from '../flows/interruptible.js';
 import type { Output } from '../ui/output.js';
 import type { Theme } from '../ui/theme.js';
 

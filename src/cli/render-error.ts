@@ -1,6 +1,6 @@
 // The one place a failure becomes output: a message and a hint on stderr (or one JSON object on
 // stdout under --json), and an exit code. Stack traces only with --debug.
-import { CliError, ExitCode } from '../errors.js';
+import { CliError, ExitCode, InterruptedError } from '../errors.js';
 import type { Context } from './context.js';
 import { createTheme } from '../ui/theme.js';
 
@@ -18,7 +18,8 @@ export function renderError(error: unknown, ctx: Context): number {
     ctx.stderr.write(`${theme.error('Error:')} ${message}\n`);
     if (hint) ctx.stderr.write(`${theme.muted(hint)}\n`);
   }
-  if (ctx.globals.debug && error instanceof Error && error.stack) {
+  // An interruption is the person's choice, not a bug: no stack even under --debug.
+  if (ctx.globals.debug && error instanceof Error && error.stack && !(error instanceof InterruptedError)) {
     ctx.stderr.write(`${error.stack}\n`);
   }
   return exitCode;

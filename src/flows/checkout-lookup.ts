@@ -1,6 +1,7 @@
 // Finding out, with reads only, whether a checkout whose answer was lost placed an order: the cart
 // (read-only once checked out) and the orders dated since the checkout started, matched by plan
 // code. Used right after a lost answer (checkout-recovery.ts) and later by `ovh-order status`.
+import { raceInterrupt } from './interruptible.js';
 import type { JournalEntry } from '../config/journal.js';
 import { InterruptedError } from '../errors.js';
 import type { OvhApi } from '../ovh/api.js';
@@ -54,7 +55,7 @@ export const ORDER_LOOKUP_MARGIN_MS = 5 * 60_000;
  */
 export async function lookUpCheckout(api: LookupApi, entry: JournalEntry, options: LookupOptions = {}): Promise<LookupResult> {
   const evidence: string[] = [];
-  const guard = <T>(work: Promise<T>): Promise<T> => raceSignal(work, options.signal);
+  const guard = <T>(work: Promise<T>): Promise<T> => raceInterrupt(work, options.signal);
 
   let cartReadOnly: boolean | null = null;
   try {
@@ -168,25 +169,3 @@ function shortReason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function raceSignal<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return work;
-  if (signal.aborted) return Promise.reject(asInterrupted(signal.reason));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(asInterrupted(signal.reason));
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
-
-export function asInterrupted(reason: unknown): InterruptedError {
-  return reason instanceof InterruptedError ? reason : new InterruptedError();
-}

@@ -1,6 +1,7 @@
 // `ovh-order login`, the steps: choose the endpoint, take the application key and secret, request
 // a consumer key with the ordering rules, have the person validate it, wait until it works, read
 // who the account is. Written against Prompter and Output only; the command stores the result.
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Credentials } from '../ovh/client.js';
 import { parseEndpoint, type Endpoint } from '../ovh/endpoints.js';
 import { CredentialsError, InterruptedError, UsageError } from '../errors.js';
@@ -253,14 +254,5 @@ function formatWait(ms: number): string {
 
 /** Resolves after `ms`, or at once when `signal` aborts (the loop then sees it). */
 function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
+  return delay(ms, undefined, { signal }).catch(() => undefined);
 }

@@ -1,6 +1,7 @@
 // `ovh-order status <orderId> [--wait]`: an order's status, follow-up steps with their dates, price,
 // URL and — once known — the delivered server's name; and waiting for delivery at a fair-use pace
 // (OVH asks for about 60 calls a minute per key at most: the wait polls one call every 30 s).
+import { sleepInterruptibly } from './interruptible.js';
 import type { OvhApi } from '../ovh/api.js';
 import type { BillingOrderDetail } from '../ovh/models/me.js';
 import type { Price } from '../ovh/models/order.js';
@@ -173,20 +174,7 @@ export function pollPace(env: NodeJS.ProcessEnv): PollPace {
 }
 
 /** Resolves after `ms`, or rejects with InterruptedError when `signal` aborts. */
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  if (signal.aborted) return Promise.reject(new InterruptedError());
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new InterruptedError());
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
+export const sleep = sleepInterruptibly;
 
 export interface WaitOptions {
   output: Output;

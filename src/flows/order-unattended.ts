@@ -6,7 +6,7 @@
 import type { OvhApi } from '../ovh/api.js';
 import type { Order } from '../ovh/models/order.js';
 import { OvhApiError } from '../ovh/errors.js';
-import { CliError, ExitCode, UsageError } from '../errors.js';
+import { CliError, ExitCode, UsageError, InterruptedError } from '../errors.js';
 import { hardwareFromOptions, offerAvailability } from '../domain/availability.js';
 import { findBillingChoice } from '../domain/billing.js';
 import { assertConfigurationPlan, planConfiguration, type ConfigurationEntry } from '../domain/configuration.js';
@@ -31,7 +31,7 @@ import { CartSession, type CartApi } from './cart-builder.js';
 import { checkout, type CheckoutHooks, type PlacedOrderResult } from './checkout.js';
 import { CheckoutOutcomeError, nothingWasOrdered } from './checkout-recovery.js';
 import { loadOfferByPlan, type CatalogApi, type CatalogCache, type FoundOffer, type StockedOffer } from './offers-loader.js';
-import { raceInterrupt } from './wizard/support.js';
+import { raceInterrupt } from './interruptible.js';
 
 export type OrderApi = CatalogApi & CartApi & Pick<OvhApi, 'checkout' | 'getMe' | 'getPaymentMethods' | 'getPaymentMethod'>;
 
@@ -311,6 +311,7 @@ export async function orderUnattended(deps: OrderDeps, input: OrderInput): Promi
     built = await buildCart(deps, session, spec, offer, source);
   } catch (error) {
     await dropCart('Nothing was ordered.');
+    if (error instanceof InterruptedError) throw new InterruptedError('Interrupted before anything was ordered.', { hint: 'Run the same command again to start over.' });
     throw error;
   }
   report.options = built.options.map((o) => ({ planCode: o.planCode, family: o.family, source: o.source }));

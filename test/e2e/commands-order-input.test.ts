@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxServer } from '../../src/sandbox/index.js';
-import { isolatedEnv, runCli, type CliResult } from '../helpers/run-cli.js';
+import { isolatedEnv, runCli, type CliResult, sandboxKeys } from '../helpers/run-cli.js';
 
 let sandbox: SandboxServer;
 
@@ -19,10 +19,7 @@ afterAll(async () => {
 
 function cli(args: string[]): Promise<CliResult> {
   const env = isolatedEnv({
-    NODE_EXTRA_CA_CERTS: sandbox.caPath,
-    OVH_APPLICATION_KEY: sandbox.credentials.appKey,
-    OVH_APPLICATION_SECRET: sandbox.credentials.appSecret,
-    OVH_CONSUMER_KEY: sandbox.credentials.consumerKey,
+    ...sandboxKeys(sandbox),
   });
   return runCli([...args, '--endpoint', sandbox.url], { env });
 }

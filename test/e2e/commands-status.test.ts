@@ -4,17 +4,14 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxServer } from '../../src/sandbox/index.js';
-import { binPath, isolatedEnv, repoRoot, runCli, type CliResult } from '../helpers/run-cli.js';
+import { binPath, isolatedEnv, repoRoot, runCli, type CliResult, sandboxKeys } from '../helpers/run-cli.js';
 
 let sandbox: SandboxServer;
 let orderId: number;
 
 function env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return isolatedEnv({
-    NODE_EXTRA_CA_CERTS: sandbox.caPath,
-    OVH_APPLICATION_KEY: sandbox.credentials.appKey,
-    OVH_APPLICATION_SECRET: sandbox.credentials.appSecret,
-    OVH_CONSUMER_KEY: sandbox.credentials.consumerKey,
+    ...sandboxKeys(sandbox),
     ...extra,
   });
 }

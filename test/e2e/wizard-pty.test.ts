@@ -8,7 +8,7 @@ import { parseOrderSpec } from '../../src/domain/order-spec.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxLogEntry, type SandboxServer } from '../../src/sandbox/index.js';
 import { keys, ptyAvailable, spawnPty, type PtySession } from '../helpers/pty.js';
-import { isolatedEnv, runCli } from '../helpers/run-cli.js';
+import { isolatedEnv, runCli, sandboxKeys } from '../helpers/run-cli.js';
 
 const available = ptyAvailable();
 if (!available) console.log('[wizard-pty] @lydell/node-pty has no prebuilt binary for this platform: the pseudo-terminal tests are skipped.');
@@ -17,10 +17,7 @@ let sandbox: SandboxServer;
 
 function env(): NodeJS.ProcessEnv {
   return isolatedEnv({
-    NODE_EXTRA_CA_CERTS: sandbox.caPath,
-    OVH_APPLICATION_KEY: sandbox.credentials.appKey,
-    OVH_APPLICATION_SECRET: sandbox.credentials.appSecret,
-    OVH_CONSUMER_KEY: sandbox.credentials.consumerKey,
+    ...sandboxKeys(sandbox),
   });
 }
 

@@ -2,6 +2,7 @@
 // checkout hooks the wizard command installs): a dropped checkout answer is looked up, not posted
 // again, and repeating an unresolved order is put to the person as a question (default No).
 // In-process with a scripted Prompter against the HTTPS sandbox.
+import { sandboxKeys } from '../helpers/run-cli.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openJournal } from '../../src/config/journal.js';
 import { openSession } from '../../src/cli/session.js';
@@ -36,10 +37,7 @@ describe('the wizard with the order journal', () => {
     const { sandbox } = world;
     const ctx = createTestContext({
       env: {
-        NODE_EXTRA_CA_CERTS: sandbox.caPath,
-        OVH_APPLICATION_KEY: sandbox.credentials.appKey,
-        OVH_APPLICATION_SECRET: sandbox.credentials.appSecret,
-        OVH_CONSUMER_KEY: sandbox.credentials.consumerKey,
+        ...sandboxKeys(sandbox),
       },
     });
     ctx.globals.endpoint = sandbox.url;

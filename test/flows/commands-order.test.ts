@@ -1,6 +1,7 @@
 // `ovh-order order` in-process, with a terminal and a scripted Prompter, against the HTTPS sandbox:
 // the confirmation (default No), a "no" that buys nothing, a "yes" that orders once, Ctrl-C while
 // building, and --keep-cart on a refusal.
+import { sandboxKeys } from '../helpers/run-cli.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { InterruptedError } from '../../src/errors.js';
@@ -18,10 +19,7 @@ function context(prompter?: ScriptedPrompter): TestContext {
   const ctx = createTestContext({
     tty: true,
     env: {
-      NODE_EXTRA_CA_CERTS: sandbox.caPath,
-      OVH_APPLICATION_KEY: sandbox.credentials.appKey,
-      OVH_APPLICATION_SECRET: sandbox.credentials.appSecret,
-      OVH_CONSUMER_KEY: sandbox.credentials.consumerKey,
+      ...sandboxKeys(sandbox),
     },
   });
   if (prompter) ctx.prompter = prompter;

@@ -57,3 +57,13 @@ export function runCli(args: string[], options: RunOptions = {}): Promise<CliRes
     child.stdin.end(options.input ?? '');
   });
 }
+
+/** The environment that points a spawned binary at a sandbox: its CA and its validated keys. */
+export function sandboxKeys(sandbox: { caPath: string; credentials: { appKey: string; appSecret: string; consumerKey: string } }): NodeJS.ProcessEnv {
+  return {
+    NODE_EXTRA_CA_CERTS: sandbox.caPath,
+    OVH_APPLICATION_KEY: sandbox.credentials.appKey,
+    OVH_APPLICATION_SECRET: sandbox.credentials.appSecret,
+    OVH_CONSUMER_KEY: sandbox.credentials.consumerKey,
+  };
+}

@@ -5,6 +5,7 @@ import { screen } from '@inquirer/testing/vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { startSandbox, type SandboxServer } from '../../src/sandbox/index.js';
+import { sandboxKeys } from '../helpers/run-cli.js';
 import { createTestContext, type CapturedStream } from '../helpers/test-context.js';
 
 let sandbox: SandboxServer;
@@ -37,10 +38,7 @@ async function drive(args: string[], rules: Rule[]): Promise<{ code: number; que
   const ctx = createTestContext({
     tty: true,
     env: {
-      NODE_EXTRA_CA_CERTS: sandbox.caPath,
-      OVH_APPLICATION_KEY: sandbox.credentials.appKey,
-      OVH_APPLICATION_SECRET: sandbox.credentials.appSecret,
-      OVH_CONSUMER_KEY: sandbox.credentials.consumerKey,
+      ...sandboxKeys(sandbox),
     },
   });
   terminalLike(ctx.stderr);

@@ -1,30 +1,9 @@
 // Small things every step needs: waiting on the API with a spinner while listening for Ctrl-C, the
 // cart (created once, as early as possible), and the commands to suggest.
 import { InterruptedError } from '../../errors.js';
+import { raceInterrupt } from '../interruptible.js';
 import { CartSession } from '../cart-builder.js';
 import type { WizardDeps } from './state.js';
-
-/** Rejects with InterruptedError as soon as `signal` aborts (the promise itself keeps running). */
-export function raceInterrupt<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) {
-    promise.catch(() => undefined); // its outcome no longer matters
-    return Promise.reject(new InterruptedError());
-  }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new InterruptedError());
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
 
 /** An API wait: a spinner after 300 ms, interrupted by Ctrl-C. */
 export function wait<T>(deps: Pick<WizardDeps, 'output' | 'signal'>, label: string, work: () => Promise<T>): Promise<T> {

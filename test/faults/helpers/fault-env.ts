@@ -6,7 +6,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startSandbox, type SandboxLogEntry, type SandboxServer } from '../../../src/sandbox/index.js';
-import { binPath, isolatedEnv, repoRoot, runCli, type CliResult } from '../../helpers/run-cli.js';
+import { binPath, isolatedEnv, repoRoot, runCli, type CliResult, sandboxKeys } from '../../helpers/run-cli.js';
 
 export { runCli, isolatedEnv };
 
@@ -29,10 +29,7 @@ export async function startFaultWorld(): Promise<FaultWorld> {
     sandbox,
     env(extra = {}) {
       return isolatedEnv({
-        NODE_EXTRA_CA_CERTS: sandbox.caPath,
-        OVH_APPLICATION_KEY: sandbox.credentials.appKey,
-        OVH_APPLICATION_SECRET: sandbox.credentials.appSecret,
-        OVH_CONSUMER_KEY: sandbox.credentials.consumerKey,
+        ...sandboxKeys(sandbox),
         ...extra,
       });
     },
