@@ -3,7 +3,7 @@
 import { UsageError, listAllowed } from '../errors.js';
 import { isOrderable, type OfferAvailability } from './availability.js';
 import { billingChoicesFromOffer, describeBillingChoices, checkQuantity, type BillingChoice } from './billing.js';
-import { planConfiguration, DATACENTER_LABEL, OS_LABEL, type RequiredConfigurationItem } from './configuration.js';
+import { planConfiguration, DATACENTER_LABEL, OS_LABEL, REGION_LABEL, type RequiredConfigurationItem } from './configuration.js';
 import { monthsOfDuration } from './durations.js';
 import type { Offer } from './offer-model.js';
 import { resolveOptions } from './options.js';
@@ -138,7 +138,10 @@ export function validateSpecAgainstOffer(
       ...(p.allowed ? { allowed: p.allowed } : {}),
     });
   }
+  const datacenterRefused = problems.some((q) => q.field === 'datacenter');
   for (const m of plan.missing) {
+    // `region` follows from the datacenter: once that is refused, "region missing" only adds noise.
+    if (m.label === REGION_LABEL && datacenterRefused) continue;
     problems.push({
       field: `configuration.${m.label}`,
       code: 'invalid-configuration',

@@ -26,7 +26,7 @@ interface Bundle {
 }
 
 export async function ensureCertificates(certDir: string): Promise<SandboxTls> {
-  mkdirSync(certDir, { recursive: true });
+  mkdirSync(certDir, { recursive: true, mode: 0o700 }); // private: it holds the CA key
   const bundlePath = join(certDir, 'sandbox-tls.json');
   const caPath = join(certDir, 'ca.pem');
   let bundle = readValidBundle(bundlePath, caPath);

@@ -45,7 +45,7 @@ export class StateStore {
 
   save(): void {
     if (!this.path) return;
-    mkdirSync(dirname(this.path), { recursive: true });
+    mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 }); // private: it holds the sandbox keys
     const temp = `${this.path}.${process.pid}.tmp`;
     // The file holds the sandbox's own test keys: keep it private anyway.
     writeFileSync(temp, `${JSON.stringify(this.state, null, 2)}\n`, { mode: 0o600 });

@@ -183,6 +183,8 @@ describe('spec against an offer', () => {
     });
     // bhs is offered by the catalog but not by this item's configuration
     expect(validateSpecAgainstOffer({ ...good, datacenter: 'bhs' }, ks, undefined, required)[0]).toMatchObject({ code: 'invalid-datacenter', allowed: ['gra', 'rbx'] });
+    // A refused datacenter is the one problem: the region it would give is not reported missing too.
+    expect(validateSpecAgainstOffer({ ...good, datacenter: 'xyz' }, ks, undefined, required).map((p) => p.field)).toEqual(['datacenter']);
   });
 
   it('reports a mandatory option family that cannot be filled', () => {
