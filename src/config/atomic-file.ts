@@ -9,11 +9,13 @@ import { CliError, ExitCode } from '../errors.js';
 import { displayPath } from './paths.js';
 import { FILE_MODE } from './store.js';
 
+const JOURNAL_HINT = 'ovh-order records each checkout before sending it and will not order without that record; fix the permissions or free disk space.';
+
 /** A lock older than this is someone's crash, not someone's work. */
 export const LOCK_STALE_MS = 30_000;
 
 /** Writes `file` as a whole or not at all: temp file (0600) in the same directory, fsync, rename. */
-export function writeAtomically(file: string, text: string, what = 'the order journal'): void {
+export function writeAtomically(file: string, text: string, what = 'the order journal', hint = JOURNAL_HINT): void {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`);
   let fd: number | undefined;
   try {
@@ -28,8 +30,8 @@ export function writeAtomically(file: string, text: string, what = 'the order jo
     if (fd !== undefined) fs.closeSync(fd);
     fs.rmSync(tmp, { force: true });
     throw new CliError(`Cannot write ${what} ${file}: ${(error as NodeJS.ErrnoException).code ?? 'write failed'}.`, {
-      code: 'journal_unwritable',
-      hint: 'ovh-order records each checkout before sending it and will not order without that record; fix the permissions or free disk space.',
+      code: what === 'the order journal' ? 'journal_unwritable' : 'file_unwritable',
+      hint,
       exitCode: ExitCode.failure,
       cause: error,
     });

@@ -11,6 +11,7 @@
 //
 // Writes are deferred to the next turn of the event loop so that serialising a big catalog does not
 // delay the first table; `flush()` waits for them (the process also waits, as it exits only when idle).
+import { writeAtomically } from './atomic-file.js';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -73,7 +74,9 @@ export interface CatalogCacheOptions {
 export interface FileCatalogCache {
   readonly dir: string;
   /** A fresh entry for `key`, or undefined (nothing, too old, unreadable, other format). */
-  get(key: CatalogCacheKey): CachedCatalogEntry | undefined;
+  get(key: CatalogCacheKey): Promise<CachedCatalogEntry | undefined>;
+  /** The same, at once: reading and parsing a big entry blocks for tens of milliseconds. */
+  getNow(key: CatalogCacheKey): CachedCatalogEntry | undefined;
   /** Stores an entry (atomically: a temp file renamed over the old one). Never throws. */
   set(key: CatalogCacheKey, value: CachedCatalogEntry): void;
   /** Age of the stored entry in ms, fresh or not (undefined when there is none that can be read). */
@@ -152,16 +155,22 @@ function readFile(file: string, key: CatalogCacheHeader['key'], wanted: (fetched
   return looksLikeOffers(offers, key.range) ? { offers, fetchedAt: header.fetchedAt } : undefined;
 }
 
-function writeAtomically(dir: string, file: string, content: string): void {
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const temp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+
+/**
+ * Removes the other entries written more than a TTL ago (and temp files left by a crash), so that
+ * endpoints seen once (a `--sandbox` on a random port) do not pile up. Never throws.
+ */
+function pruneExpired(dir: string, keep: string, ttlMs: number): void {
+  // File times are on the real clock, whatever clock the cache was given.
+  const now = Date.now();
   try {
-    fs.writeFileSync(temp, content, { mode: 0o600 });
-    // rename is atomic on one file system: a reader sees the old file or the new one, never half.
-    fs.renameSync(temp, file);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw error;
+    for (const name of fs.readdirSync(dir)) {
+      if (!name.startsWith('catalog-') || path.join(dir, name) === keep) continue;
+      const file = path.join(dir, name);
+      if (now - fs.statSync(file).mtimeMs > ttlMs) fs.rmSync(file, { force: true });
+    }
+  } catch {
+    // Tidying is best effort.
   }
 }
 
@@ -195,19 +204,29 @@ export function openCatalogCache(env: NodeJS.ProcessEnv, options: CatalogCacheOp
     pending.delete(file);
     try {
       const header: CatalogCacheHeader = { format: CATALOG_CACHE_FORMAT, version: producerVersion(), key: entry.key, fetchedAt: entry.value.fetchedAt.toISOString() };
-      writeAtomically(dir, file, `${JSON.stringify(header)}\n${JSON.stringify(entry.value.offers)}`);
+      fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+      writeAtomically(file, `${JSON.stringify(header)}\n${JSON.stringify(entry.value.offers)}`, 'the catalog cache');
+      pruneExpired(dir, file, ttlMs);
     } catch {
       // A cache that cannot be written (read-only home, full disk) only costs a download next time.
     }
   };
 
+  const getNow = (key: CatalogCacheKey): CachedCatalogEntry | undefined => {
+    const entry = lookup(key, fresh);
+    if (!entry?.offers || !fresh(entry.fetchedAt)) return undefined;
+    return { offers: entry.offers, fetchedAt: entry.fetchedAt };
+  };
+
   return {
     dir,
     fileOf,
-    get(key) {
-      const entry = lookup(key, fresh);
-      if (!entry?.offers || !fresh(entry.fetchedAt)) return undefined;
-      return { offers: entry.offers, fetchedAt: entry.fetchedAt };
+    getNow,
+    async get(key) {
+      // Parsing a big entry blocks the event loop: let the caller's other requests (the stock,
+      // asked at the same time) go out first, so their round trip overlaps the parse.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      return getNow(key);
     },
     ageOf(key) {
       const entry = lookup(key, () => false);

@@ -104,12 +104,12 @@ export class ProfileStore {
   }
 
   /** Stores a working profile (and forgets any key that was waiting for validation under that name). */
-  set(name: string, profile: StoredProfile): void {
+  async set(name: string, profile: StoredProfile): Promise<void> {
     checkProfileName(name);
     const document = this.document();
     document.profiles[name] = profileSchema.parse(profile);
     delete document.pending[name];
-    this.save(document);
+    await this.save(document);
   }
 
   /** The key waiting for validation under that name, if any (a damaged entry counts as none). */
@@ -118,28 +118,28 @@ export class ProfileStore {
     return parsed.success ? parsed.data : undefined;
   }
 
-  setPending(name: string, pending: PendingLogin): void {
+  async setPending(name: string, pending: PendingLogin): Promise<void> {
     checkProfileName(name);
     const document = this.document();
     document.pending[name] = pendingLoginSchema.parse(pending);
-    this.save(document);
+    await this.save(document);
   }
 
   /** Removes the profile and its waiting key; true when there was either. The file goes away with its last entry. */
-  delete(name: string): boolean {
+  async delete(name: string): Promise<boolean> {
     checkProfileName(name);
     const document = this.document();
     const had = name in document.profiles || name in document.pending;
     if (!had) return false;
     delete document.profiles[name];
     delete document.pending[name];
-    this.save(document);
+    await this.save(document);
     return true;
   }
 
-  private save(document: Required<CredentialsDocument>): void {
+  private async save(document: Required<CredentialsDocument>): Promise<void> {
     if (Object.keys(document.profiles).length === 0 && Object.keys(document.pending).length === 0) this.store.remove();
-    else this.store.write(document);
+    else await this.store.write(document);
   }
 
   private document(): Required<CredentialsDocument> {

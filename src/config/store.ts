@@ -3,9 +3,10 @@
 // caller prints the warning). Other parts (time offset, catalog cache, order journal) keep their
 // files here too.
 //
-// Plain fs rather than `conf`: loading conf (with ajv, semver, atomically) cost every command ~100 ms
-// at start-up for what is one JSON read and one atomic write (issue #7, `npm run bench -- --profile`).
-import { randomBytes } from 'node:crypto';
+// Writes go through `conf` (atomic, mode 0600), loaded only when something is written: loading it
+// (ajv, semver, atomically) costs ~70 ms, which every command would pay for what is, when reading,
+// one JSON.parse (issue #7, `npm run bench -- --profile`). conf's atomic writer hooks SIGINT and
+// re-raises it after its cleanup; src/cli/main.ts ignores a second signal that follows at once.
 import fs from 'node:fs';
 import path from 'node:path';
 import { CliError, ExitCode } from '../errors.js';
@@ -58,7 +59,7 @@ export interface PrivateStore<T extends Record<string, unknown>> {
   /** The whole document ({} when the file does not exist yet). Never creates anything. */
   read(): Partial<T>;
   /** Replaces the whole document (creates the directory 0700 and the file 0600). */
-  write(document: T): void;
+  write(document: T): Promise<void>;
   /** Removes the file. */
   remove(): void;
 }
@@ -90,34 +91,25 @@ export function openPrivateStore<T extends Record<string, unknown>>(env: NodeJS.
       if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw unreadable(file, env, new SyntaxError('not an object'));
       return parsed as Partial<T>;
     },
-    write(document) {
+    async write(document) {
       warnings.push(...ensurePrivateDir(dir, env));
-      writeFileAtomic(file, JSON.stringify(document, undefined, '\t'));
+      const { default: Conf } = await import('conf');
+      const conf = new Conf<Record<string, unknown>>({
+        cwd: dir,
+        configName: name,
+        projectSuffix: '',
+        configFileMode: FILE_MODE,
+        clearInvalidConfig: false,
+        accessPropertiesByDotNotation: false,
+      });
+      conf.store = document;
+      // conf's mode goes through the umask when it creates the file; make it exact.
+      if (process.platform !== 'win32') fs.chmodSync(file, FILE_MODE);
     },
     remove() {
       fs.rmSync(file, { force: true });
     },
   };
-}
-
-/** Writes through a 0600 temp file in the same directory, then renames it over `file`. */
-export function writeFileAtomic(file: string, data: string): void {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    const fd = fs.openSync(temp, 'w', FILE_MODE);
-    try {
-      fs.writeFileSync(fd, data);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    // The mode given to open() is filtered by the umask; make it exact.
-    if (process.platform !== 'win32') fs.chmodSync(temp, FILE_MODE);
-    fs.renameSync(temp, file);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw error;
-  }
 }
 
 function unreadable(file: string, env: NodeJS.ProcessEnv, cause: unknown): CliError {

@@ -1,6 +1,10 @@
 // Cache of the difference between this machine's clock and the OVH API's (GET /auth/time), per API,
 // so each command does not pay one more round trip. Reused while younger than an hour.
-import { openPrivateStore } from './store.js';
+// A cache, not a setting: written with the shared atomic writer, not through conf (whose ~70 ms load
+// would land on the command that refreshes it).
+import { writeAtomically } from './atomic-file.js';
+import { ensurePrivateDir, openPrivateStore } from './store.js';
+import { configDir } from './paths.js';
 
 export const TIME_OFFSET_STORE = 'time-offset';
 export const TIME_OFFSET_MAX_AGE_MS = 60 * 60 * 1000;
@@ -26,7 +30,8 @@ export function saveTimeOffset(env: NodeJS.ProcessEnv, apiUrl: string, offsetSec
     const store = openPrivateStore<TimeOffsetDocument>(env, TIME_OFFSET_STORE);
     const offsets = { ...(store.read().offsets ?? {}) };
     offsets[apiUrl] = { offsetSeconds, measuredAt: now.toISOString() };
-    store.write({ offsets });
+    ensurePrivateDir(configDir(env), env);
+    writeAtomically(store.path, JSON.stringify({ offsets }), 'the clock offset cache');
   } catch {
     // Not being able to cache must not fail the command.
   }

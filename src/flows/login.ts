@@ -47,7 +47,7 @@ export interface LoginDeps {
   /** Opens the validation page; absent when no browser should be opened. */
   openBrowser?(url: string): Promise<void>;
   /** Called once a consumer key was requested, so the command can keep it while it waits. */
-  onPending?(pending: PendingLogin): void;
+  onPending?(pending: PendingLogin): Promise<void> | void;
   /** Ctrl-C. */
   signal: AbortSignal;
   now(): Date;
@@ -121,7 +121,7 @@ export async function runLogin(input: LoginInput, deps: LoginDeps): Promise<Logi
     validationUrl: request.validationUrl,
     requestedAt: deps.now().toISOString(),
   };
-  deps.onPending?.(pending);
+  await deps.onPending?.(pending);
   await showValidationUrl(pending.validationUrl, deps);
   const credentials: AccountCredentials = { kind: 'app', appKey, appSecret, consumerKey: request.consumerKey };
   const account = await waitForValidation(deps, endpoint, credentials, pending, secretOrigin);

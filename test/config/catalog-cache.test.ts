@@ -41,7 +41,7 @@ describe('catalog cache', () => {
 
   it('has nothing before the first download, and creates nothing by looking', () => {
     const cache = openCatalogCache(env, { now });
-    expect(cache.get(key)).toBeUndefined();
+    expect(cache.getNow(key)).toBeUndefined();
     expect(cache.ageOf(key)).toBeUndefined();
     expect(fs.existsSync(path.join(home, 'config'))).toBe(false);
   });
@@ -53,16 +53,27 @@ describe('catalog cache', () => {
     expect(path.dirname(first.fileOf(key))).toBe(path.join(home, 'config', 'cache'));
 
     const second = openCatalogCache(env, { now });
-    const hit = second.get(key);
+    const hit = second.getNow(key);
     expect(planCodes(hit)).toEqual(['24sk10', '24rise01']);
     expect(hit?.fetchedAt.toISOString()).toBe(fetchedAt.toISOString());
     expect(second.ageOf(key)).toBe(5 * 60 * 1000);
   });
 
+  it('get() reads the file only after the synchronous work of its caller (a request started beside it goes out first)', async () => {
+    const cache = openCatalogCache(env, { now, writeImmediately: true });
+    cache.set(key, { offers: offers(['24sk10']), fetchedAt });
+    const reader = openCatalogCache(env, { now });
+    expect(planCodes(await reader.get(key))).toEqual(['24sk10']);
+
+    const pending = reader.get(key);
+    fs.rmSync(cache.fileOf(key)); // still the same turn of the event loop
+    expect(await pending).toBeUndefined();
+  });
+
   it('answers from memory before the deferred write has reached the disk', async () => {
     const cache = openCatalogCache(env, { now });
     cache.set(key, { offers: offers(['24sk10']), fetchedAt });
-    expect(planCodes(cache.get(key))).toEqual(['24sk10']);
+    expect(planCodes(cache.getNow(key))).toEqual(['24sk10']);
     expect(fs.existsSync(cache.fileOf(key))).toBe(false);
     await cache.flush();
     expect(fs.existsSync(cache.fileOf(key))).toBe(true);
@@ -74,12 +85,12 @@ describe('catalog cache', () => {
     expect(CATALOG_CACHE_TTL_MS).toBe(HOUR);
 
     clock = new Date(fetchedAt.getTime() + HOUR - 1000);
-    expect(openCatalogCache(env, { now }).get(key)).toBeDefined();
+    expect(openCatalogCache(env, { now }).getNow(key)).toBeDefined();
     clock = new Date(fetchedAt.getTime() + HOUR + 1000);
-    expect(openCatalogCache(env, { now }).get(key)).toBeUndefined();
+    expect(openCatalogCache(env, { now }).getNow(key)).toBeUndefined();
     expect(openCatalogCache(env, { now }).ageOf(key)).toBe(HOUR + 1000);
     clock = new Date(fetchedAt.getTime() - 60_000);
-    expect(openCatalogCache(env, { now }).get(key)).toBeUndefined();
+    expect(openCatalogCache(env, { now }).getNow(key)).toBeUndefined();
   });
 
   it('keeps one entry per API, subsidiary and range', () => {
@@ -93,9 +104,9 @@ describe('catalog cache', () => {
     keys.forEach((k, i) => cache.set(k, { offers: offers([`plan-${i}`], k.range), fetchedAt }));
     expect(new Set(keys.map((k) => cache.fileOf(k))).size).toBe(4);
     const reread = openCatalogCache(env, { now });
-    keys.forEach((k, i) => expect(planCodes(reread.get(k))).toEqual([`plan-${i}`]));
+    keys.forEach((k, i) => expect(planCodes(reread.getNow(k))).toEqual([`plan-${i}`]));
     // The subsidiary is a code: `fr` and `FR` are the same entry.
-    expect(planCodes(reread.get({ ...key, subsidiary: 'fr' }))).toEqual(['plan-0']);
+    expect(planCodes(reread.getNow({ ...key, subsidiary: 'fr' }))).toEqual(['plan-0']);
   });
 
   it('ignores a corrupt file and rewrites it on the next download', () => {
@@ -104,11 +115,11 @@ describe('catalog cache', () => {
     const file = cache.fileOf(key);
     const text = fs.readFileSync(file, 'utf8');
     fs.writeFileSync(file, text.slice(0, Math.floor(text.length / 2)));
-    expect(openCatalogCache(env, { now }).get(key)).toBeUndefined();
+    expect(openCatalogCache(env, { now }).getNow(key)).toBeUndefined();
 
     const again = openCatalogCache(env, { now, writeImmediately: true });
     again.set(key, { offers: offers(['24rise01']), fetchedAt });
-    expect(planCodes(openCatalogCache(env, { now }).get(key))).toEqual(['24rise01']);
+    expect(planCodes(openCatalogCache(env, { now }).getNow(key))).toEqual(['24rise01']);
   });
 
   it('ignores files of another format or version, of another key, or whose body is not offers of the range', () => {
@@ -131,7 +142,7 @@ describe('catalog cache', () => {
     ];
     for (const [label, text] of variants) {
       fs.writeFileSync(file, text);
-      expect(openCatalogCache(env, { now }).get(key), label).toBeUndefined();
+      expect(openCatalogCache(env, { now }).getNow(key), label).toBeUndefined();
     }
   });
 
@@ -144,7 +155,24 @@ describe('catalog cache', () => {
     expect(fs.statSync(cache.fileOf(key)).mode & 0o077).toBe(0);
     expect(fs.statSync(cache.dir).mode & 0o077).toBe(0);
     // The last value set wins.
-    expect(planCodes(openCatalogCache(env, { now }).get(key))).toEqual(['24sk10', '24sk20']);
+    expect(planCodes(openCatalogCache(env, { now }).getNow(key))).toEqual(['24sk10', '24sk20']);
+  });
+
+  it('removes other entries written more than an hour ago when it writes one, and keeps fresh ones', () => {
+    const cache = openCatalogCache(env, { now, writeImmediately: true });
+    const old = { ...key, subsidiary: 'GB' };
+    const recent = { ...key, subsidiary: 'DE' };
+    cache.set(old, { offers: offers(['24sk10']), fetchedAt });
+    cache.set(recent, { offers: offers(['24sk10']), fetchedAt });
+    const longAgo = new Date(Date.now() - 2 * HOUR);
+    fs.utimesSync(cache.fileOf(old), longAgo, longAgo);
+    fs.writeFileSync(path.join(cache.dir, 'notes.txt'), 'not ours');
+
+    cache.set(key, { offers: offers(['24rise01']), fetchedAt });
+    expect(fs.existsSync(cache.fileOf(old))).toBe(false);
+    expect(fs.existsSync(cache.fileOf(recent))).toBe(true);
+    expect(fs.existsSync(cache.fileOf(key))).toBe(true);
+    expect(fs.existsSync(path.join(cache.dir, 'notes.txt'))).toBe(true);
   });
 
   it('does not fail the command when the cache directory is a file', async () => {
@@ -153,6 +181,6 @@ describe('catalog cache', () => {
     const cache = openCatalogCache(env, { now });
     cache.set(key, { offers: offers(['24sk10']), fetchedAt });
     await expect(cache.flush()).resolves.toBeUndefined();
-    expect(openCatalogCache(env, { now }).get(key)).toBeUndefined();
+    expect(openCatalogCache(env, { now }).getNow(key)).toBeUndefined();
   });
 });

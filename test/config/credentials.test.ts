@@ -20,8 +20,8 @@ beforeEach(() => {
 const resolve = (extra: Partial<Parameters<typeof resolveCredentials>[0]> = {}) =>
   resolveCredentials({ env, cwd: home, profile: 'default', ovhConfPaths: confs, ...extra });
 
-function storeProfile(name = 'default', endpoint = 'ovh-eu') {
-  new ProfileStore(env).set(name, { kind: 'app', endpoint, appKey: 'PROFAK', appSecret: 'PROFAS', consumerKey: 'PROFCK', createdAt: new Date(0).toISOString(), defaultSubsidiary: 'FR', nichandle: 'xx1-ovh' });
+async function storeProfile(name = 'default', endpoint = 'ovh-eu') {
+  await new ProfileStore(env).set(name, { kind: 'app', endpoint, appKey: 'PROFAK', appSecret: 'PROFAS', consumerKey: 'PROFCK', createdAt: new Date(0).toISOString(), defaultSubsidiary: 'FR', nichandle: 'xx1-ovh' });
 }
 
 function writeConf(file: string, text: string) {
@@ -50,8 +50,8 @@ describe('credential resolution', () => {
     for (const conf of confs) expect(r.looked.join('\n')).toContain(`${conf.replace(home, '~')}: not found`);
   });
 
-  it('flags beat the environment, which beats the profile, which beats ovh.conf', () => {
-    storeProfile();
+  it('flags beat the environment, which beats the profile, which beats ovh.conf', async () => {
+    await storeProfile();
     writeConf(confs[0]!, '[ovh-eu]\napplication_key=CONFAK\napplication_secret=CONFAS\nconsumer_key=CONFCK\n');
     expect(resolve().source).toBe(`profile:default`);
     env.OVH_APPLICATION_KEY = 'ENVAK';
@@ -75,8 +75,8 @@ describe('credential resolution', () => {
     expect(resolve({ endpoint: { value: 'ovh-eu', source: 'environment' } })).toMatchObject({ endpoint: { name: 'ovh-eu' }, endpointSource: 'environment', credentials: { appKey: 'EU' } });
   });
 
-  it('a consumer key in the environment is never combined with a secret from elsewhere', () => {
-    storeProfile();
+  it('a consumer key in the environment is never combined with a secret from elsewhere', async () => {
+    await storeProfile();
     env.OVH_CONSUMER_KEY = 'ENVCK';
     const error = caught(() => resolve());
     expect(error.exitCode).toBe(ExitCode.credentials);
@@ -99,17 +99,17 @@ describe('credential resolution', () => {
     expect(caught(() => resolve()).message).toMatch(/both application keys and OAuth2 client credentials/);
   });
 
-  it('a profile made for another endpoint than the explicit one is skipped, and said so', () => {
-    storeProfile('default', 'ovh-ca');
+  it('a profile made for another endpoint than the explicit one is skipped, and said so', async () => {
+    await storeProfile('default', 'ovh-ca');
     const r = resolve({ endpoint: { value: 'ovh-eu', source: 'flags' } });
     expect(r.source).toBe('none');
     expect(r.looked.join('\n')).toMatch(/profile "default" .*: made for ovh-ca, not ovh-eu/);
     expect(resolve({ endpoint: { value: 'https://ca.api.ovh.com/1.0', source: 'flags' } }).source).toBe('profile:default');
   });
 
-  it('--profile chooses among profiles side by side', () => {
-    storeProfile('default', 'ovh-eu');
-    new ProfileStore(env).set('ci', { kind: 'oauth2', endpoint: 'ovh-ca', clientId: 'CID', clientSecret: 'CSEC', createdAt: new Date(0).toISOString() });
+  it('--profile chooses among profiles side by side', async () => {
+    await storeProfile('default', 'ovh-eu');
+    await new ProfileStore(env).set('ci', { kind: 'oauth2', endpoint: 'ovh-ca', clientId: 'CID', clientSecret: 'CSEC', createdAt: new Date(0).toISOString() });
     expect(resolve({ profile: 'ci' })).toMatchObject({ source: 'profile:ci', endpoint: { name: 'ovh-ca' }, credentials: { kind: 'oauth2', clientId: 'CID' } });
     expect(resolve()).toMatchObject({ source: 'profile:default', storedProfile: { defaultSubsidiary: 'FR' } });
   });

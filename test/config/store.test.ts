@@ -32,11 +32,11 @@ describe.skipIf(process.platform === 'win32')('private store files', () => {
     expect(fs.existsSync(path.join(home, 'conf'))).toBe(false);
   });
 
-  it('writes the file 0600 in a 0700 directory, whatever the umask', () => {
+  it('writes the file 0600 in a 0700 directory, whatever the umask', async () => {
     const old = process.umask(0o000);
     try {
       const store = openPrivateStore<{ a: number }>(env, 'credentials');
-      store.write({ a: 1 });
+      await store.write({ a: 1 });
       expect(mode(store.path)).toBe(0o600);
       expect(mode(path.dirname(store.path))).toBe(0o700);
       expect(JSON.parse(fs.readFileSync(store.path, 'utf8'))).toEqual({ a: 1 });
@@ -92,33 +92,33 @@ describe('profiles', () => {
     createdAt: '2026-01-01T00:00:00.000Z',
   });
 
-  it('keeps several profiles side by side and removes one without touching the others', () => {
+  it('keeps several profiles side by side and removes one without touching the others', async () => {
     const store = new ProfileStore(env);
-    store.set('default', app('aaaa'));
-    store.set('ci', { kind: 'oauth2', endpoint: 'ovh-ca', clientId: 'cid', clientSecret: 'csecret', createdAt: '2026-01-01T00:00:00.000Z' });
+    await store.set('default', app('aaaa'));
+    await store.set('ci', { kind: 'oauth2', endpoint: 'ovh-ca', clientId: 'cid', clientSecret: 'csecret', createdAt: '2026-01-01T00:00:00.000Z' });
     expect(store.names()).toEqual(['ci', 'default']);
     expect(new ProfileStore(env).get('ci')).toMatchObject({ kind: 'oauth2', endpoint: 'ovh-ca', clientId: 'cid' });
-    expect(store.delete('default')).toBe(true);
+    expect(await store.delete('default')).toBe(true);
     expect(store.get('default')).toBeUndefined();
     expect(store.get('ci')?.kind).toBe('oauth2');
-    expect(store.delete('default')).toBe(false);
+    expect(await store.delete('default')).toBe(false);
   });
 
-  it('keeps a key waiting for validation apart from the working profile', () => {
+  it('keeps a key waiting for validation apart from the working profile', async () => {
     const store = new ProfileStore(env);
-    store.set('default', app('work'));
-    store.setPending('default', { endpoint: 'ovh-eu', appKey: 'work', appSecret: 's', consumerKey: 'newck', validationUrl: 'https://x/auth/?credentialToken=t', requestedAt: '2026-01-01T00:00:00.000Z' });
+    await store.set('default', app('work'));
+    await store.setPending('default', { endpoint: 'ovh-eu', appKey: 'work', appSecret: 's', consumerKey: 'newck', validationUrl: 'https://x/auth/?credentialToken=t', requestedAt: '2026-01-01T00:00:00.000Z' });
     expect(store.get('default')?.kind === 'app' && store.get('default')).toMatchObject({ consumerKey: 'work-ck' });
     expect(store.getPending('default')?.consumerKey).toBe('newck');
-    store.set('default', app('next'));
+    await store.set('default', app('next'));
     expect(store.getPending('default')).toBeUndefined();
   });
 
-  it('the file goes away with its last profile', () => {
+  it('the file goes away with its last profile', async () => {
     const store = new ProfileStore(env);
-    store.set('default', app('aaaa'));
+    await store.set('default', app('aaaa'));
     expect(fs.existsSync(store.path)).toBe(true);
-    store.delete('default');
+    await store.delete('default');
     expect(fs.existsSync(store.path)).toBe(false);
   });
 

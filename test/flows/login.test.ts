@@ -134,7 +134,7 @@ describe('waiting for the validation', () => {
 
   it('Ctrl-C ends it with exit 130 and the same way to finish', async () => {
     const controller = new AbortController();
-    const d = deps({ signal: controller.signal, waitTimeoutMs: 60_000, pollIntervalMs: 30_000, onPending: () => setTimeout(() => controller.abort(), 50) });
+    const d = deps({ signal: controller.signal, waitTimeoutMs: 60_000, pollIntervalMs: 30_000, onPending: () => void setTimeout(() => controller.abort(), 50) });
     const error = (await runLogin({ endpoint: sandbox.url, appKey: sandbox.credentials.appKey, appSecret: sandbox.credentials.appSecret }, d).catch((e: unknown) => e)) as CliError;
     expect(error).toBeInstanceOf(InterruptedError);
     expect(error.exitCode).toBe(ExitCode.interrupted);

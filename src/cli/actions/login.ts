@@ -146,7 +146,7 @@ export async function login(ctx: Context, options: Record<string, unknown>, over
           defaultSubsidiary: ovhSubsidiary,
           createdAt: ctx.now().toISOString(),
         };
-  store.set(profileName, profile);
+  await store.set(profileName, profile);
   output.success(`Logged in as ${nichandle} (subsidiary ${ovhSubsidiary}) on ${where}.`);
   output.info(`Saved as profile "${profileName}" in ${displayPath(store.path, ctx.env)} (readable by you only). Default subsidiary: ${ovhSubsidiary}.`);
   const shadowing = CREDENTIAL_ENV.filter((name) => ctx.env[name]);

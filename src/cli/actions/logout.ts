@@ -45,7 +45,7 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
     // A key still waiting for validation was never usable; forgetting it is enough.
   }
 
-  store.delete(name);
+  await store.delete(name);
   output.success(`Removed profile "${name}" from ${where}.`);
   if (stillSet.length) output.warn(`${stillSet.join(', ')} still provide credentials in this environment; unset them to be fully logged out.`);
   output.result(`Logged out${options.revoke === true && profile?.kind === 'app' ? ' (consumer key revoked)' : ''}: profile ${name} removed.`);

@@ -45,7 +45,7 @@ export async function run(ctx: Context): Promise<number> {
       report.works = true;
       report.nichandle = me.nichandle;
       report.subsidiary = me.ovhSubsidiary;
-      remember(ctx, session, me, (text) => output.info(text));
+      await remember(ctx, session, me, (text) => output.info(text));
     } catch (error) {
       if (!(error instanceof CliError)) throw error;
       report.problem = { code: error.code, message: error.message, hint: error.hint ?? null };
@@ -109,14 +109,14 @@ export function formatReport(report: WhoamiReport): string {
  * Keeps the stored profile in step with the account: nichandle and subsidiary, and a key that was
  * waiting for validation and now works becomes the profile.
  */
-function remember(ctx: Context, session: Session, me: { nichandle: string; ovhSubsidiary: string }, info: (t: string) => void): void {
+async function remember(ctx: Context, session: Session, me: { nichandle: string; ovhSubsidiary: string }, info: (t: string) => void): Promise<void> {
   if (!session.source.startsWith('profile:')) return;
   const name = session.profile;
   const store = new ProfileStore(ctx.env);
   const stored = store.get(name);
   const pending = stored ? undefined : store.getPending(name);
   if (pending && session.credentials.kind === 'app' && session.credentials.consumerKey === pending.consumerKey) {
-    store.set(name, {
+    await store.set(name, {
       kind: 'app',
       endpoint: pending.endpoint,
       appKey: pending.appKey,
@@ -130,7 +130,7 @@ function remember(ctx: Context, session: Session, me: { nichandle: string; ovhSu
     return;
   }
   if (stored && (stored.nichandle !== me.nichandle || !stored.defaultSubsidiary)) {
-    store.set(name, { ...stored, nichandle: me.nichandle, defaultSubsidiary: stored.defaultSubsidiary ?? me.ovhSubsidiary });
+    await store.set(name, { ...stored, nichandle: me.nichandle, defaultSubsidiary: stored.defaultSubsidiary ?? me.ovhSubsidiary });
   }
 }
 
