@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import https from 'node:https';
 import type { ClientRequest, IncomingMessage } from 'node:http';
-import { createRequire } from 'node:module';
+import { createRequire, Module } from 'node:module';
 import querystring from 'node:querystring';
 import tls from 'node:tls';
 import { z } from 'zod';
@@ -79,8 +79,49 @@ type NodeOvhFactory = (params: Record<string, unknown>) => NodeOvh;
 let nodeOvhFactory: NodeOvhFactory | undefined;
 /** Loaded on first use so commands that never call OVH (--help) do not load it. */
 function loadNodeOvh(): NodeOvhFactory {
-  nodeOvhFactory ??= createRequire(import.meta.url)('@ovhcloud/node-ovh') as NodeOvhFactory;
+  if (!nodeOvhFactory) {
+    const require = createRequire(import.meta.url);
+    const restore = deferSimpleOauth2(require);
+    try {
+      nodeOvhFactory = require('@ovhcloud/node-ovh') as NodeOvhFactory;
+    } finally {
+      restore();
+    }
+  }
   return nodeOvhFactory;
+}
+
+/**
+ * WHY: node-ovh `require`s simple-oauth2 when it loads (with joi and @hapi/*: 45–70 ms, a quarter of
+ * the start-up before the first request), yet only uses it in its constructor, as
+ * `new ClientCredentials(config)`, for OAuth2 credentials. While node-ovh loads, and only then, its
+ * `require('simple-oauth2')` is answered with a stand-in whose `ClientCredentials` loads the real
+ * module on the first `new` and returns the real instance (a constructor returning an object gives
+ * that object): OAuth2 clients behave exactly as before, the others never load it. The stand-in is
+ * removed from the require cache as soon as node-ovh has loaded, so nothing else ever sees it; if
+ * anything is unexpected (module not found, already loaded), node-ovh loads it as usual.
+ */
+function deferSimpleOauth2(require: NodeJS.Require): () => void {
+  try {
+    const fromNodeOvh = createRequire(require.resolve('@ovhcloud/node-ovh'));
+    const file = fromNodeOvh.resolve('simple-oauth2');
+    if (require.cache[file]) return () => {};
+    let real: { ClientCredentials: new (config: unknown) => object } | undefined;
+    function ClientCredentials(config: unknown): object {
+      real ??= fromNodeOvh('simple-oauth2') as NonNullable<typeof real>;
+      return new real.ClientCredentials(config);
+    }
+    const standIn = new Module(file);
+    standIn.filename = file;
+    standIn.loaded = true;
+    standIn.exports = { ClientCredentials };
+    require.cache[file] = standIn;
+    return () => {
+      if (require.cache[file] === standIn) delete require.cache[file];
+    };
+  } catch {
+    return () => {};
+  }
 }
 
 /**
