@@ -2,21 +2,21 @@
 // (never a preset name: node-ovh would overwrite our host), fills route placeholders, enforces a
 // deadline per call, retries reads, reads the wire through diagnostics_channel (status, query id,
 // Retry-After, socket errors) and checks every answer against a zod schema.
-import { readFileSync } from 'node:fs';
 import https from 'node:https';
 import type { ClientRequest, IncomingMessage } from 'node:http';
-import { createRequire, Module } from 'node:module';
 import querystring from 'node:querystring';
-import tls from 'node:tls';
 import { z } from 'zod';
 import { CredentialsError, UsageError } from '../errors.js';
 import type { Endpoint } from './endpoints.js';
-import { describeFailure, errorCodeOf, malformedAnswer, OvhApiError, type FailureContext } from './errors.js';
+import { OvhApiError } from './errors.js';
+import { describeFailure, errorCodeOf, malformedAnswer, type FailureContext } from './failures.js';
+import { loadNodeOvh, trustCertificateAuthority, type NodeOvh } from './node-ovh.js';
 import { redactSecrets } from './redact.js';
 import { decideRetry, DEFAULT_RETRY_POLICY, parseRetryAfter, type FailureFacts, type RetryPolicy } from './retry.js';
 import { expectRequest, hostHeaderFor } from './wire.js';
 
 export { redactSecrets } from './redact.js';
+export { nodeOvhSignature, trustCertificateAuthority } from './node-ovh.js';
 
 export type Credentials =
   | { kind: 'app'; appKey: string; appSecret: string; consumerKey?: string }
@@ -67,98 +67,6 @@ export const CLOCK_SKEW_WARNING_SECONDS = 30;
  * `X-Ovh-Timestamp` and `Content-Type` only. Public routes answer; others answer 401.
  */
 export const ANONYMOUS_APPLICATION_KEY = 'ovh-order-anonymous';
-
-interface NodeOvh {
-  request(method: string, path: string, params: Record<string, unknown>, callback: (error: unknown, body?: unknown) => void): unknown;
-  signRequest(method: string, url: string, body: string | null, timestamp: number | string): string;
-  apiTimeDiff: number | null;
-  oauthClient?: { getToken(params: unknown, httpOptions?: unknown): Promise<unknown> };
-}
-type NodeOvhFactory = (params: Record<string, unknown>) => NodeOvh;
-
-let nodeOvhFactory: NodeOvhFactory | undefined;
-/** Loaded on first use so commands that never call OVH (--help) do not load it. */
-function loadNodeOvh(): NodeOvhFactory {
-  if (!nodeOvhFactory) {
-    const require = createRequire(import.meta.url);
-    const restore = deferSimpleOauth2(require);
-    try {
-      nodeOvhFactory = require('@ovhcloud/node-ovh') as NodeOvhFactory;
-    } finally {
-      restore();
-    }
-  }
-  return nodeOvhFactory;
-}
-
-/**
- * WHY: node-ovh `require`s simple-oauth2 when it loads (with joi and @hapi/*: 45–70 ms, a quarter of
- * the start-up before the first request), yet only uses it in its constructor, as
- * `new ClientCredentials(config)`, for OAuth2 credentials. While node-ovh loads, and only then, its
- * `require('simple-oauth2')` is answered with a stand-in whose `ClientCredentials` loads the real
- * module on the first `new` and returns the real instance (a constructor returning an object gives
- * that object): OAuth2 clients behave exactly as before, the others never load it. The stand-in is
- * removed from the require cache as soon as node-ovh has loaded, so nothing else ever sees it; if
- * anything is unexpected (module not found, already loaded), node-ovh loads it as usual.
- */
-function deferSimpleOauth2(require: NodeJS.Require): () => void {
-  try {
-    const fromNodeOvh = createRequire(require.resolve('@ovhcloud/node-ovh'));
-    const file = fromNodeOvh.resolve('simple-oauth2');
-    if (require.cache[file]) return () => {};
-    let real: { ClientCredentials: new (config: unknown) => object } | undefined;
-    function ClientCredentials(config: unknown): object {
-      real ??= fromNodeOvh('simple-oauth2') as NonNullable<typeof real>;
-      return new real.ClientCredentials(config);
-    }
-    const standIn = new Module(file);
-    standIn.filename = file;
-    standIn.loaded = true;
-    standIn.exports = { ClientCredentials };
-    require.cache[file] = standIn;
-    return () => {
-      if (require.cache[file] === standIn) delete require.cache[file];
-    };
-  } catch {
-    return () => {};
-  }
-}
-
-/**
- * The `X-Ovh-Signature` node-ovh computes (its own `signRequest`): `$1$` + SHA1 of
- * `AS+CK+METHOD+URL+BODY+TIMESTAMP`, URL = `https://<host without port><basePath><path>`.
- */
-export function nodeOvhSignature(appSecret: string, consumerKey: string, method: string, url: string, body: string, timestamp: number): string {
-  const client = loadNodeOvh()({ appKey: 'signature', appSecret, consumerKey, apiTimeDiff: 0 });
-  return client.signRequest(method, url, body, timestamp);
-}
-
-/**
- * Makes the process trust `pem` for HTTPS (node-ovh uses `https.request` with the global agent).
- * Sets `https.globalAgent.options.ca` to the public roots + certificates from NODE_EXTRA_CA_CERTS
- * + anything already there + `pem`: an explicit `ca` replaces Node's default store, so public
- * trust must be carried over. Process-wide and idempotent.
- */
-export function trustCertificateAuthority(pem: string): void {
-  const options = https.globalAgent.options as https.AgentOptions;
-  const current = options.ca;
-  let list: Array<string | Buffer>;
-  if (current === undefined) {
-    list = [...tls.rootCertificates];
-    const extra = process.env.NODE_EXTRA_CA_CERTS;
-    if (extra) {
-      try {
-        list.push(readFileSync(extra, 'utf8'));
-      } catch {
-        // Node itself warns about an unreadable NODE_EXTRA_CA_CERTS at start-up.
-      }
-    }
-  } else {
-    list = Array.isArray(current) ? [...current] : [current];
-  }
-  if (!list.some((c) => c.toString() === pem)) list.push(pem);
-  options.ca = list;
-}
 
 /** Fills `{name}` placeholders with URL-encoded values; a missing or empty value is a usage error. */
 export function fillRoute(route: string, values: Record<string, string | number> = {}): string {

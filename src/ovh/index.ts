@@ -1,6 +1,7 @@
 // The OVH client layer: import from here (or the files directly) outside src/ovh.
 export { parseEndpoint, ENDPOINT_PRESETS, ALL_SUBSIDIARIES, type Endpoint } from './endpoints.js';
-export { OvhApiError, CREDENTIAL_KINDS, exitCodeForKind, accessRuleFor, type OvhErrorKind } from './errors.js';
+export { OvhApiError, CREDENTIAL_KINDS, exitCodeForKind, type OvhErrorKind } from './errors.js';
+export { accessRuleFor } from './failures.js';
 export {
   OvhClient,
   trustCertificateAuthority,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CliError, ExitCode } from '../../src/errors.js';
-import { accessRuleFor, describeFailure, malformedAnswer, OvhApiError, type FailureContext, type OvhErrorKind } from '../../src/ovh/errors.js';
+import { OvhApiError, type OvhErrorKind } from '../../src/ovh/errors.js';
+import { accessRuleFor, describeFailure, malformedAnswer, type FailureContext } from '../../src/ovh/failures.js';
 
 const base: FailureContext = {
   method: 'GET',
