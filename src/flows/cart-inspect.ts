@@ -2,13 +2,14 @@
 // its options) with billing and prices, the configuration values set, what is still missing before
 // checkout would accept it, and the price preview when the credentials allow it. Reading only:
 // nothing is posted (no assign), so showing a cart never changes it.
+import { cartHeader, type CartHeader } from './cart-list.js';
 import type { OvhApi } from '../ovh/api.js';
 import type { CartItem, CartPrice, ConfigurationItem } from '../ovh/models/cart.js';
 import type { Order } from '../ovh/models/order.js';
 import { OvhApiError } from '../ovh/errors.js';
 import { CliError, ExitCode } from '../errors.js';
 import { duplicatedLabels } from '../domain/configuration.js';
-import { CartSession, inspectCart, parseCartDescription, type CartApi, type MissingPart } from './cart-builder.js';
+import { CartSession, inspectCart, type CartApi, type MissingPart } from './cart-builder.js';
 
 /** The calls `cart show` makes: the cart session's reads plus the unauthenticated summary. */
 export type CartInspectApi = CartApi & Pick<OvhApi, 'getSummary'>;
@@ -31,21 +32,8 @@ export interface CartItemReport {
 
 export type PreviewSource = 'checkout' | 'summary';
 
-export interface CartReport {
-  cartId: string;
-  description: string;
-  /** The description carries ovh-order's marker (`cart prune` may delete it). */
-  createdByOvhOrder: boolean;
-  /** When ovh-order created it (from the marker), ISO; null for other carts. */
-  createdAt: string | null;
-  /** ISO datetime or null (no expiry). */
-  expire: string | null;
-  /** Seconds until expiry from now; null without expiry. */
-  expiresInSeconds: number | null;
-  /** Always false: an expired cart is an error (`cart_expired`), not a report. */
-  expired: boolean;
-  /** true once checked out: it cannot change any more. */
-  readOnly: boolean;
+/** `expired` is always false here: an expired cart is an error (`cart_expired`), not a report. */
+export interface CartReport extends CartHeader {
   /** Root items (servers, then anything else), each with its options. */
   items: CartItemReport[];
   /** What checkout still needs: a server, an option of a mandatory family, a configuration value. */
@@ -160,19 +148,9 @@ export async function showCart(api: CartInspectApi, cartId: string, options: Ins
   const { contents } = inspection;
   const cart = contents.cart;
   const all = [...(contents.server ? [contents.server] : []), ...contents.options, ...contents.otherItems];
-  const expireMs = cart.expire ? Date.parse(cart.expire) : null;
-  const expiresInSeconds = expireMs === null || Number.isNaN(expireMs) ? null : Math.round((expireMs - options.now.getTime()) / 1000);
-  const marker = parseCartDescription(cart.description);
   const preview = await previewOf(api, session, options, contents.server !== null);
   return {
-    cartId: cart.cartId,
-    description: cart.description,
-    createdByOvhOrder: marker !== undefined,
-    createdAt: marker ? marker.createdAt.toISOString() : null,
-    expire: cart.expire,
-    expiresInSeconds,
-    expired: expiresInSeconds !== null && expiresInSeconds <= 0,
-    readOnly: cart.readOnly,
+    ...cartHeader(cart, options.now),
     items: itemTree(all, contents.server?.itemId ?? null, contents.configurations),
     // A checked-out cart lacks nothing: it was ordered.
     missing: cart.readOnly ? [] : inspection.missing,

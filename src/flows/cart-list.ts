@@ -8,22 +8,29 @@ import { parseCartDescription } from './cart-builder.js';
 
 export type CartListApi = Pick<OvhApi, 'listCarts' | 'getCart'>;
 
-export interface CartSummary {
+/** What every cart view says first (`cart list`, `cart show`). */
+export interface CartHeader {
   cartId: string;
   description: string;
+  /** The description carries ovh-order's marker (`cart prune` may delete it). */
   createdByOvhOrder: boolean;
   /** ISO; from ovh-order's marker, null for other carts. */
   createdAt: string | null;
+  /** ISO datetime or null (no expiry). */
   expire: string | null;
   /** Seconds until expiry (negative once past); null without expiry. */
   expiresInSeconds: number | null;
   expired: boolean;
+  /** true once checked out: it cannot change any more. */
   readOnly: boolean;
+}
+
+export interface CartSummary extends CartHeader {
   /** Items in the cart (a server and each of its options count as one each). */
   itemCount: number;
 }
 
-export function summariseCart(cart: Cart, now: Date): CartSummary {
+export function cartHeader(cart: Cart, now: Date): CartHeader {
   const marker = parseCartDescription(cart.description);
   const expireMs = cart.expire ? Date.parse(cart.expire) : Number.NaN;
   const expiresInSeconds = Number.isNaN(expireMs) ? null : Math.round((expireMs - now.getTime()) / 1000);
@@ -36,8 +43,11 @@ export function summariseCart(cart: Cart, now: Date): CartSummary {
     expiresInSeconds,
     expired: expiresInSeconds !== null && expiresInSeconds <= 0,
     readOnly: cart.readOnly,
-    itemCount: cart.items.length,
   };
+}
+
+export function summariseCart(cart: Cart, now: Date): CartSummary {
+  return { ...cartHeader(cart, now), itemCount: cart.items.length };
 }
 
 /** Reads carts in small batches: one call per cart, without a burst against the fair-use limit. */

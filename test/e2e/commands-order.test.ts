@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxLogEntry, type SandboxServer } from '../../src/sandbox/index.js';
-import { isolatedEnv, runCli, type CliResult, sandboxKeys } from '../helpers/run-cli.js';
+import { runAgainst, type CliResult } from '../helpers/run-cli.js';
 
 let sandbox: SandboxServer;
 
@@ -17,12 +17,7 @@ afterAll(async () => {
   await sandbox?.close();
 });
 
-function cli(args: string[]): Promise<CliResult> {
-  const env = isolatedEnv({
-    ...sandboxKeys(sandbox),
-  });
-  return runCli([...args, '--endpoint', sandbox.url], { env });
-}
+const cli = (args: string[]): Promise<CliResult> => runAgainst(sandbox, args);
 
 const ORDER = ['order', '--range', 'eco', '--plan', '24rise01', '--subsidiary', 'FR', '--datacenter', 'gra'];
 const CHECKOUT = '/order/cart/{cartId}/checkout';

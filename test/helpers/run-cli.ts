@@ -67,3 +67,13 @@ export function sandboxKeys(sandbox: { caPath: string; credentials: { appKey: st
     OVH_CONSUMER_KEY: sandbox.credentials.consumerKey,
   };
 }
+
+/** Runs the binary against `sandbox` (its URL as --endpoint) with a fresh HOME, its CA and its keys. */
+export function runAgainst(
+  sandbox: { url: string; caPath: string; credentials: { appKey: string; appSecret: string; consumerKey: string } },
+  args: string[],
+  options: RunOptions & { extraEnv?: NodeJS.ProcessEnv } = {},
+): Promise<CliResult> {
+  const env = options.env ?? isolatedEnv({ ...sandboxKeys(sandbox), ...options.extraEnv });
+  return runCli([...args, '--endpoint', sandbox.url], { ...options, env });
+}
