@@ -2,22 +2,13 @@
 // as a person changes memory, storage or bandwidth.
 import { UsageError } from '../errors.js';
 import { addMoney, divideMoney, type Money } from './money.js';
-import type { Offer, OfferPromotion } from './offer-model.js';
+import type { AddonPricing, Offer } from './offer-model.js';
 import { addonPricingFor } from './offer-pricing.js';
 import { defaultAddonOf } from './offers-public.js';
 
-export interface SelectionPrice {
-  mode: string;
-  intervalMonths: number;
-  duration: string;
-  periodPrice: Money;
-  /** The first period after promotions. */
-  firstPeriodPrice: Money;
-  setup: Money;
-  monthlyEquivalent: Money;
+/** Priced like one add-on (mode, period, first period, setup, promotions), plus what is due now. */
+export interface SelectionPrice extends AddonPricing {
   dueNow: Money;
-  /** Promotions that apply to this selection. */
-  promotions: OfferPromotion[];
   /** Selected add-ons that have no price for this mode (left out of the sums; the cart will say). */
   unpriced: string[];
 }
