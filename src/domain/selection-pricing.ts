@@ -2,7 +2,7 @@
 // as a person changes memory, storage or bandwidth.
 import { UsageError } from '../errors.js';
 import { addMoney, divideMoney, type Money } from './money.js';
-import type { AddonPricing, Offer } from './offer-model.js';
+import type { AddonPricing, Offer, OfferPromotion } from './offer-model.js';
 import { addonPricingFor } from './offer-pricing.js';
 import { defaultAddonOf } from './offers-public.js';
 
