@@ -238,3 +238,8 @@ export function availabilityRank(availability: OfferAvailability | undefined): n
   if (!availability || availability.datacenters.length === 0) return 1e9 + 1;
   return delayRank((availability.soonest ?? availability.datacenters[0]!).availability);
 }
+
+/** True when no datacenter can deliver it (known stock, none orderable). */
+export function isOutOfStock(availability: Pick<OfferAvailability, 'datacenters' | 'orderableDatacenters'> | undefined): boolean {
+  return !!availability && availability.datacenters.length > 0 && availability.orderableDatacenters.length === 0;
+}

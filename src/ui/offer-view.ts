@@ -54,10 +54,7 @@ export function stockCell(availability: OfferAvailability | undefined, theme: Th
   return (soonest.hours ?? 0) <= 72 ? theme.ok(text) : theme.warn(text);
 }
 
-/** True when no datacenter can deliver it (known stock, none orderable). */
-export function isOutOfStock(availability: OfferAvailability | undefined): boolean {
-  return !!availability && availability.datacenters.length > 0 && availability.orderableDatacenters.length === 0;
-}
+export { isOutOfStock } from '../domain/availability.js';
 
 function cut(text: string, width: number): string {
   return text.length <= width ? text.padEnd(width) : `${text.slice(0, width - 1)}…`;

@@ -5,7 +5,12 @@ import type { BillingChoice } from '../domain/billing.js';
 import type { ConfigurationEntry } from '../domain/configuration.js';
 import type { Money } from '../domain/money.js';
 import type { OfferAddon } from '../domain/offer-model.js';
+import type { Order } from '../ovh/models/order.js';
+import type { Offer } from '../domain/offer-model.js';
+import type { OfferAvailability } from '../domain/availability.js';
 import { formatDuration, formatMoney } from './format.js';
+import { offerDescription, offerLine } from './offer-view.js';
+import { renderPreview } from './preview-view.js';
 import { renderPairs } from './table.js';
 import type { Theme } from './theme.js';
 
@@ -115,3 +120,26 @@ export function renderOrderPlaced(view: OrderPlacedView, theme?: Theme): string 
   ];
   return lines.join('\n');
 }
+
+/**
+ * Everything the wizard shows, bound to one theme. The wizard's steps receive this object (in
+ * their deps) and never import a renderer: flows ask and tell, ui decides how it looks.
+ */
+export function createWizardView(theme: Theme) {
+  return {
+    muted: (text: string) => theme.muted(text),
+    money: (value: Money, locale: string) => m(value, locale),
+    offerLine: (offer: Offer, availability: OfferAvailability | undefined, locale: string) => offerLine(offer, availability, { locale, theme }),
+    offerDescription: (offer: Offer, availability: OfferAvailability | undefined, locale: string) => offerDescription(offer, availability, { locale, theme }),
+    billingChoiceName: (choice: BillingChoice, locale: string) => billingChoiceName(choice, locale, theme),
+    billingChoiceDescription: (choice: BillingChoice, locale: string) => billingChoiceDescription(choice, locale),
+    addonChoiceName: (addon: Pick<OfferAddon, 'name' | 'planCode'>, delta: Money | null, locale: string) => addonChoiceName(addon, delta, locale, theme),
+    datacenterChoiceName: (code: string, place: string, delay: DatacenterDelay | undefined) => datacenterChoiceName(code, place, delay, theme),
+    configurationNotes: (entries: readonly ConfigurationEntry[]) => renderConfigurationNotes(entries, theme),
+    cartSummary: (view: CartSummaryView) => renderCartSummary(view, theme),
+    orderPlaced: (view: OrderPlacedView) => renderOrderPlaced(view, theme),
+    preview: (order: Order, locale: string, duration: string) => renderPreview(order, { locale, theme, period: formatDuration(duration) }),
+  };
+}
+
+export type WizardView = ReturnType<typeof createWizardView>;

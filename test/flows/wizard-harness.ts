@@ -1,5 +1,6 @@
 // Shared by the wizard and engine tests: one HTTPS sandbox per test file, the real OvhApi on it,
 // an Output that records what the person would read, and WizardDeps built from those.
+import { createWizardView } from '../../src/ui/wizard-view.js';
 import { OvhApi } from '../../src/ovh/api.js';
 import type { Credentials } from '../../src/ovh/client.js';
 import { parseEndpoint, type Endpoint } from '../../src/ovh/endpoints.js';
@@ -60,7 +61,7 @@ export function wizardDeps(world: World, prompter: Prompter, flags: WizardFlags 
     sandbox: false,
     prompter,
     output,
-    theme: plainTheme,
+    view: createWizardView(plainTheme),
     now: () => new Date(),
     signal: new AbortController().signal,
     flags,

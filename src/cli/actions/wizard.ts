@@ -55,9 +55,10 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
       hint: 'To order without a terminal, use `ovh-order order` with flags or a spec file (see `ovh-order order --help`).',
     });
   }
-  const [{ createOutput }, { createTheme }, { createInquirerPrompter }, { openSession }, { runWizard, resumeLine }] = await Promise.all([
+  const [{ createOutput }, { createTheme }, { createWizardView }, { createInquirerPrompter }, { openSession }, { runWizard, resumeLine }] = await Promise.all([
     import('../../ui/terminal-output.js'),
     import('../../ui/theme.js'),
+    import('../../ui/wizard-view.js'),
     import('../../ui/inquirer-prompter.js'),
     import('../session.js'),
     import('../../flows/wizard/index.js'),
@@ -74,7 +75,7 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
     sandbox,
     prompter,
     output,
-    theme: createTheme(ctx),
+    view: createWizardView(createTheme(ctx)),
     now: () => ctx.now(),
     signal: ctx.interrupt.signal,
     flags,

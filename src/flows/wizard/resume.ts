@@ -5,7 +5,6 @@ import { findBillingChoice } from '../../domain/billing.js';
 import { rangeOfCartProduct } from '../../domain/offer-model.js';
 import { localeOfSubsidiary, subsidiaryInfo } from '../../domain/subsidiaries.js';
 import { BACK } from '../../ui/prompter.js';
-import { renderCartSummary } from '../../ui/wizard-view.js';
 import { CartSession, describeMissing, inspectCart } from '../cart-builder.js';
 import { loadOffers } from '../offers-loader.js';
 import type { ChosenOption, WizardDeps, WizardState } from './state.js';
@@ -37,7 +36,7 @@ export async function resumeCart(deps: WizardDeps, cartId: string, initial: Wiza
   const server = inspection.server;
   let state: WizardState = { ...initial, subsidiary, locale };
   if (!server) {
-    deps.output.info(renderCartSummary({ cartId, expire: session.cart.expire, server: null, options: [], configured: {}, missing: describeMissing(inspection.missing) }, deps.theme));
+    deps.output.info(deps.view.cartSummary({ cartId, expire: session.cart.expire, server: null, options: [], configured: {}, missing: describeMissing(inspection.missing) }));
     return state;
   }
 
@@ -66,7 +65,7 @@ export async function resumeCart(deps: WizardDeps, cartId: string, initial: Wiza
   const optionsComplete = !inspection.missing.some((m) => m.kind === 'option-family');
 
   deps.output.info(
-    renderCartSummary(
+    deps.view.cartSummary(
       {
         cartId,
         expire: session.cart.expire,
@@ -75,7 +74,6 @@ export async function resumeCart(deps: WizardDeps, cartId: string, initial: Wiza
         configured: inspection.configured,
         missing: describeMissing(inspection.missing),
       },
-      deps.theme,
     ),
   );
   state = {

@@ -13,7 +13,7 @@ import type { OfferAddonFamily, Range } from '../../domain/offer-model.js';
 import type { OrderSpec } from '../../domain/order-spec.js';
 import type { Output } from '../../ui/output.js';
 import type { Prompter } from '../../ui/prompter.js';
-import type { Theme } from '../../ui/theme.js';
+import type { WizardView } from '../../ui/wizard-view.js';
 import type { CartSession } from '../cart-builder.js';
 import type { CatalogCache, LoadedOffers, StockedOffer } from '../offers-loader.js';
 import type { PlacedOrderResult, CheckoutHooks } from '../checkout.js';
@@ -93,7 +93,8 @@ export interface WizardDeps {
   sandbox: boolean;
   prompter: Prompter;
   output: Output;
-  theme: Theme;
+  /** How things look (bound to the theme): the steps never import a renderer. */
+  view: WizardView;
   now(): Date;
   /** Aborted on Ctrl-C / SIGTERM: API waits end with InterruptedError. */
   signal: AbortSignal;

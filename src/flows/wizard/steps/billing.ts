@@ -4,7 +4,6 @@
 // The server is then added to the cart (or the item already there is kept when nothing changed).
 import { CliError, ExitCode } from '../../../errors.js';
 import { checkQuantity, defaultBillingChoice, type BillingChoice } from '../../../domain/billing.js';
-import { billingChoiceDescription, billingChoiceName } from '../../../ui/wizard-view.js';
 import { BACK } from '../../../ui/prompter.js';
 import type { WizardStep } from '../runner.js';
 import type { WizardDeps, WizardState } from '../state.js';
@@ -57,16 +56,16 @@ export const billingStep: WizardStep = {
     let choice: BillingChoice;
     if (choices.length === 1) {
       choice = choices[0]!;
-      deps.output.info(`Billing: ${billingChoiceName(choice, state.locale, deps.theme)} (the only choice)`);
+      deps.output.info(`Billing: ${deps.view.billingChoiceName(choice, state.locale)} (the only choice)`);
     } else {
       // After "back", the server still in the cart carries the previous answer.
       const before = state.billing ?? (deps.cart.server?.planCode === offer.planCode ? deps.cart.server : undefined);
       const previous = before ? choices.find((c) => keyOf(c) === keyOf(before)) : undefined;
-      deps.output.info(deps.theme.muted('Prices per server, without tax.'));
+      deps.output.info(deps.view.muted('Prices per server, without tax.'));
       const answer = await deps.prompter.select<string>({
         id: 'billing',
         message: 'How do you want to pay?',
-        choices: choices.map((c) => ({ value: keyOf(c), name: billingChoiceName(c, state.locale, deps.theme), short: c.label, description: billingChoiceDescription(c, state.locale) })),
+        choices: choices.map((c) => ({ value: keyOf(c), name: deps.view.billingChoiceName(c, state.locale), short: c.label, description: deps.view.billingChoiceDescription(c, state.locale) })),
         default: keyOf(previous ?? defaultBillingChoice(choices)!),
         allowBack: deps.canGoBack === true,
       });

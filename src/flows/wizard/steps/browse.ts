@@ -4,7 +4,7 @@
 // marked, and choosing one asks for confirmation.
 import { filterOffers, sortOffers, type OfferFilter } from '../../../domain/filters.js';
 import { parseDatacenterList } from '../../../domain/places.js';
-import { isOutOfStock, offerDescription, offerLine } from '../../../ui/offer-view.js';
+import { isOutOfStock } from '../../../domain/availability.js';
 import { BACK, type Choice, type Prompter } from '../../../ui/prompter.js';
 import type { StockedOffer } from '../../offers-loader.js';
 import type { WizardStep } from '../runner.js';
@@ -77,12 +77,11 @@ export async function editFilter(prompter: Prompter, filter: OfferFilter, curren
 }
 
 function offerChoices(offers: readonly StockedOffer[], state: WizardState, deps: WizardDeps): Array<Choice<string>> {
-  const view = { locale: state.locale, theme: deps.theme };
   return offers.map((offer) => ({
     value: offer.planCode,
-    name: offerLine(offer, offer.availability, view),
+    name: deps.view.offerLine(offer, offer.availability, state.locale),
     short: `${offer.name.split('|')[0]!.trim()} (${offer.planCode})`,
-    description: offerDescription(offer, offer.availability, view),
+    description: deps.view.offerDescription(offer, offer.availability, state.locale),
   }));
 }
 
@@ -101,7 +100,7 @@ export const browseStep: WizardStep = {
         continue;
       }
       deps.output.info(
-        deps.theme.muted(`${shown.length} of ${loaded.offers.length} offers, cheapest first${described ? `, ${described}` : ''}. Type to search; prices per month without tax.`),
+        deps.view.muted(`${shown.length} of ${loaded.offers.length} offers, cheapest first${described ? `, ${described}` : ''}. Type to search; prices per month without tax.`),
       );
       const answer = await deps.prompter.search<string>({
         id: 'offer',

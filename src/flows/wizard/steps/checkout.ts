@@ -1,8 +1,6 @@
 // Step 8 and 9: the final confirmation (default No, stating the total with tax), payment, the
 // withdrawal right, and the one checkout. Declining offers to delete the cart (default yes).
 import { moneyFromCartPrice } from '../../../domain/money.js';
-import { formatMoney } from '../../../ui/format.js';
-import { renderOrderPlaced } from '../../../ui/wizard-view.js';
 import { checkout } from '../../checkout.js';
 import type { WizardStep } from '../runner.js';
 import type { WizardDeps, WizardState } from '../state.js';
@@ -12,9 +10,8 @@ export const WITHDRAWAL_RIGHT_TEXT =
   'As a consumer you have a legal withdrawal (retraction) period after ordering, usually 14 days, during which you can ' +
   'cancel and be refunded. Waiving it lets OVHcloud deliver at once, but you give up that right for this order.';
 
-function totalWithTax(state: WizardState): string {
-  const total = moneyFromCartPrice(state.preview!.prices.withTax);
-  return formatMoney(total.micros, total.currency, state.locale);
+function totalWithTax(state: WizardState, deps: WizardDeps): string {
+  return deps.view.money(moneyFromCartPrice(state.preview!.prices.withTax), state.locale);
 }
 
 async function decline(deps: WizardDeps, state: WizardState): Promise<WizardState> {
@@ -33,10 +30,10 @@ export const checkoutStep: WizardStep = {
   id: 'checkout',
   async run(state, deps) {
     const session = await cartOf(deps);
-    const total = totalWithTax(state);
+    const total = totalWithTax(state, deps);
     const go = await deps.prompter.confirm({ id: 'confirm-order', message: `Order now for ${total} (tax included)?`, default: false });
     if (!go) return decline(deps, state);
-    deps.output.info(deps.theme.muted('Without automatic payment, the order is placed unpaid and you pay it from its URL.'));
+    deps.output.info(deps.view.muted('Without automatic payment, the order is placed unpaid and you pay it from its URL.'));
     const autopay = await deps.prompter.confirm({ id: 'autopay', message: 'Pay it now with your preferred payment method?', default: false });
     let waiveRetraction = false;
     if (deps.flags.waiveRetraction) {
@@ -47,7 +44,7 @@ export const checkoutStep: WizardStep = {
     deps.cart.checkoutStarted = true;
     const placed = await deps.output.spin('Placing the order', () => checkout(deps.api, session.cartId, { autopay, waiveRetraction }, deps.checkoutHooks, deps.now));
     deps.output.result(
-      `\n${renderOrderPlaced({ orderId: placed.orderId, url: placed.url, autopay, total, statusCommand: command(deps, `status ${placed.orderId}`) }, deps.theme)}\n`,
+      `\n${deps.view.orderPlaced({ orderId: placed.orderId, url: placed.url, autopay, total, statusCommand: command(deps, `status ${placed.orderId}`) })}\n`,
     );
     return { ...state, order: placed, outcome: 'ordered' };
   },

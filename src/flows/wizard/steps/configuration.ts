@@ -18,7 +18,6 @@ import {
 import { datacenterInfo, normaliseDatacenter } from '../../../domain/places.js';
 import type { ConfigurationRequirement } from '../../../ovh/models/cart.js';
 import { BACK, type Back } from '../../../ui/prompter.js';
-import { datacenterChoiceName, renderConfigurationNotes } from '../../../ui/wizard-view.js';
 import { stockFor } from '../../offers-loader.js';
 import type { WizardStep } from '../runner.js';
 import type { WizardDeps, WizardState } from '../state.js';
@@ -54,7 +53,7 @@ async function askDatacenter(deps: WizardDeps, requirement: RequiredConfiguratio
       message: 'Which datacenter? (delivery delay of this hardware)',
       choices: ordered.map((value) => ({
         value,
-        name: datacenterChoiceName(value, place(value), stock?.datacenters.find((d) => d.datacenter === normaliseDatacenter(value)), deps.theme),
+        name: deps.view.datacenterChoiceName(value, place(value), stock?.datacenters.find((d) => d.datacenter === normaliseDatacenter(value))),
         short: place(value) ? `${value} (${place(value)})` : value,
       })),
       default: previous ?? ordered[0],
@@ -178,7 +177,7 @@ export const configurationStep: WizardStep = {
     const values = { ...given, ...Object.fromEntries(answers) };
     const entries = assertConfigurationPlan(planConfiguration(requirements, { values, datacenter: answers.has(DATACENTER_LABEL) ? undefined : datacenter }));
     const notAsked = entries.filter((e) => !answers.has(e.label));
-    if (notAsked.length > 0) deps.output.info(renderConfigurationNotes(notAsked, deps.theme));
+    if (notAsked.length > 0) deps.output.info(deps.view.configurationNotes(notAsked));
     await wait(deps, 'Saving the configuration', () => session.configure(itemId, entries.map(({ label, value }) => ({ label, value }))));
     return { ...state, requirements, stock, configuration: entries };
   },

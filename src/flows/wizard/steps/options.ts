@@ -7,7 +7,6 @@ import { subtractMoney, type Money } from '../../../domain/money.js';
 import type { OfferAddon, OfferAddonFamily } from '../../../domain/offer-model.js';
 import { addonPricingFor } from '../../../domain/offer-pricing.js';
 import { optionFamiliesFromCart, resolveOptions } from '../../../domain/options.js';
-import { addonChoiceName } from '../../../ui/wizard-view.js';
 import { BACK } from '../../../ui/prompter.js';
 import type { WizardStep } from '../runner.js';
 import type { ChosenOption, WizardDeps, WizardState } from '../state.js';
@@ -42,7 +41,7 @@ async function askFamily(deps: WizardDeps, state: WizardState, family: OfferAddo
   const delta = (monthly: Money | undefined): Money | null => (monthly === undefined ? null : base ? subtractMoney(monthly, base) : monthly);
   const choices = priced.map(({ addon, monthly }) => ({
     value: addon.planCode,
-    name: addonChoiceName(addon, delta(monthly), state.locale, deps.theme),
+    name: deps.view.addonChoiceName(addon, delta(monthly), state.locale),
     short: addon.name,
     description: addon.planCode,
   }));

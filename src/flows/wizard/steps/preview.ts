@@ -5,8 +5,6 @@
 import { CliError, ExitCode } from '../../../errors.js';
 import { OvhApiError } from '../../../ovh/errors.js';
 import { BACK } from '../../../ui/prompter.js';
-import { formatDuration } from '../../../ui/format.js';
-import { renderPreview } from '../../../ui/preview-view.js';
 import type { WizardStep } from '../runner.js';
 import type { WizardDeps } from '../state.js';
 import { specFromState } from '../spec.js';
@@ -51,7 +49,7 @@ export const previewStep: WizardStep = {
       if (change) return BACK;
       throw error;
     }
-    deps.output.result(`\n${renderPreview(preview, { locale: state.locale, theme: deps.theme, period: formatDuration(state.billing?.duration ?? 'P1M') })}\n`);
+    deps.output.result(`\n${deps.view.preview(preview, state.locale, state.billing?.duration ?? 'P1M')}\n`);
     let next = { ...state, preview };
     if (deps.flags.save && deps.saveSpec) {
       const endpoint = deps.sandbox ? undefined : deps.endpoint.isPreset ? deps.endpoint.name : deps.endpoint.apiUrl;
