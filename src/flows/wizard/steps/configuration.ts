@@ -20,7 +20,7 @@ import type { ConfigurationRequirement } from '../../../ovh/models/cart.js';
 import { BACK, type Back } from '../../../ui/prompter.js';
 import { stockFor } from '../../offers-loader.js';
 import type { WizardStep } from '../runner.js';
-import type { WizardDeps, WizardState } from '../state.js';
+import type { WizardDeps } from '../state.js';
 import { cartOf, wait } from '../support.js';
 
 const UNSET = '::unset';
