@@ -1,28 +1,20 @@
 // `ovh-order catalog` and `ovh-order cart show|list|delete|prune` end to end: the built binary
 // against the HTTPS sandbox, `--json` documents parsed and checked, bad input refused with exit 2.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { OvhApi } from '../../src/ovh/api.js';
 import { parseEndpoint } from '../../src/ovh/endpoints.js';
-import { startSandbox, type SandboxServer } from '../../src/sandbox/index.js';
-import { isolatedEnv, runCli, type CliResult } from '../helpers/run-cli.js';
+import { isolatedEnv, runAgainst, type CliResult } from '../helpers/run-cli.js';
+import { useSandbox } from '../helpers/sandbox-fixture.js';
 
-let sandbox: SandboxServer;
+const sandbox = useSandbox();
 let api: OvhApi;
 
-beforeAll(async () => {
-  sandbox = await startSandbox();
+beforeAll(() => {
   api = new OvhApi({ endpoint: parseEndpoint(sandbox.url), credentials: { kind: 'app', ...sandbox.credentials }, trustCaPem: sandbox.caPem });
 });
-afterAll(async () => {
-  await sandbox?.close();
-});
-
 function cli(args: string[], options: { loggedIn?: boolean } = {}): Promise<CliResult> {
-  const credentials =
-    options.loggedIn === false
-      ? {}
-      : { OVH_APPLICATION_KEY: sandbox.credentials.appKey, OVH_APPLICATION_SECRET: sandbox.credentials.appSecret, OVH_CONSUMER_KEY: sandbox.credentials.consumerKey };
-  return runCli([...args, '--endpoint', sandbox.url], { env: isolatedEnv({ NODE_EXTRA_CA_CERTS: sandbox.caPath, ...credentials }) });
+  // Logged out: only the sandbox's CA, none of its keys.
+  return runAgainst(sandbox, args, options.loggedIn === false ? { env: isolatedEnv({ NODE_EXTRA_CA_CERTS: sandbox.caPath }) } : {});
 }
 
 interface PriceJson {

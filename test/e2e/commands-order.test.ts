@@ -4,18 +4,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type SandboxLogEntry, type SandboxServer } from '../../src/sandbox/index.js';
+import { describe, expect, it } from 'vitest';
+import type { SandboxLogEntry } from '../../src/sandbox/index.js';
 import { runAgainst, type CliResult } from '../helpers/run-cli.js';
+import { useSandbox } from '../helpers/sandbox-fixture.js';
 
-let sandbox: SandboxServer;
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-});
-afterAll(async () => {
-  await sandbox?.close();
-});
+const sandbox = useSandbox();
 
 const cli = (args: string[]): Promise<CliResult> => runAgainst(sandbox, args);
 

@@ -2,34 +2,25 @@
 // `--wait` sees it to `delivered` while the test moves the sandbox clock (the binary polls with a
 // tiny interval here; the real pace is 10 s, then 30 s).
 import { spawn } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type SandboxServer } from '../../src/sandbox/index.js';
-import { binPath, isolatedEnv, repoRoot, runCli, type CliResult, sandboxKeys } from '../helpers/run-cli.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { binPath, isolatedEnv, repoRoot, runAgainst, type CliResult, sandboxKeys } from '../helpers/run-cli.js';
+import { useSandbox } from '../helpers/sandbox-fixture.js';
 
-let sandbox: SandboxServer;
+const sandbox = useSandbox();
 let orderId: number;
 
 function env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return isolatedEnv({
-    ...sandboxKeys(sandbox),
-    ...extra,
-  });
+  return isolatedEnv({ ...sandboxKeys(sandbox), ...extra });
 }
 
-function cli(args: string[]): Promise<CliResult> {
-  return runCli([...args, '--endpoint', sandbox.url], { env: env() });
-}
+const cli = (args: string[]): Promise<CliResult> => runAgainst(sandbox, args);
 
 const MINUTE = 60_000;
 
 beforeAll(async () => {
-  sandbox = await startSandbox();
   const placed = await cli(['order', '--range', 'eco', '--plan', '24sk10', '--subsidiary', 'FR', '--datacenter', 'gra', '--yes', '--autopay', '--json']);
   expect(placed.code, placed.stderr).toBe(0);
   orderId = (JSON.parse(placed.stdout) as { order: { orderId: number } }).order.orderId;
-});
-afterAll(async () => {
-  await sandbox?.close();
 });
 
 interface StatusDocument {

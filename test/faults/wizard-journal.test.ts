@@ -3,7 +3,7 @@
 // again, and repeating an unresolved order is put to the person as a question (default No).
 // In-process with a scripted Prompter against the HTTPS sandbox.
 import { sandboxKeys } from '../helpers/run-cli.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openJournal } from '../../src/config/journal.js';
 import { openSession } from '../../src/cli/session.js';
 import { wizardCheckoutHooks } from '../../src/cli/order-journal.js';
@@ -12,14 +12,10 @@ import { runWizard } from '../../src/flows/wizard/index.js';
 import { createOutput } from '../../src/ui/terminal-output.js';
 import { scriptedPrompter, type ScriptedAnswer } from '../helpers/scripted-prompter.js';
 import { createTestContext } from '../helpers/test-context.js';
-import { startWorld, wizardDeps, type World } from '../flows/wizard-harness.js';
+import { useWorld, wizardDeps } from '../flows/wizard-harness.js';
 import { calls, CHECKOUT } from './helpers/fault-env.js';
 
-let world: World;
-beforeAll(async () => {
-  world = await startWorld();
-});
-afterAll(() => world?.sandbox.close());
+const world = useWorld();
 
 const first = (choices: Array<{ value: unknown }>) => choices[0]!.value;
 const KS3_GRA: ScriptedAnswer[] = [

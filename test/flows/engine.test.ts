@@ -1,24 +1,14 @@
 // The order engine shared by the wizard and `ovh-order order`: offers with stock, the cart session
 // (every write once), and the one checkout. Against the HTTPS sandbox through the real OvhApi, with
 // small fakes only where the point is the order of calls.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { CartSession, cartDescription, inspectCart, isOvhOrderCart, parseCartDescription, describeMissing } from '../../src/flows/cart-builder.js';
 import { checkout, checkoutBody } from '../../src/flows/checkout.js';
 import { closeMatches, loadOfferByPlan, loadOffers, type CatalogApi, type CachedCatalog } from '../../src/flows/offers-loader.js';
-import { callsOf, startWorld, type World } from './wizard-harness.js';
+import { callsOf, useWorld } from './wizard-harness.js';
 
-let world: World;
-beforeAll(async () => {
-  world = await startWorld();
-});
-afterAll(async () => {
-  await world?.sandbox.close();
-});
-beforeEach(() => {
-  world.sandbox.clearLog();
-  world.sandbox.clearFaults();
-});
+const world = useWorld();
 
 const CONFIGURATION = '/order/cart/{cartId}/item/{itemId}/configuration';
 

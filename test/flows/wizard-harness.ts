@@ -1,5 +1,6 @@
 // Shared by the wizard and engine tests: one HTTPS sandbox per test file, the real OvhApi on it,
 // an Output that records what the person would read, and WizardDeps built from those.
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createWizardView } from '../../src/ui/wizard-view.js';
 import { OvhApi } from '../../src/ovh/api.js';
 import type { Credentials } from '../../src/ovh/client.js';
@@ -24,6 +25,37 @@ export async function startWorld(): Promise<World> {
     endpoint,
     api: (credentials = { kind: 'app', ...sandbox.credentials }) =>
       new OvhApi({ endpoint, credentials, trustCaPem: sandbox.caPem, retry: { maxAttempts: 1, maxTotalMs: 1_000, baseDelayMs: 1 } }),
+  };
+}
+
+/**
+ * The file's world: started before its tests, closed after them, its request log (and faults)
+ * cleared before each test. The returned object forwards to the running world.
+ */
+export function useWorld(): World {
+  let running: World | undefined;
+  const current = (): World => {
+    if (!running) throw new Error('The world is not started yet (used outside a test).');
+    return running;
+  };
+  beforeAll(async () => {
+    running = await startWorld();
+  });
+  afterAll(async () => {
+    await running?.sandbox.close();
+  });
+  beforeEach(() => {
+    running?.sandbox.clearLog();
+    running?.sandbox.clearFaults();
+  });
+  return {
+    get sandbox() {
+      return current().sandbox;
+    },
+    get endpoint() {
+      return current().endpoint;
+    },
+    api: (credentials) => current().api(credentials),
   };
 }
 

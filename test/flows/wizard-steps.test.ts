@@ -1,7 +1,7 @@
 // The wizard's steps, driven by a scripted Prompter that fails on any question it did not expect,
 // against the HTTPS sandbox through the real OvhApi. The sandbox's request log proves what reached
 // the API (each label once, assign before preview and checkout, nothing posted twice).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InterruptedError } from '../../src/errors.js';
 import { CartSession, inspectCart } from '../../src/flows/cart-builder.js';
 import { runWizard, type WizardDeps } from '../../src/flows/wizard/index.js';
@@ -11,18 +11,9 @@ import { loadOffers } from '../../src/flows/offers-loader.js';
 import { parseOrderSpec, validateSpecAgainstOffer, type OrderSpec } from '../../src/domain/order-spec.js';
 import { BACK } from '../../src/ui/prompter.js';
 import { scriptedPrompter, type ScriptedAnswer } from '../helpers/scripted-prompter.js';
-import { callsOf, postedLabels, startWorld, wizardDeps, type World } from './wizard-harness.js';
+import { callsOf, postedLabels, useWorld, wizardDeps } from './wizard-harness.js';
 
-let world: World;
-beforeAll(async () => {
-  world = await startWorld();
-});
-afterAll(async () => {
-  await world?.sandbox.close();
-});
-beforeEach(() => {
-  world.sandbox.clearLog();
-});
+const world = useWorld();
 
 const CHECKOUT = '/order/cart/{cartId}/checkout';
 const first = (choices: Array<{ value: unknown }>) => choices[0]!.value;

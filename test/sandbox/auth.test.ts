@@ -1,24 +1,14 @@
 // Authentication as OVH does it, driven through the real @ovhcloud/node-ovh client and raw HTTPS.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { randomApplicationKey, startSandbox, type SandboxServer } from '../../src/sandbox/index.js';
-import { ovhClient, ovhError, raw, signed, trustSandbox } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { randomApplicationKey, startSandbox } from '../../src/sandbox/index.js';
+import { ovhClient, ovhError, raw, signed, useTrustedSandbox } from './helpers.js';
 
 const exec = promisify(execFile);
 
 describe('sandbox authentication', () => {
-  let sb: SandboxServer;
-  let restore: () => void;
-
-  beforeAll(async () => {
-    sb = await startSandbox({ onUnknownRoute: () => {} });
-    restore = trustSandbox(sb);
-  });
-  afterAll(async () => {
-    restore();
-    await sb.close();
-  });
+  const sb = useTrustedSandbox({ onUnknownRoute: () => {} });
 
   async function requestCredential(rules: Array<{ method: string; path: string }>, redirection?: string) {
     const client = ovhClient(sb, { consumerKey: undefined });

@@ -1,7 +1,6 @@
 // Carts, offers, items, options and configurations as the real API behaves (ovh-api.md §4.1-4.3).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type SandboxServer } from '../../src/sandbox/index.js';
-import { buildCart, ovhClient, ovhError, raw, signed, trustSandbox, type OvhClient } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { buildCart, ovhClient, ovhError, raw, signed, useTrustedSandbox, type OvhClient } from './helpers.js';
 
 const DAY_MS = 86_400_000;
 
@@ -13,18 +12,8 @@ interface Offer {
 }
 
 describe('sandbox carts', () => {
-  let sb: SandboxServer;
-  let restore: () => void;
   let client: OvhClient;
-
-  beforeAll(async () => {
-    sb = await startSandbox({ onUnknownRoute: () => {} });
-    restore = trustSandbox(sb);
-  });
-  afterAll(async () => {
-    restore();
-    await sb.close();
-  });
+  const sb = useTrustedSandbox({ onUnknownRoute: () => {} });
   // A fresh node-ovh client per test: it re-reads /auth/time, so clock.advance in a test is harmless.
   const newClient = () => (client = ovhClient(sb));
 

@@ -1,8 +1,8 @@
 // Checkout as the real API does it (ovh-api.md §4.4, §3): preview, refusals with the API's messages,
 // the order, and what follows on /me/order as the sandbox clock moves.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type SandboxServer } from '../../src/sandbox/index.js';
-import { buildCart, ovhClient, ovhError, trustSandbox, type CartSetup, type OvhClient } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { startSandbox } from '../../src/sandbox/index.js';
+import { buildCart, ovhClient, ovhError, trustSandbox, useTrustedSandbox, type CartSetup, type OvhClient } from './helpers.js';
 
 const MINUTE = 60_000;
 
@@ -20,18 +20,8 @@ interface Order {
 }
 
 describe('sandbox checkout', () => {
-  let sb: SandboxServer;
-  let restore: () => void;
   let client: OvhClient;
-
-  beforeAll(async () => {
-    sb = await startSandbox({ onUnknownRoute: () => {} });
-    restore = trustSandbox(sb);
-  });
-  afterAll(async () => {
-    restore();
-    await sb.close();
-  });
+  const sb = useTrustedSandbox({ onUnknownRoute: () => {} });
   const newClient = () => (client = ovhClient(sb));
 
   async function refusal(setup: CartSetup, body: Record<string, unknown> = {}) {
@@ -218,8 +208,7 @@ describe('sandbox checkout', () => {
 
   it('plays the US API in dollars without tax', async () => {
     const us = await startSandbox({ region: 'us', onUnknownRoute: () => {} });
-    const previous = restore;
-    restore = trustSandbox(us);
+    const untrust = trustSandbox(us);
     try {
       const c = ovhClient(us);
       const me = (await c.requestPromised('GET', '/me')) as { ovhSubsidiary: string; currency: { code: string } };
@@ -235,8 +224,7 @@ describe('sandbox checkout', () => {
       const detail = (await fresh.requestPromised('GET', `/me/order/${order.orderId}/details/${detailId}`)) as { domain: string };
       expect(detail.domain).toMatch(/^ns\d{7}\.ip-51-81-\d{1,3}\.us$/);
     } finally {
-      restore();
-      restore = previous;
+      untrust();
       await us.close();
     }
   });

@@ -1,8 +1,8 @@
 // Faults, latency, the request log and the loud answer to unknown routes.
 import https from 'node:https';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type SandboxServer } from '../../src/sandbox/index.js';
-import { ovhClient, ovhError, raw, signed, trustSandbox } from './helpers.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { SandboxServer } from '../../src/sandbox/index.js';
+import { ovhClient, ovhError, raw, signed, useTrustedSandbox } from './helpers.js';
 
 /** A raw request that reports how it ended: an answer, a dropped connection, or nothing within `timeoutMs`. */
 function attempt(sb: SandboxServer, method: string, path: string, timeoutMs = 2000): Promise<{ outcome: 'answer' | 'dropped' | 'timeout'; status?: number; text?: string }> {
@@ -23,18 +23,8 @@ function attempt(sb: SandboxServer, method: string, path: string, timeoutMs = 20
 }
 
 describe('sandbox faults, latency, log and unknown routes', () => {
-  let sb: SandboxServer;
-  let restore: () => void;
   const unknown: string[] = [];
-
-  beforeAll(async () => {
-    sb = await startSandbox({ onUnknownRoute: (line) => unknown.push(line) });
-    restore = trustSandbox(sb);
-  });
-  afterAll(async () => {
-    restore();
-    await sb.close();
-  });
+  const sb = useTrustedSandbox({ onUnknownRoute: (line) => unknown.push(line) });
   beforeEach(() => {
     sb.clearFaults();
     sb.clearLog();

@@ -3,7 +3,8 @@
 import https from 'node:https';
 import { createRequire } from 'node:module';
 import { signatureOf } from '../../src/sandbox/index.js';
-import type { SandboxServer } from '../../src/sandbox/index.js';
+import type { SandboxOptions, SandboxServer } from '../../src/sandbox/index.js';
+import { useSandbox } from '../helpers/sandbox-fixture.js';
 
 export interface OvhClient {
   requestPromised(method: string, path: string, params?: Record<string, unknown>): Promise<unknown>;
@@ -142,4 +143,9 @@ export async function buildCart(client: OvhClient, setup: CartSetup = {}): Promi
     await client.requestPromised('POST', `/order/cart/${cart.cartId}/item/${item.itemId}/configuration`, { label, value });
   }
   return { cartId: cart.cartId, itemId: item.itemId, optionIds };
+}
+
+/** The file's sandbox, started before its tests with its CA trusted in-process, closed after them. */
+export function useTrustedSandbox(options: SandboxOptions = {}): SandboxServer {
+  return useSandbox(options, { setup: trustSandbox });
 }
