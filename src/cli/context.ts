@@ -56,15 +56,14 @@ export function defaultGlobals(env: NodeJS.ProcessEnv): GlobalOptions {
   };
 }
 
-export function createProcessContext(): Context {
+/** What differs between the real process and a test: the streams, the environment, the clock. */
+export type ContextIo = Pick<Context, 'stdin' | 'stdout' | 'stderr' | 'env' | 'cwd'> & { now?: () => Date };
+
+export function createContext(io: ContextIo): Context {
   const ctx: Context = {
-    stdin: process.stdin,
-    stdout: process.stdout,
-    stderr: process.stderr,
-    env: process.env,
-    cwd: process.cwd(),
-    now: () => new Date(),
-    globals: defaultGlobals(process.env),
+    ...io,
+    now: io.now ?? (() => new Date()),
+    globals: defaultGlobals(io.env),
     canPrompt() {
       return Boolean(ctx.stdin.isTTY && ctx.stderr.isTTY) && !ctx.globals.json;
     },
@@ -73,4 +72,8 @@ export function createProcessContext(): Context {
     exitCode: 0,
   };
   return ctx;
+}
+
+export function createProcessContext(): Context {
+  return createContext({ stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
 }

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
-import { defaultGlobals, type Context } from '../../src/cli/context.js';
+import { createContext, type Context } from '../../src/cli/context.js';
 
 export interface CapturedStream extends Writable {
   isTTY?: boolean;
@@ -39,21 +39,8 @@ export function createTestContext(options: { env?: NodeJS.ProcessEnv; tty?: bool
   const env: NodeJS.ProcessEnv = { HOME: home, OVH_ORDER_CONFIG_DIR: configDir, OVH_ORDER_NO_BROWSER: '1', NO_COLOR: '1', ...options.env };
   const stdin = new PassThrough() as PassThrough & { isTTY?: boolean };
   stdin.isTTY = options.tty ?? false;
-  const ctx: TestContext = {
-    stdin,
-    stdout: captureStream(options.tty ?? false),
-    stderr: captureStream(options.tty ?? false),
-    env,
-    cwd: options.cwd ?? home,
-    configDir,
-    now: options.now ?? (() => new Date()),
-    globals: defaultGlobals(env),
-    canPrompt() {
-      return Boolean(ctx.stdin.isTTY && ctx.stderr.isTTY) && !ctx.globals.json;
-    },
-    cleanups: [],
-    interrupt: new AbortController(),
-    exitCode: 0,
-  };
-  return ctx;
+  const stdout = captureStream(options.tty ?? false);
+  const stderr = captureStream(options.tty ?? false);
+  const context = createContext({ stdin, stdout, stderr, env, cwd: options.cwd ?? home, now: options.now });
+  return Object.assign(context, { stdout, stderr, configDir });
 }
