@@ -1,6 +1,10 @@
 #!/usr/bin/env node
-// Thin launcher: the compiled entry decides everything, including the exit code.
-import { main } from '../dist/cli/main.js';
+// Thin launcher: the bundled entry (dist/bundle/, made by src/build/bundle.ts) decides everything,
+// including the exit code.
+// --debug prints stack traces: the bundle's source maps turn them into src/*.ts lines. Reading the
+// maps costs start-up time, so only then; and only modules loaded after this line are mapped.
+if (process.argv.includes('--debug')) process.setSourceMapsEnabled(true);
+const { main } = await import('../dist/bundle/main.js');
 
 // A closed pipe (`ovh-order catalog | head`) is not an error worth a stack trace.
 for (const stream of [process.stdout, process.stderr]) {
