@@ -1,6 +1,5 @@
 // `GET /order/catalog/public/{eco,baremetalServers}` documents, in the shape of the real ones
 // (`order.catalog.public.Catalog`): plans, addons, products, planFamilies; prices in micro-cents.
-import { formatPrice } from '../money.js';
 import type { OfferIndex, ResolvedAddon, ResolvedPlan } from './offer-index.js';
 import type { PricingEntry } from './pricing.js';
 import { cpuText } from './plans.js';
@@ -10,7 +9,8 @@ export type PublicRange = 'eco' | 'baremetalServers';
 
 const CATALOG_ID_BASE: Record<PublicRange, number> = { eco: 8294, baremetalServers: 4938 };
 
-export function catalogPricing(entry: PricingEntry, sub: Subsidiary): Record<string, unknown> {
+/** One `order.catalog.public.Pricing` (the entry is already in the subsidiary's currency). */
+export function catalogPricing(entry: PricingEntry): Record<string, unknown> {
   return {
     phase: entry.capacity === 'installation' ? 0 : 1,
     capacities: [entry.capacity],
@@ -21,7 +21,6 @@ export function catalogPricing(entry: PricingEntry, sub: Subsidiary): Record<str
     quantity: { min: 1, max: entry.quantityMax },
     repeat: { min: 1, max: entry.repeatMax },
     price: entry.price,
-    formattedPrice: formatPrice(entry.price, sub),
     tax: entry.tax,
     mode: entry.mode,
     strategy: 'tiered',
@@ -52,7 +51,7 @@ function planDocument(plan: ResolvedPlan, index: OfferIndex, sub: Subsidiary): R
     consumptionConfiguration: null,
     family: null,
     pricingType: 'rental',
-    pricings: index.planPricings(plan, sub).map((e) => catalogPricing(e, sub)),
+    pricings: index.planPricings(plan, sub).map((e) => catalogPricing(e)),
   };
 }
 
@@ -67,7 +66,7 @@ function addonDocument(addon: ResolvedAddon, index: OfferIndex, sub: Subsidiary)
     consumptionConfiguration: null,
     family: addon.product.catalogFamily,
     pricingType: 'rental',
-    pricings: index.addonPricings(addon, sub).map((e) => catalogPricing(e, sub)),
+    pricings: index.addonPricings(addon, sub).map((e) => catalogPricing(e)),
   };
 }
 

@@ -2,14 +2,14 @@
 // its own addons, like real catalogs where every range has its own addon plan codes) until the JSON
 // reaches the target size. The variants are real offers of the scaled index: they can be ordered.
 //
-// Density (checked 2026-11, kept as is): 12.2 MB of compact JSON = 352 plans, 1852 addons (5.3 per
-// plan), 386 products, 12.5 pricings per plan and per addon: ~35 KB per plan. The real FR eco
+// Density (checked 2026-11-27): 12.3 MB of compact JSON = 376 plans, 1978 addons (5.3 per plan),
+// 12.5 pricings per plan and per addon: ~33 KB per plan, all Latin-1 (as the recorded catalogs: a
+// JSON text with one character above U+00FF costs twice the memory once decoded). The real FR eco
 // catalog of 2025-05 (y8/ovh-catalog-archive eco/FR.json, 65 plans, 278 addons, 202 products) is
 // 3.73 MB pretty-printed, ~2.2–2.5 MB as the API sends it (compact): 34–39 KB per plan. The
 // recorded subset (../shared/fixtures/ovh/catalog-public-eco-FR-2025-05-subset.json: 8 plans, 42
-// addons, 12.5 and 14.8 pricings) is 475 KB on disk but 319 KB compact (40 KB per plan); its
-// "60 KB per plan" counts the file's indentation. So ~200 plans for 12 MB would understate the
-// real per-offer costs by ~40 %: the generator already has the real density.
+// addons) is 319 KB compact (40 KB per plan). Fewer, heavier plans would understate the per-offer
+// costs (normalising, tables): the generator keeps about the real density.
 import type { SandboxRegion } from '../types.js';
 import { buildPublicCatalog } from './catalog-builder.js';
 import { OfferIndex } from './offer-index.js';
