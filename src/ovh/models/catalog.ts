@@ -6,6 +6,7 @@
 // ignores: marketing, commercial features, licences…). Objects are loose so new API fields never
 // break a parse.
 import { z } from 'zod';
+import { isRecord, isStringArray, nullish, nullishList, nullishRecord, optional, withFastPath } from './fast-path.js';
 
 // ---------------------------------------------------------------------------------------------
 // Shared pieces
@@ -104,31 +105,10 @@ function acceptsPricing(v: unknown): boolean {
   return true;
 }
 
-function isStringArray(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (const item of v) if (typeof item !== 'string') return false;
-  return true;
-}
-
-function optional(v: unknown, type: 'number' | 'string' | 'boolean'): boolean {
-  return v === undefined || typeof v === type;
-}
-
 function isMinMax(v: unknown): boolean {
   if (typeof v !== 'object' || v === null) return false;
   const m = v as Record<string, unknown>;
   return typeof m.min === 'number' && (m.max === undefined || m.max === null || typeof m.max === 'number');
-}
-
-/** A schema that returns `value` untouched when `accepts(value)`, and defers to `schema` otherwise. */
-function withFastPath<T extends z.ZodType>(schema: T, accepts: (value: unknown) => boolean): z.ZodType<z.output<T>, unknown> {
-  return z.unknown().transform((value, ctx) => {
-    if (accepts(value)) return value as z.output<T>;
-    const result = schema.safeParse(value);
-    if (result.success) return result.data;
-    for (const issue of result.error.issues) ctx.addIssue({ ...issue } as Parameters<typeof ctx.addIssue>[0]);
-    return z.NEVER;
-  });
 }
 
 /** order.catalog.public.Configuration */
@@ -169,6 +149,35 @@ export const CatalogPlanSchema = z.looseObject({
   blobs: PlanBlobsSchema.nullish(),
 });
 export type CatalogPlan = z.infer<typeof CatalogPlanSchema>;
+
+/** Accepts only what CatalogPlanSchema accepts (tested side by side on every field). */
+export function acceptsCatalogPlan(v: unknown): boolean {
+  if (!isRecord(v)) return false;
+  if (typeof v.planCode !== 'string' || typeof v.invoiceName !== 'string' || typeof v.product !== 'string') return false;
+  if (!nullish(v.family, 'string') || !optional(v.pricingType, 'string')) return false;
+  if (!Array.isArray(v.pricings) || !v.pricings.every(acceptsPricing)) return false;
+  if (!nullishList(v.configurations, acceptsConfiguration) || !nullishList(v.addonFamilies, acceptsAddonFamily)) return false;
+  const blobs = v.blobs;
+  if (blobs === undefined || blobs === null) return true;
+  if (!isRecord(blobs) || !nullishList(blobs.tags, (t) => typeof t === 'string')) return false;
+  const commercial = blobs.commercial;
+  return commercial === undefined || commercial === null || (isRecord(commercial) && nullish(commercial.range, 'string') && nullish(commercial.name, 'string'));
+}
+
+function acceptsConfiguration(v: unknown): boolean {
+  return isRecord(v) && typeof v.name === 'string' && optional(v.isCustom, 'boolean') && typeof v.isMandatory === 'boolean' && nullishList(v.values, (s) => typeof s === 'string');
+}
+
+function acceptsAddonFamily(v: unknown): boolean {
+  return (
+    isRecord(v) &&
+    typeof v.name === 'string' &&
+    nullishList(v.addons, (s) => typeof s === 'string') &&
+    nullish(v.default, 'string') &&
+    nullish(v.exclusive, 'boolean') &&
+    nullish(v.mandatory, 'boolean')
+  );
+}
 
 const CpuBlobSchema = z.looseObject({
   brand: z.string().nullish(),
@@ -214,6 +223,45 @@ export const CatalogProductSchema = z.looseObject({
 });
 export type CatalogProduct = z.infer<typeof CatalogProductSchema>;
 
+/** Accepts only what CatalogProductSchema accepts (tested side by side on every field). */
+export function acceptsCatalogProduct(v: unknown): boolean {
+  if (!isRecord(v) || typeof v.name !== 'string' || !optional(v.description, 'string')) return false;
+  if (!nullishList(v.configurations, acceptsConfiguration)) return false;
+  const blobs = v.blobs;
+  if (blobs === undefined || blobs === null) return true;
+  if (!isRecord(blobs)) return false;
+  const t = blobs.technical;
+  if (t === undefined || t === null) return true;
+  if (!isRecord(t)) return false;
+  return (
+    nullishRecord(t.server, (s) => nullishRecord(s.cpu, acceptsCpu) && nullish(s.range, 'string')) &&
+    nullishRecord(t.memory, (m) => typeof m.size === 'number' && nullish(m.ramType, 'string') && nullish(m.frequency, 'number') && nullish(m.ecc, 'boolean')) &&
+    nullishRecord(t.storage, (s) => nullish(s.raid, 'string') && nullishList(s.disks, acceptsDisk)) &&
+    nullishRecord(t.bandwidth, acceptsNetwork) &&
+    nullishRecord(t.vrack, acceptsNetwork) &&
+    nullishRecord(t.gpu, (g) => nullish(g.brand, 'string') && nullish(g.model, 'string') && nullish(g.number, 'number'))
+  );
+}
+
+function acceptsCpu(c: Record<string, unknown>): boolean {
+  return nullish(c.brand, 'string') && nullish(c.model, 'string') && ['cores', 'threads', 'frequency', 'boost', 'number'].every((k) => nullish(c[k], 'number'));
+}
+
+function acceptsDisk(d: unknown): boolean {
+  return isRecord(d) && typeof d.capacity === 'number' && nullish(d.number, 'number') && ['technology', 'interface', 'specs', 'usage'].every((k) => nullish(d[k], 'string'));
+}
+
+function acceptsNetwork(n: Record<string, unknown>): boolean {
+  return nullish(n.level, 'number') && nullish(n.burst, 'number') && nullish(n.guaranteed, 'boolean');
+}
+
+/**
+ * Plans, add-ons and products hand-checked one by one (zod would copy each of their thousands of
+ * objects); one the check refuses (a promotion, a bad field) goes through zod alone.
+ */
+const CatalogPlanListSchema = z.array(withFastPath(CatalogPlanSchema, acceptsCatalogPlan));
+const CatalogProductListSchema = z.array(withFastPath(CatalogProductSchema, acceptsCatalogProduct));
+
 /** `GET /order/catalog/public/{eco,baremetalServers}?ovhSubsidiary=` — the two share this shape. */
 export const PublicCatalogSchema = z.looseObject({
   catalogId: z.number(),
@@ -222,9 +270,9 @@ export const PublicCatalogSchema = z.looseObject({
     subsidiary: z.string().optional(),
     taxRate: z.number().optional(),
   }),
-  plans: z.array(CatalogPlanSchema),
-  addons: z.array(CatalogPlanSchema).nullish(),
-  products: z.array(CatalogProductSchema).nullish(),
+  plans: CatalogPlanListSchema,
+  addons: CatalogPlanListSchema.nullish(),
+  products: CatalogProductListSchema.nullish(),
   planFamilies: z.array(z.looseObject({ name: z.string() })).nullish(),
 });
 export type PublicCatalog = z.infer<typeof PublicCatalogSchema>;

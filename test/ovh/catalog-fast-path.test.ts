@@ -1,0 +1,85 @@
+// The hand-written checks in front of zod for catalog plans and products must accept exactly what
+// their zod schemas accept: every field of real-shaped plans and products is deleted, nulled and
+// given a value of each wrong type, and both must agree each time. A fast path that accepted more
+// would let a malformed catalog through unchecked; one that accepted less would only be slower.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { acceptsCatalogPlan, acceptsCatalogProduct, CatalogPlanSchema, CatalogProductSchema, PublicCatalogSchema } from '../../src/ovh/models/catalog.js';
+import { buildPublicCatalog } from '../../src/sandbox/data/catalog-builder.js';
+import { OfferIndex } from '../../src/sandbox/data/offer-index.js';
+import { SUBSIDIARIES } from '../../src/sandbox/data/regions.js';
+
+type Json = Record<string, unknown>;
+const WRONG_VALUES: unknown[] = [undefined, null, 'x', 7, true, [], {}, ['x'], [7]];
+
+/** Every path to a value inside `value` (objects and arrays, the first 2 items of each array). */
+function pathsOf(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
+  if (Array.isArray(value)) return value.slice(0, 2).flatMap((item, i) => [[...prefix, i], ...pathsOf(item, [...prefix, i])]);
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => [[...prefix, k], ...pathsOf(v, [...prefix, k])]);
+  return [];
+}
+
+function withValueAt(value: Json, at: (string | number)[], replacement: unknown): Json {
+  const copy = structuredClone(value);
+  let parent: Record<string | number, unknown> = copy;
+  for (const key of at.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
+  const last = at[at.length - 1]!;
+  if (replacement === undefined && !Array.isArray(parent)) delete parent[last];
+  else parent[last] = replacement;
+  return copy;
+}
+
+function disagreements(sample: Json, accepts: (v: unknown) => boolean, schema: { safeParse(v: unknown): { success: boolean } }): string[] {
+  const found: string[] = [];
+  const check = (label: string, v: Json) => {
+    const fast = accepts(v);
+    // The fast path may hand something valid to zod (only slower), never pass something invalid.
+    if (fast && !schema.safeParse(v).success) found.push(`accepted but invalid: ${label}`);
+  };
+  check('as is', sample);
+  for (const at of pathsOf(sample)) for (const wrong of WRONG_VALUES) check(`${at.join('.')} = ${JSON.stringify(wrong)}`, withValueAt(sample, at, wrong));
+  return found;
+}
+
+const sandboxCatalog = buildPublicCatalog(new OfferIndex('eu'), 'eco', SUBSIDIARIES.FR!) as { plans: Json[]; addons: Json[]; products: Json[] };
+const baremetal = buildPublicCatalog(new OfferIndex('eu'), 'baremetalServers', SUBSIDIARIES.FR!) as { plans: Json[]; addons: Json[]; products: Json[] };
+const fixture = path.resolve(__dirname, '../../../shared/fixtures/ovh/catalog-public-eco-FR-2025-05-subset.json');
+const recorded = fs.existsSync(fixture) ? (JSON.parse(fs.readFileSync(fixture, 'utf8')) as { plans: Json[]; addons: Json[]; products: Json[] }) : undefined;
+if (!recorded) console.log(`catalog fast path: ${fixture} is absent, checking the sandbox's catalogs only`);
+
+describe('catalog fast path (hand-checked plans and products)', () => {
+  const catalogs = [sandboxCatalog, baremetal, ...(recorded ? [recorded] : [])];
+
+  it('takes the fast path for every plan, add-on and product of real-shaped catalogs but those with promotions', () => {
+    const hasPromotion = (plan: Json) => (plan.pricings as Json[]).some((p) => Array.isArray(p.promotions) && p.promotions.length > 0);
+    for (const catalog of catalogs) {
+      for (const plan of [...catalog.plans, ...catalog.addons]) expect(acceptsCatalogPlan(plan) || hasPromotion(plan), String(plan.planCode)).toBe(true);
+      expect(catalog.products.every(acceptsCatalogProduct)).toBe(true);
+      // …and hands them on untouched (no copy of thousands of objects).
+      const parsed = PublicCatalogSchema.parse(catalog);
+      parsed.plans.forEach((plan, i) => expect(plan === catalog.plans[i]).toBe(!hasPromotion(catalog.plans[i]!)));
+      parsed.products!.forEach((product, i) => expect(product).toBe(catalog.products[i]));
+    }
+  });
+
+  it('never accepts a plan or an add-on that the schema rejects, whatever field is removed or mistyped', () => {
+    const samples = catalogs.flatMap((c) => [c.plans[0]!, c.addons[0]!, c.plans.find((p) => Array.isArray(p.addonFamilies) && (p.addonFamilies as unknown[]).length > 0)!]);
+    for (const sample of samples) expect(disagreements(sample, acceptsCatalogPlan, CatalogPlanSchema)).toEqual([]);
+  });
+
+  it('never accepts a product that the schema rejects, whatever field is removed or mistyped', () => {
+    const samples = catalogs.flatMap((c) => c.products.filter((p) => (p.blobs as Json | undefined)?.technical).slice(0, 3));
+    expect(samples.length).toBeGreaterThan(0);
+    for (const sample of samples) expect(disagreements(sample, acceptsCatalogProduct, CatalogProductSchema)).toEqual([]);
+  });
+
+  it('still names the path of a bad field (zod checks what the fast path refused)', () => {
+    const doc = structuredClone(sandboxCatalog);
+    (doc.plans[1] as Json).invoiceName = 42;
+    ((doc.products[0] as Json).blobs as { technical: { memory: Json } }).technical.memory = { size: '32' };
+    const result = PublicCatalogSchema.safeParse(doc);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => `${i.path.join('.')}: ${i.code}`)).toEqual(['plans.1.invoiceName: invalid_type', 'products.0.blobs.technical.memory.size: invalid_type']);
+  });
+});
