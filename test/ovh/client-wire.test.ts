@@ -158,6 +158,22 @@ describe('credentials', () => {
     expect(server.received.some((r) => r.url === '/1.0/auth/time')).toBe(false);
   });
 
+  it('public reads (catalogs, stock) go unsigned even when logged in, without fetching the clock first', async () => {
+    server.handle(withTime((_req, res) => json(res, 200, [])));
+    const c = client({ timeOffsetSeconds: undefined });
+    expect(c.authModeFor('/dedicated/server/datacenter/availabilities')).toBe('unsigned');
+    expect(c.authModeFor('/order/catalog/public/eco')).toBe('unsigned');
+    expect(c.authModeFor('/order/cart/{cartId}', 'GET')).toBe('signed');
+    await c.request('GET', '/dedicated/server/datacenter/availabilities', { query: { planCode: '24sk10' } }, Anything);
+    await c.request('GET', '/order/catalog/public/eco', { query: { ovhSubsidiary: 'FR' } }, Anything);
+    expect(server.received.map((r) => r.url)).toEqual(['/1.0/dedicated/server/datacenter/availabilities?planCode=24sk10', '/1.0/order/catalog/public/eco?ovhSubsidiary=FR']);
+    for (const req of server.received) {
+      expect(req.headers['x-ovh-application']).toBe(AK);
+      expect(req.headers['x-ovh-consumer']).toBeUndefined();
+      expect(req.headers['x-ovh-signature']).toBeUndefined();
+    }
+  });
+
   it('application key without consumer key: unsigned, real application key (what login needs)', async () => {
     const c = client({ credentials: { kind: 'app', appKey: AK, appSecret: AS } });
     await c.request('POST', '/auth/credential', { body: { accessRules: [{ method: 'GET', path: '/*' }] } }, Anything);
