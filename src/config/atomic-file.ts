@@ -14,13 +14,17 @@ const JOURNAL_HINT = 'ovh-order records each checkout before sending it and will
 /** A lock older than this is someone's crash, not someone's work. */
 export const LOCK_STALE_MS = 30_000;
 
-/** Writes `file` as a whole or not at all: temp file (0600) in the same directory, fsync, rename. */
-export function writeAtomically(file: string, text: string, what = 'the order journal', hint = JOURNAL_HINT): void {
+/**
+ * Writes `file` as a whole or not at all: temp file (0600) in the same directory, fsync, rename.
+ * `text` may come in chunks, so that a big file never has to be one string in memory.
+ */
+export function writeAtomically(file: string, text: string | Iterable<string>, what = 'the order journal', hint = JOURNAL_HINT): void {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`);
   let fd: number | undefined;
   try {
     fd = fs.openSync(tmp, 'wx', FILE_MODE);
-    fs.writeSync(fd, text);
+    if (typeof text === 'string') fs.writeSync(fd, text);
+    else writeChunks(fd, text);
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = undefined;
@@ -47,6 +51,22 @@ export function writeAtomically(file: string, text: string, what = 'the order jo
   } catch {
     // ignore
   }
+}
+
+/** Chunks gathered into writes of about 1 MB (one write per chunk would be thousands of system calls). */
+function writeChunks(fd: number, chunks: Iterable<string>): void {
+  let batch: string[] = [];
+  let size = 0;
+  for (const chunk of chunks) {
+    batch.push(chunk);
+    size += chunk.length;
+    if (size >= 1 << 20) {
+      fs.writeSync(fd, batch.join(''));
+      batch = [];
+      size = 0;
+    }
+  }
+  if (batch.length > 0) fs.writeSync(fd, batch.join(''));
 }
 
 /** A lock file created exclusively; a stale one (dead process or older than LOCK_STALE_MS) is taken over. */

@@ -7,7 +7,7 @@
 // (`ram-256g-ecc` for a `ram-256g-ecc-2933` product). Exact names win, then `-` boundary prefixes.
 // Plan codes also drift between catalog and availability (`24rise01` vs `24rise01-v1`, whose
 // `server` is `24rise01`): records match on `planCode`, else on `server`.
-import type { Offer, OfferAddon } from './offer-model.js';
+import type { HardwareChoice, Offer, OfferSummary } from './offer-model.js';
 import { normaliseDatacenter } from './places.js';
 
 /** Structural shape of `dedicated.DatacenterAvailability` (src/ovh/models/availability.ts). */
@@ -73,12 +73,7 @@ export function compareDelays(a: string, b: string): number {
 // Join
 // ---------------------------------------------------------------------------------------------
 
-/** A hardware choice, as the add-ons picked for the memory / storage / system-storage families. */
-export interface HardwareChoice {
-  memory?: Pick<OfferAddon, 'planCode' | 'product'> | null;
-  storage?: Pick<OfferAddon, 'planCode' | 'product'> | null;
-  systemStorage?: Pick<OfferAddon, 'planCode' | 'product'> | null;
-}
+export type { HardwareChoice } from './offer-model.js';
 
 export interface DatacenterDelay {
   /** Short code (`gra`). */
@@ -110,7 +105,7 @@ export function fqnOf(planCode: string, choice: HardwareChoice): string {
 }
 
 /** 3 = exact name, 2 = the candidate carries a suffix (`ram-32g-ecc-3200-24rise`), 1 = the record does. */
-function nameScore(recordName: string, candidate: Pick<OfferAddon, 'planCode' | 'product'>): number {
+function nameScore(recordName: string, candidate: NonNullable<HardwareChoice['memory']>): number {
   let best = 0;
   for (const name of [candidate.product, candidate.planCode]) {
     if (name === recordName) best = Math.max(best, 3);
@@ -173,14 +168,29 @@ export function hardwareFromOptions(offer: Offer, optionPlanCodes: readonly stri
 /** Delays of one record, soonest first, datacenters as short codes. */
 export function delaysOf(record: Pick<AvailabilityRecord, 'datacenters'>): DatacenterDelay[] {
   return record.datacenters
-    .map((d) => ({
-      datacenter: normaliseDatacenter(d.datacenter),
-      availability: d.availability,
-      orderable: isOrderable(d.availability),
-      label: delayLabel(d.availability),
-      hours: delayHours(d.availability),
-    }))
-    .sort((a, b) => compareDelays(a.availability, b.availability) || a.datacenter.localeCompare(b.datacenter));
+    .map((d) => ({ datacenter: shortCode(d.datacenter), ...delayOf(d.availability) }))
+    .sort((a, b) => a.rank - b.rank || (a.datacenter < b.datacenter ? -1 : a.datacenter > b.datacenter ? 1 : 0))
+    .map(({ rank: _rank, ...delay }) => delay);
+}
+
+// A big stock answer repeats a dozen delay codes and datacenter names 15,000 times: read each once.
+const delays = new Map<string, Omit<DatacenterDelay, 'datacenter'> & { rank: number }>();
+function delayOf(code: string): Omit<DatacenterDelay, 'datacenter'> & { rank: number } {
+  let delay = delays.get(code);
+  if (!delay) {
+    delay = { availability: code, orderable: isOrderable(code), label: delayLabel(code), hours: delayHours(code), rank: delayRank(code) };
+    delays.set(code, delay);
+  }
+  return delay;
+}
+const shortCodes = new Map<string, string>();
+function shortCode(datacenter: string): string {
+  let code = shortCodes.get(datacenter);
+  if (code === undefined) {
+    code = normaliseDatacenter(datacenter);
+    shortCodes.set(datacenter, code);
+  }
+  return code;
 }
 
 function summarise(planCode: string, record: AvailabilityRecord | undefined, match: OfferAvailability['match']): OfferAvailability {
@@ -196,10 +206,13 @@ function summarise(planCode: string, record: AvailabilityRecord | undefined, mat
  * without hardware detail counts as the plan's (`match: 'plan'`).
  */
 export function offerAvailability(offer: Offer, records: readonly AvailabilityRecord[], choice: HardwareChoice = defaultHardware(offer)): OfferAvailability {
-  const candidates = recordsForPlan(offer.planCode, records);
-  const fqn = fqnOf(offer.planCode, choice);
+  return availabilityAmong(offer.planCode, recordsForPlan(offer.planCode, records), choice);
+}
+
+function availabilityAmong(planCode: string, candidates: readonly AvailabilityRecord[], choice: HardwareChoice): OfferAvailability {
+  const fqn = fqnOf(planCode, choice);
   const byFqn = candidates.find((r) => r.fqn === fqn);
-  if (byFqn) return summarise(offer.planCode, byFqn, 'exact');
+  if (byFqn) return summarise(planCode, byFqn, 'exact');
   let best: AvailabilityRecord | undefined;
   let bestScore = 0;
   for (const record of candidates) {
@@ -209,14 +222,41 @@ export function offerAvailability(offer: Offer, records: readonly AvailabilityRe
       bestScore = score;
     }
   }
-  if (best) return summarise(offer.planCode, best, 'exact');
+  if (best) return summarise(planCode, best, 'exact');
   const planWide = candidates.find((r) => !r.memory && !r.storage);
-  return summarise(offer.planCode, planWide, planWide ? 'plan' : 'none');
+  return summarise(planCode, planWide, planWide ? 'plan' : 'none');
+}
+
+/**
+ * The stock of any offer (default hardware) among `records`, indexed by plan once: looking each
+ * offer's up in the whole list would cost offers × records (400 × 2,000 in a big catalog).
+ */
+export function stockLookup(records: readonly AvailabilityRecord[]): (offer: Offer | OfferSummary) => OfferAvailability {
+  const byPlanCode = groupBy(records, (r) => r.planCode);
+  const byServer = groupBy(records, (r) => r.server);
+  return (o) => {
+    const candidates = byPlanCode.get(o.planCode) ?? byServer.get(o.planCode) ?? [];
+    const choice = 'defaultHardware' in o ? o.defaultHardware : defaultHardware(o);
+    return availabilityAmong(o.planCode, candidates, choice);
+  };
 }
 
 /** Availability of every offer (default hardware), by plan code. */
-export function availabilityByPlan(offers: readonly Offer[], records: readonly AvailabilityRecord[]): Map<string, OfferAvailability> {
-  return new Map(offers.map((o) => [o.planCode, offerAvailability(o, records)]));
+export function availabilityByPlan(offers: ReadonlyArray<Offer | OfferSummary>, records: readonly AvailabilityRecord[]): Map<string, OfferAvailability> {
+  const stockOf = stockLookup(records);
+  return new Map(offers.map((o) => [o.planCode, stockOf(o)]));
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string | null | undefined): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    if (key == null) continue;
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
 
 /** The delay in one datacenter (any spelling), or undefined when the record does not list it. */

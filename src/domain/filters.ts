@@ -2,7 +2,7 @@
 import { availabilityRank, isAvailableIn, type OfferAvailability } from './availability.js';
 import { totalCores } from './hardware.js';
 import { compareMoney, moneyFromUnits } from './money.js';
-import type { Offer } from './offer-model.js';
+import { compareCodes, type OfferFacts } from './offer-model.js';
 import { normaliseDatacenter } from './places.js';
 
 export interface OfferFilter {
@@ -21,12 +21,12 @@ export type OfferSortKey = 'price' | 'ram' | 'cpu' | 'delay';
 export const OFFER_SORT_KEYS: readonly OfferSortKey[] = ['price', 'ram', 'cpu', 'delay'];
 
 /** The text an offer is searched in. */
-function haystack(offer: Offer): string {
+function haystack(offer: OfferFacts): string {
   const cpu = offer.cpu ? `${offer.cpu.brand} ${offer.cpu.model}` : '';
   return `${offer.name} ${offer.planCode} ${offer.family ?? ''} ${cpu} ${offer.storage?.summary ?? ''}`.toLowerCase();
 }
 
-export function matchesSearch(offer: Offer, search: string): boolean {
+export function matchesSearch(offer: OfferFacts, search: string): boolean {
   const text = haystack(offer);
   return search
     .toLowerCase()
@@ -40,7 +40,7 @@ export function matchesSearch(offer: Offer, search: string): boolean {
  * known, else offered there by the catalog. `availableOnly` needs `availability` (by plan code):
  * offers with no stock record are left out.
  */
-export function filterOffers(offers: readonly Offer[], filter: OfferFilter, availability?: ReadonlyMap<string, OfferAvailability>): Offer[] {
+export function filterOffers<T extends OfferFacts>(offers: readonly T[], filter: OfferFilter, availability?: ReadonlyMap<string, OfferAvailability>): T[] {
   const datacenters = (filter.datacenters ?? []).map(normaliseDatacenter);
   return offers.filter((offer) => {
     if (filter.search && !matchesSearch(offer, filter.search)) return false;
@@ -57,7 +57,7 @@ export function filterOffers(offers: readonly Offer[], filter: OfferFilter, avai
   });
 }
 
-function byPrice(a: Offer, b: Offer): number {
+function byPrice(a: OfferFacts, b: OfferFacts): number {
   return a.monthly.currency === b.monthly.currency ? compareMoney(a.monthly, b.monthly) : a.monthly.micros - b.monthly.micros;
 }
 
@@ -65,8 +65,8 @@ function byPrice(a: Offer, b: Offer): number {
  * Sorted copy: `price` cheapest first; `ram` and `cpu` biggest first; `delay` soonest first
  * (needs availability; unknown last). Ties: cheaper first, then plan code.
  */
-export function sortOffers(offers: readonly Offer[], key: OfferSortKey, availability?: ReadonlyMap<string, OfferAvailability>): Offer[] {
-  const primary = (a: Offer, b: Offer): number => {
+export function sortOffers<T extends OfferFacts>(offers: readonly T[], key: OfferSortKey, availability?: ReadonlyMap<string, OfferAvailability>): T[] {
+  const primary = (a: OfferFacts, b: OfferFacts): number => {
     switch (key) {
       case 'price':
         return byPrice(a, b);
@@ -78,5 +78,5 @@ export function sortOffers(offers: readonly Offer[], key: OfferSortKey, availabi
         return availabilityRank(availability?.get(a.planCode)) - availabilityRank(availability?.get(b.planCode));
     }
   };
-  return [...offers].sort((a, b) => primary(a, b) || byPrice(a, b) || a.planCode.localeCompare(b.planCode));
+  return [...offers].sort((a, b) => primary(a, b) || byPrice(a, b) || compareCodes(a.planCode, b.planCode));
 }

@@ -3,7 +3,7 @@
 import type { CatalogPricing, CatalogPromotion } from '../ovh/models/catalog.js';
 import { durationOfMonths, monthsOfDuration, monthsOfInterval } from './durations.js';
 import { addMoney, compareMoney, divideMoney, moneyFromMicroCents, zeroMoney, type Money } from './money.js';
-import type { AddonPricing, BillingKind, OfferPricing, OfferPromotion } from './offer-model.js';
+import { compareCodes, type AddonPricing, type BillingKind, type OfferPricing, type OfferPromotion } from './offer-model.js';
 
 /** `monthly`, `commitment` or `upfront`, from the engagement type, else the mode name, else the interval. */
 export function billingKindOf(mode: string, engagement: string | null | undefined, intervalMonths: number): BillingKind {
@@ -123,7 +123,7 @@ export function sortPricings<T extends { kind: BillingKind; commitmentMonths: nu
       kindOrder[a.kind] - kindOrder[b.kind] ||
       a.commitmentMonths - b.commitmentMonths ||
       a.intervalMonths - b.intervalMonths ||
-      (a.mode === 'default' ? -1 : b.mode === 'default' ? 1 : a.mode.localeCompare(b.mode)),
+      (a.mode === 'default' ? -1 : b.mode === 'default' ? 1 : compareCodes(a.mode, b.mode)),
   );
 }
 

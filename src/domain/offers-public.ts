@@ -6,6 +6,7 @@ import { cpuFromBlob, combineStorage, ramGbFromCode, storageFromBlob } from './h
 import { compareMoney, subtractMoney, zeroMoney, type Money } from './money.js';
 import { addonPricingFor, addonPricings, defaultPricing, planPricings, withAddonPrices } from './offer-pricing.js';
 import { cartProductOfRange, type AddonPricing, type Offer, type OfferAddon, type OfferAddonFamily, type OfferConfiguration, type Range } from './offer-model.js';
+import { lazily } from './lazy.js';
 import { normaliseDatacenters } from './places.js';
 
 /** Add-on families that describe the machine's hardware, by the names the catalogs use. */
@@ -45,17 +46,19 @@ export function offersFromPublicCatalog(catalog: PublicCatalog, range: Exclude<R
 
 function addonFrom(definition: CatalogPlan, familyName: string, index: CatalogIndex): OfferAddon {
   const technical = index.products.get(definition.product)?.blobs?.technical;
-  return {
+  const addon = {
     planCode: definition.planCode,
     name: definition.invoiceName,
     product: definition.product,
     family: familyName,
-    pricings: pricesOfAddon(definition, index),
     monthlyDelta: null,
     ramGb: technical?.memory?.size ?? (familyName === HARDWARE_FAMILIES.memory ? ramGbFromCode(definition.planCode) : null),
     storage: storageFromBlob(technical?.storage),
     bandwidthMbps: technical?.bandwidth?.level ?? technical?.vrack?.level ?? null,
-  };
+  } as Omit<OfferAddon, 'pricings'> as OfferAddon;
+  // Priced when read: a table needs the defaults' prices only (see lazy.ts).
+  lazily(addon, 'pricings', () => pricesOfAddon(definition, index));
+  return addon;
 }
 
 function familiesOf(plan: CatalogPlan, index: CatalogIndex): OfferAddonFamily[] {
@@ -76,11 +79,16 @@ function familiesOf(plan: CatalogPlan, index: CatalogIndex): OfferAddonFamily[] 
       missing,
     };
     // Deltas against what the family gets by default, in the default mode, one month.
-    const base = defaultAddonOf(result);
-    const basePrice = base ? addonPricingFor(base.pricings, 'default', 1) : undefined;
+    const basePrice = () => {
+      const base = defaultAddonOf(result);
+      return base ? addonPricingFor(base.pricings, 'default', 1) : undefined;
+    };
     for (const addon of addons) {
-      const price = addonPricingFor(addon.pricings, 'default', 1);
-      addon.monthlyDelta = price && basePrice ? subtractMoney(price.monthlyEquivalent, basePrice.monthlyEquivalent) : null;
+      lazily(addon, 'monthlyDelta', () => {
+        const price = addonPricingFor(addon.pricings, 'default', 1);
+        const base = price && basePrice();
+        return price && base ? subtractMoney(price.monthlyEquivalent, base.monthlyEquivalent) : null;
+      });
     }
     return result;
   });

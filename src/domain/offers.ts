@@ -2,7 +2,8 @@
 import type { FormattedDedicatedCatalog, PublicCatalog } from '../ovh/models/catalog.js';
 import { UsageError, listAllowed } from '../errors.js';
 import { compareMoney } from './money.js';
-import type { Offer, OfferAddon, Range } from './offer-model.js';
+import { defaultHardware } from './availability.js';
+import { compareCodes, type Offer, type OfferAddon, type OfferSummary, type Range } from './offer-model.js';
 import { offersFromFormattedCatalog } from './offers-formatted.js';
 import { offersFromPublicCatalog } from './offers-public.js';
 
@@ -22,6 +23,19 @@ export function normaliseCatalog(input: RangeCatalog): Offer[] {
   return input.range === 'dedicated' ? offersFromFormattedCatalog(input.catalog) : offersFromPublicCatalog(input.catalog, input.range);
 }
 
+/** What lists show of an offer (see OfferSummary): its facts and its default hardware's plan codes. */
+export function summarizeOffer(offer: Offer): OfferSummary {
+  const { range, product, planCode, name, family, cpu, ramGb, storage, bandwidthMbps, currency, monthly, setup, datacenters } = offer;
+  const hardware = defaultHardware(offer);
+  const slim = (addon: OfferSummary['defaultHardware']['memory']) => (addon ? { planCode: addon.planCode, product: addon.product } : null);
+  const summary: OfferSummary = {
+    range, product, planCode, name, family, cpu, ramGb, storage, currency, monthly, setup, datacenters,
+    defaultHardware: { memory: slim(hardware.memory), storage: slim(hardware.storage), systemStorage: slim(hardware.systemStorage) },
+  };
+  if (bandwidthMbps !== undefined) summary.bandwidthMbps = bandwidthMbps;
+  return summary;
+}
+
 export function findOffer(offers: readonly Offer[], planCode: string): Offer | undefined {
   return offers.find((o) => o.planCode === planCode);
 }
@@ -39,7 +53,7 @@ export function requireOffer(offers: readonly Offer[], planCode: string, range?:
 
 /** Cheapest monthly price first (ties: plan code), without changing the input. */
 export function cheapestFirst(offers: readonly Offer[]): Offer[] {
-  return [...offers].sort((a, b) => compareByMonthly(a, b) || a.planCode.localeCompare(b.planCode));
+  return [...offers].sort((a, b) => compareByMonthly(a, b) || compareCodes(a.planCode, b.planCode));
 }
 
 function compareByMonthly(a: Offer, b: Offer): number {

@@ -5,9 +5,9 @@
 import { UsageError, listAllowed } from '../errors.js';
 import type { DatacenterDelay, OfferAvailability } from '../domain/availability.js';
 import { filterOffers, sortOffers, type OfferSortKey } from '../domain/filters.js';
-import type { Range } from '../domain/offer-model.js';
+import type { Offer, OfferSummary, Range } from '../domain/offer-model.js';
 import { normaliseDatacenter, parseDatacenterList } from '../domain/places.js';
-import { loadOffers, type CatalogApi, type CatalogCache, type LoadedOffers, type StockedOffer } from './offers-loader.js';
+import { loadOfferSummaries, loadOffers, type CatalogApi, type CatalogCache, type LoadedOffers, type LoadOffersOptions, type Stocked } from './offers-loader.js';
 
 export interface CatalogQuery {
   range: Range;
@@ -19,23 +19,29 @@ export interface CatalogQuery {
   minRamGb?: number;
   search?: string;
   sort: OfferSortKey;
+  /** At most this many rows, the first in sort order (undefined: all). */
+  limit?: number;
   refresh: boolean;
   cache?: CatalogCache;
   endpointKey?: string;
   now?: () => Date;
+  /** The stock, when already asked for. */
+  availabilities?: LoadOffersOptions['availabilities'];
 }
 
-export interface CatalogRow {
-  offer: StockedOffer;
+export interface CatalogRow<T extends Offer | OfferSummary = Offer> {
+  offer: Stocked<T>;
   /** Stock in the datacenters asked for (all datacenters when none was asked for). */
   availability: OfferAvailability;
 }
 
-export interface CatalogResult {
-  loaded: LoadedOffers;
+export interface CatalogResult<T extends Offer | OfferSummary = Offer> {
+  loaded: LoadedOffers<T>;
   /** Short datacenter codes asked for; empty = all. */
   datacenters: string[];
-  rows: CatalogRow[];
+  rows: Array<CatalogRow<T>>;
+  /** Offers that pass the filters: `rows.length` unless a limit cut the list. */
+  matching: number;
 }
 
 /** An offer's stock narrowed to some datacenters (soonest first, as the domain orders them). */
@@ -48,7 +54,7 @@ export function narrowAvailability(availability: OfferAvailability, datacenters:
 }
 
 /** Every datacenter the range mentions: offered by a plan, or listed in its stock. */
-function knownDatacenters(loaded: LoadedOffers): string[] {
+function knownDatacenters(loaded: LoadedOffers<Offer | OfferSummary>): string[] {
   const all = new Set<string>();
   for (const offer of loaded.offers) {
     for (const d of offer.datacenters) all.add(normaliseDatacenter(d));
@@ -57,28 +63,48 @@ function knownDatacenters(loaded: LoadedOffers): string[] {
   return [...all].sort();
 }
 
-export async function queryCatalog(api: CatalogApi, query: CatalogQuery): Promise<CatalogResult> {
+/** The whole offers (for `--json`: pricings, options, configurations). */
+export function queryCatalog(api: CatalogApi, query: CatalogQuery): Promise<CatalogResult> {
+  return queryWith(api, query, loadOffers);
+}
+
+/** The offers' summaries, all a table shows: a warm cache gives them without reading the rest. */
+export function queryCatalogSummaries(api: CatalogApi, query: CatalogQuery): Promise<CatalogResult<OfferSummary>> {
+  return queryWith(api, query, loadOfferSummaries);
+}
+
+async function queryWith<T extends Offer | OfferSummary>(
+  api: CatalogApi,
+  query: CatalogQuery,
+  load: (api: CatalogApi, options: Parameters<typeof loadOffers>[1]) => Promise<LoadedOffers<T>>,
+): Promise<CatalogResult<T>> {
   const datacenters = query.datacenters === undefined ? [] : parseDatacenterList(query.datacenters);
   if (query.datacenters !== undefined && datacenters.length === 0) {
     throw new UsageError(`--datacenter "${query.datacenters}" names no datacenter.`, { code: 'invalid_datacenter', hint: 'Example: --datacenter gra,rbx' });
   }
-  const loaded = await loadOffers(api, {
+  const loaded = await load(api, {
     range: query.range,
     subsidiary: query.subsidiary,
     refresh: query.refresh,
     cache: query.cache,
     endpoint: query.endpointKey,
     now: query.now,
+    availabilities: query.availabilities,
   });
-  const known = knownDatacenters(loaded);
-  const unknown = datacenters.filter((d) => !known.includes(d));
-  if (unknown.length > 0 && known.length > 0) {
-    throw new UsageError(`Unknown datacenter ${unknown.map((d) => `"${d}"`).join(', ')} for the ${query.range} range. Allowed: ${listAllowed(known, 30)}.`, {
-      code: 'invalid_datacenter',
-      hint: 'Give short codes, comma-separated: --datacenter gra,rbx',
-    });
+  if (datacenters.length > 0) {
+    const known = knownDatacenters(loaded);
+    const unknown = datacenters.filter((d) => !known.includes(d));
+    if (unknown.length > 0 && known.length > 0) {
+      throw new UsageError(`Unknown datacenter ${unknown.map((d) => `"${d}"`).join(', ')} for the ${query.range} range. Allowed: ${listAllowed(known, 30)}.`, {
+        code: 'invalid_datacenter',
+        hint: 'Give short codes, comma-separated: --datacenter gra,rbx',
+      });
+    }
   }
-  const stock = new Map(loaded.offers.map((o) => [o.planCode, o.availability]));
+  // Stock is joined when read (offers-loader): only the filters and sorts that need it read it for
+  // every offer; otherwise only the rows shown are looked up.
+  const stockFilter = datacenters.length > 0 || query.available;
+  const stock = stockFilter ? new Map(loaded.offers.map((o) => [o.planCode, o.availability])) : undefined;
   const filtered = filterOffers(
     loaded.offers,
     {
@@ -91,7 +117,9 @@ export async function queryCatalog(api: CatalogApi, query: CatalogQuery): Promis
     stock,
   );
   // Sorting by delay looks at the datacenters asked for only.
-  const narrowed = new Map(filtered.map((o) => [o.planCode, narrowAvailability(stock.get(o.planCode)!, datacenters)]));
-  const sorted = sortOffers(filtered, query.sort, narrowed) as StockedOffer[];
-  return { loaded, datacenters, rows: sorted.map((offer) => ({ offer, availability: narrowed.get(offer.planCode)! })) };
+  const stockShown = (offer: Stocked<T>) => narrowAvailability(offer.availability, datacenters);
+  const narrowed = query.sort === 'delay' ? new Map(filtered.map((o) => [o.planCode, stockShown(o)])) : undefined;
+  const sorted = sortOffers(filtered, query.sort, narrowed);
+  const shown = query.limit === undefined ? sorted : sorted.slice(0, query.limit);
+  return { loaded, datacenters, rows: shown.map((offer) => ({ offer, availability: narrowed?.get(offer.planCode) ?? stockShown(offer) })), matching: sorted.length };
 }

@@ -1,18 +1,19 @@
 // Offers of a range with their stock: the catalog and the availabilities are fetched in parallel and
 // joined in src/domain. Stock is never cached (it changes by the minute); the catalog may be, through
-// the optional `cache` seam (the catalog cache with a TTL lives in src/config, a later issue).
+// the optional `cache` seam (the file cache with a TTL is src/config/catalog-cache.ts). Tables need
+// only the offers' summaries (`loadOfferSummaries`), which a cache reads back without the rest.
 import type { OvhApi } from '../ovh/api.js';
 import type { DatacenterAvailability } from '../ovh/models/availability.js';
 import type { FormattedDedicatedCatalog, PublicCatalog } from '../ovh/models/catalog.js';
 import { UsageError, listAllowed } from '../errors.js';
-import { availabilityByPlan, offerAvailability, type HardwareChoice, type OfferAvailability } from '../domain/availability.js';
-import { normaliseCatalog, type RangeCatalog } from '../domain/offers.js';
-import { RANGES, type Offer, type Range } from '../domain/offer-model.js';
+import { offerAvailability, stockLookup, type HardwareChoice, type OfferAvailability } from '../domain/availability.js';
+import { lazily } from '../domain/lazy.js';
+import { normaliseCatalog, summarizeOffer, type RangeCatalog } from '../domain/offers.js';
+import { RANGES, type Offer, type OfferSummary, type Range } from '../domain/offer-model.js';
 
-/** An Offer with the stock of its default hardware joined. */
-export interface StockedOffer extends Offer {
-  availability: OfferAvailability;
-}
+/** An Offer (or a summary of one) with the stock of its default hardware joined. */
+export type Stocked<T extends Offer | OfferSummary> = T & { availability: OfferAvailability };
+export type StockedOffer = Stocked<Offer>;
 
 /** The API calls the loader needs (an OvhApi, or a fake in unit tests). */
 export type CatalogApi = Pick<OvhApi, 'getFormattedDedicatedCatalog' | 'getPublicCatalog' | 'getAvailabilities'>;
@@ -23,6 +24,8 @@ export type CatalogApi = Pick<OvhApi, 'getFormattedDedicatedCatalog' | 'getPubli
  */
 export interface CachedCatalog {
   offers: Offer[];
+  /** `offers` summarised, same order. */
+  summaries: OfferSummary[];
   fetchedAt: Date;
 }
 
@@ -32,6 +35,8 @@ export interface CachedCatalog {
  */
 export interface CatalogCache {
   get(key: { range: Range; subsidiary: string; endpoint?: string }): Promise<CachedCatalog | undefined> | CachedCatalog | undefined;
+  /** The summaries alone, when the cache can read them without the offers (else `get` is used). */
+  getSummaries?(key: { range: Range; subsidiary: string; endpoint?: string }): Promise<Omit<CachedCatalog, 'offers'> | undefined> | Omit<CachedCatalog, 'offers'> | undefined;
   set(key: { range: Range; subsidiary: string; endpoint?: string }, value: CachedCatalog): Promise<void> | void;
 }
 
@@ -45,13 +50,15 @@ export interface LoadOffersOptions {
   endpoint?: string;
   /** Wall clock for `catalogFetchedAt`. */
   now?: () => Date;
+  /** The stock, when the caller has already asked for it (so that its round trip overlapped other work). */
+  availabilities?: Promise<DatacenterAvailability[]>;
 }
 
-export interface LoadedOffers {
+export interface LoadedOffers<T extends Offer | OfferSummary = Offer> {
   range: Range;
   subsidiary: string;
   /** Catalog order; sort with `cheapestFirst` or the filters. */
-  offers: StockedOffer[];
+  offers: Array<Stocked<T>>;
   /** Currency of the catalog's prices (from the first offer; the subsidiary's otherwise). */
   currency: string | null;
   /** When the catalog was fetched (earlier than now when it came from the cache). */
@@ -71,33 +78,55 @@ export async function fetchRangeCatalog(api: CatalogApi, range: Range, subsidiar
   return { range, catalog };
 }
 
-async function catalogOf(api: CatalogApi, options: LoadOffersOptions): Promise<{ cached: CachedCatalog; fromCache: boolean }> {
+type CatalogPart = 'offers' | 'summaries';
+type PartOf<P extends CatalogPart> = P extends 'offers' ? Offer : OfferSummary;
+
+async function catalogOf<P extends CatalogPart>(api: CatalogApi, options: LoadOffersOptions, part: P): Promise<{ items: Array<PartOf<P>>; fetchedAt: Date; fromCache: boolean }> {
   const now = options.now ?? (() => new Date());
   const key = { range: options.range, subsidiary: options.subsidiary, endpoint: options.endpoint };
-  if (options.cache && !options.refresh) {
-    const hit = await options.cache.get(key);
-    if (hit) return { cached: hit, fromCache: true };
+  const cache = options.cache;
+  if (cache && !options.refresh) {
+    if (part === 'summaries' && cache.getSummaries) {
+      const hit = await cache.getSummaries(key);
+      if (hit) return { items: hit.summaries as Array<PartOf<P>>, fetchedAt: hit.fetchedAt, fromCache: true };
+    } else {
+      const hit = await cache.get(key);
+      if (hit) return { items: (part === 'offers' ? hit.offers : hit.summaries) as Array<PartOf<P>>, fetchedAt: hit.fetchedAt, fromCache: true };
+    }
   }
-  const catalog = await fetchRangeCatalog(api, options.range, options.subsidiary);
-  const cached = { offers: normaliseCatalog(catalog), fetchedAt: now() };
-  if (options.cache) await options.cache.set(key, cached);
-  return { cached, fromCache: false };
+  const offers = normaliseCatalog(await fetchRangeCatalog(api, options.range, options.subsidiary));
+  const fetched = { offers, summaries: offers.map(summarizeOffer), fetchedAt: now() };
+  if (cache) await cache.set(key, fetched);
+  return { items: (part === 'offers' ? fetched.offers : fetched.summaries) as Array<PartOf<P>>, fetchedAt: fetched.fetchedAt, fromCache: false };
 }
 
-/** The offers of a range with stock joined. Catalog and availabilities are fetched in parallel. */
-export async function loadOffers(api: CatalogApi, options: LoadOffersOptions): Promise<LoadedOffers> {
-  const [{ cached, fromCache }, availabilities] = await Promise.all([catalogOf(api, options), api.getAvailabilities({})]);
-  const offers = cached.offers;
-  const stock = availabilityByPlan(offers, availabilities);
+async function loadStocked<P extends CatalogPart>(api: CatalogApi, options: LoadOffersOptions, part: P): Promise<LoadedOffers<PartOf<P>>> {
+  const [catalog, availabilities] = await Promise.all([catalogOf(api, options, part), options.availabilities ?? api.getAvailabilities({})]);
+  const stockOf = stockLookup(availabilities);
   return {
     range: options.range,
     subsidiary: options.subsidiary,
-    offers: offers.map((offer) => ({ ...offer, availability: stock.get(offer.planCode) ?? offerAvailability(offer, []) })),
-    currency: offers[0]?.currency ?? null,
-    catalogFetchedAt: cached.fetchedAt,
-    fromCache,
+    // Joined when read: a table of 20 offers looks up 20, not the whole range (see domain/lazy.ts).
+    offers: catalog.items.map((item) => {
+      const stocked = { ...item } as unknown as { availability: OfferAvailability };
+      lazily(stocked, 'availability', () => stockOf(item));
+      return stocked as Stocked<PartOf<P>>;
+    }),
+    currency: catalog.items[0]?.currency ?? null,
+    catalogFetchedAt: catalog.fetchedAt,
+    fromCache: catalog.fromCache,
     availabilities,
   };
+}
+
+/** The offers of a range with stock joined. Catalog and availabilities are fetched in parallel. */
+export function loadOffers(api: CatalogApi, options: LoadOffersOptions): Promise<LoadedOffers> {
+  return loadStocked(api, options, 'offers');
+}
+
+/** The same for a table: the offers' summaries, which a warm cache reads back in a few milliseconds. */
+export function loadOfferSummaries(api: CatalogApi, options: LoadOffersOptions): Promise<LoadedOffers<OfferSummary>> {
+  return loadStocked(api, options, 'summaries');
 }
 
 /**

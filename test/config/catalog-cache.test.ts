@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CATALOG_CACHE_FORMAT, CATALOG_CACHE_TTL_MS, openCatalogCache, producerVersion, type CatalogCacheKey } from '../../src/config/catalog-cache.js';
 import type { Offer, Range } from '../../src/domain/offer-model.js';
+import { summarizeOffer } from '../../src/domain/offers.js';
 
 const HOUR = 60 * 60 * 1000;
 const fetchedAt = new Date('2026-03-01T10:00:00.000Z');
@@ -20,6 +21,7 @@ function offers(planCodes: string[], range: Range = 'eco'): Offer[] {
         monthly: { micros: 1_699_000_000, currency: 'EUR' },
         pricings: [],
         addonFamilies: [],
+        hardware: { memory: null, storage: null, systemStorage: null },
       }) as unknown as Offer,
   );
 }
@@ -126,24 +128,50 @@ describe('catalog cache', () => {
     const cache = openCatalogCache(env, { now, writeImmediately: true });
     cache.set(key, { offers: offers(['24sk10']), fetchedAt });
     const file = cache.fileOf(key);
-    const [headerLine = '', body = ''] = fs.readFileSync(file, 'utf8').split('\n');
+    const [headerLine = '', summaries = '', body = ''] = fs.readFileSync(file, 'utf8').split('\n');
     const header = JSON.parse(headerLine) as Record<string, unknown>;
     expect(header.format).toBe(CATALOG_CACHE_FORMAT);
     expect(header.version).toBe(producerVersion());
+    const withHeader = (change: Record<string, unknown>) => `${JSON.stringify({ ...header, ...change })}\n${summaries}\n${body}`;
+    const otherRange = offers(['24adv01'], 'baremetal');
 
     const variants: Array<[string, string]> = [
-      ['older format', `${JSON.stringify({ ...header, format: CATALOG_CACHE_FORMAT - 1 })}\n${body}`],
-      ['other version', `${JSON.stringify({ ...header, version: '0.0.0-other' })}\n${body}`],
-      ['other key', `${JSON.stringify({ ...header, key: { ...(header.key as object), subsidiary: 'GB' } })}\n${body}`],
-      ['bad date', `${JSON.stringify({ ...header, fetchedAt: 'yesterday' })}\n${body}`],
-      ['offers of another range', `${headerLine}\n${JSON.stringify(offers(['24adv01'], 'baremetal'))}`],
-      ['not offers', `${headerLine}\n${JSON.stringify({ plans: [] })}`],
-      ['format 1 (one JSON document)', JSON.stringify({ format: 1, key: header.key, fetchedAt: header.fetchedAt, catalog: { range: 'eco', catalog: { plans: [] } } })],
+      ['older format', withHeader({ format: CATALOG_CACHE_FORMAT - 1 })],
+      ['other version', withHeader({ version: '0.0.0-other' })],
+      ['other key', withHeader({ key: { ...(header.key as object), subsidiary: 'GB' } })],
+      ['bad date', withHeader({ fetchedAt: 'yesterday' })],
+      ['summary length that is not the line', withHeader({ summaryBytes: Number(header.summaryBytes) - 1 })],
+      ['no summary length', withHeader({ summaryBytes: undefined })],
+      ['offers of another range', `${headerLine}\n${JSON.stringify(otherRange.map(summarizeOffer))}\n${JSON.stringify(otherRange)}`],
+      ['not offers', `${JSON.stringify({ ...header, summaryBytes: 12 })}\n{"plans":[]}\n{"plans":[]}`],
+      ['format 2 (header and offers)', `${JSON.stringify({ ...header, format: 2, summaryBytes: undefined })}\n${body}`],
     ];
     for (const [label, text] of variants) {
       fs.writeFileSync(file, text);
-      expect(openCatalogCache(env, { now }).getNow(key), label).toBeUndefined();
+      const reread = openCatalogCache(env, { now });
+      expect(reread.getNow(key), label).toBeUndefined();
+      expect(reread.getSummariesNow(key), label).toBeUndefined();
     }
+  });
+
+  it('gives a table its summaries from the first lines alone: a damaged offers line spoils only the whole entry', () => {
+    const cache = openCatalogCache(env, { now, writeImmediately: true });
+    cache.set(key, { offers: offers(['24sk10', '24rise01']), fetchedAt });
+    const file = cache.fileOf(key);
+    const summaries = openCatalogCache(env, { now }).getSummariesNow(key);
+    expect(summaries?.summaries.map((s) => [s.planCode, s.monthly.micros])).toEqual([
+      ['24sk10', 1_699_000_000],
+      ['24rise01', 1_699_000_000],
+    ]);
+    expect(summaries?.fetchedAt.toISOString()).toBe(fetchedAt.toISOString());
+    // Summaries carry no pricings or add-ons: that is what makes them quick to read.
+    expect(summaries?.summaries[0]).not.toHaveProperty('pricings');
+
+    const text = fs.readFileSync(file, 'utf8');
+    fs.writeFileSync(file, text.slice(0, text.length - 10));
+    const reread = openCatalogCache(env, { now });
+    expect(reread.getSummariesNow(key)?.summaries.map((s) => s.planCode)).toEqual(['24sk10', '24rise01']);
+    expect(reread.getNow(key)).toBeUndefined();
   });
 
   it.skipIf(process.platform === 'win32')('writes a private file atomically, leaving no temporary file behind', async () => {

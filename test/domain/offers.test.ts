@@ -79,6 +79,19 @@ describe('offers from a public catalog', () => {
     expect(ks && findAddon(ks, 'softraid-2x2000sa-ks-a')?.storage?.summary).toBe('2× 2 TB HDD');
   });
 
+  it('gives the same add-on prices and deltas whether they are read, or written out (as the cache does) first', () => {
+    // Add-on prices are worked out on first read: serialising must produce them too.
+    const written = JSON.parse(JSON.stringify(eco())) as ReturnType<typeof eco>;
+    const read = eco();
+    for (const offer of read) for (const family of offer.addonFamilies) for (const addon of family.addons) void [addon.pricings, addon.monthlyDelta];
+    expect(written).toEqual(JSON.parse(JSON.stringify(read)));
+    const memory = written[0]?.addonFamilies.find((f) => f.name === 'memory');
+    expect(memory?.addons.map((a) => [a.planCode, a.pricings.length, a.monthlyDelta && moneyToNumber(a.monthlyDelta)])).toEqual([
+      ['ram-16g-ks-a', 3, 0],
+      ['ram-32g-ks-a', 3, 5],
+    ]);
+  });
+
   it('reports add-ons the catalog names but does not define, without crashing', () => {
     const [ks, rise] = eco();
     expect(ks?.addonFamilies.find((f) => f.name === 'bandwidth')).toMatchObject({ mandatory: true, default: 'bandwidth-100-ks', addons: [], missing: ['bandwidth-100-ks'] });
