@@ -47,6 +47,8 @@ function collect(value: string, previous: string[] = []): string[] {
 }
 
 const RANGES = ['dedicated', 'baremetal', 'eco'];
+/** Rows of a `catalog` table unless --limit or --all says otherwise: a shortlist on a screen or two, not 350 offers. */
+export const CATALOG_TABLE_LIMIT = 20;
 
 export function buildProgram(ctx: Context): Command {
   const program = new Command('ovh-order');
@@ -160,6 +162,8 @@ export function buildProgram(ctx: Context): Command {
     .addOption(new Option('--min-ram <GB>', 'minimum memory in GB').argParser(nonNegativeNumber))
     .option('--search <text>', 'filter by text (name, plan code, CPU)')
     .addOption(new Option('--sort <key>', 'sort order').choices(['price', 'ram', 'cpu', 'delay']).default('price'))
+    .addOption(new Option('--limit <n>', `show the first n offers in sort order (table default: ${CATALOG_TABLE_LIMIT}; --json: all)`).argParser(positiveInt))
+    .addOption(new Option('--all', 'show every offer that matches').conflicts('limit'))
     .option('--refresh', 'ignore the catalog cache')
     .option('--json', 'print one JSON document')
     .addHelpText(
@@ -167,6 +171,7 @@ export function buildProgram(ctx: Context): Command {
       examples([
         'ovh-order catalog --sandbox',
         'ovh-order catalog --range eco --subsidiary FR --available --sort delay',
+        'ovh-order catalog --range eco --all | grep -i rise',
         'ovh-order catalog --range baremetal --datacenter gra,rbx --min-ram 64 --json',
       ]),
     );

@@ -3,7 +3,9 @@
 // families with their plan codes and the configuration labels — everything `order` accepts).
 import type { DatacenterDelay } from '../domain/availability.js';
 import type { Money } from '../domain/money.js';
+import type { Offer, OfferSummary } from '../domain/offer-model.js';
 import type { CatalogResult, CatalogRow } from '../flows/catalog-query.js';
+import { currencyOfSubsidiary } from '../domain/subsidiaries.js';
 import { formatMoney } from './format.js';
 import { renderOffersTable } from './offer-view.js';
 import type { Theme } from './theme.js';
@@ -77,8 +79,18 @@ export function catalogDocument(result: CatalogResult, locale: string): Record<s
     fromCache: loaded.fromCache,
     datacenters: result.datacenters,
     count: result.rows.length,
+    // Offers passing the filters: more than `count` when `--limit` cut the list.
+    matching: result.matching,
     offers: result.rows.map((row) => catalogOfferJson(row, locale)),
   };
+}
+
+/**
+ * Builds the money format of a subsidiary now (its first use loads the locale's data, ~5 ms), so
+ * that it is ready when the table is drawn: called while the stock is still on the way.
+ */
+export function prepareMoneyFormat(subsidiary: string, locale: string): void {
+  formatMoney(0, currencyOfSubsidiary(subsidiary), locale);
 }
 
 export interface CatalogViewOptions {
@@ -105,7 +117,7 @@ function wrapList(parts: readonly string[], indent: number, width: number): stri
  * The offer table, then each offer's stock in every datacenter (soonest first) — the facts the
  * wizard shows under a highlighted offer. Fits 80 columns.
  */
-export function renderCatalog(result: CatalogResult, options: CatalogViewOptions): string {
+export function renderCatalog(result: CatalogResult<Offer | OfferSummary>, options: CatalogViewOptions): string {
   const table = renderOffersTable(result.rows, { locale: options.locale, ...(options.theme ? { theme: options.theme } : {}) });
   const width = Math.max(...result.rows.map((r) => r.offer.planCode.length), 4);
   const muted = options.theme?.muted ?? ((s: string) => s);

@@ -2,7 +2,7 @@
 // the subsidiary's locale, stock in plain words, and everything fits 80 columns.
 import type { DatacenterDelay, OfferAvailability } from '../domain/availability.js';
 import type { Money } from '../domain/money.js';
-import type { Offer } from '../domain/offer-model.js';
+import type { Offer, OfferFacts } from '../domain/offer-model.js';
 import { formatMoney } from './format.js';
 import { renderTable, type Column } from './table.js';
 import type { Theme } from './theme.js';
@@ -122,7 +122,7 @@ function cutLines(text: string, width: number): string {
  * `KS-1 24sk10` over `Xeon-D 1520 4c/8t · 32 GB · 2× 480 GB SSD`, then monthly, setup, soonest stock.
  */
 export function renderOffersTable(
-  offers: ReadonlyArray<{ offer: Offer; availability?: OfferAvailability }>,
+  offers: ReadonlyArray<{ offer: OfferFacts; availability?: OfferAvailability }>,
   options: OfferViewOptions,
 ): string {
   const theme = options.theme;
@@ -133,15 +133,21 @@ export function renderOffersTable(
     { header: 'Setup', align: 'right' },
     { header: 'Stock' },
   ];
-  const rows = offers.map(({ offer, availability }) => {
+  // Each offer is two rows (name and prices, then specs) rather than one row of two-line cells: the
+  // table looks the same, and cli-table3 measures a multi-line cell character by character (20
+  // offers took ~30 ms that way, ~6 ms as single lines).
+  const rows = offers.flatMap(({ offer, availability }) => {
     const name = `${offer.name.split('|')[0]!.trim()} ${offer.planCode}`;
     const specs = [cpuText(offer).replace(/^(Intel|AMD) /, ''), ramText(offer), storageText(offer)].join(' · ');
     const [first = '', second = ''] = cutLines(`${name}\n${specs}`, 46).split('\n');
     return [
-      `${first}\n${muted(second)}`,
-      (theme?.price ?? plain)(money(offer.monthly, options.locale)),
-      offer.setup.micros === 0 ? '—' : money(offer.setup, options.locale),
-      stockCell(availability, theme),
+      [
+        first,
+        (theme?.price ?? plain)(money(offer.monthly, options.locale)),
+        offer.setup.micros === 0 ? '—' : money(offer.setup, options.locale),
+        stockCell(availability, theme),
+      ],
+      [muted(second), '', '', ''],
     ];
   });
   return renderTable(columns, rows, theme ? { heading: theme.strong } : {})

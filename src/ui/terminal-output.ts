@@ -27,11 +27,15 @@ export function createOutput(ctx: Context): Output {
     },
     async spin(label, work) {
       if (quiet() || !ctx.stderr.isTTY) return work();
+      // The work starts first: its requests are on the wire while the spinner's module loads.
+      const working = work();
+      // Settled here too, so that a failure before the spinner exists is never "unhandled".
+      working.catch(() => {});
       const { default: ora } = await import('ora');
       const spinner = ora({ text: label, stream: ctx.stderr, isEnabled: true, color: 'cyan' });
       const timer = setTimeout(() => spinner.start(), SPINNER_DELAY_MS);
       try {
-        const value = await work();
+        const value = await working;
         clearTimeout(timer);
         if (spinner.isSpinning) spinner.succeed();
         return value;
