@@ -134,7 +134,7 @@ export async function openSession(ctx: Context, options: OpenSessionOptions): Pr
     };
   }
 
-  const resolved = resolveCredentials({ env: ctx.env, cwd: ctx.cwd, endpoint: explicitEndpoint(ctx), flags: options.flags, profile });
+  const resolved = await resolveCredentials({ env: ctx.env, cwd: ctx.cwd, endpoint: explicitEndpoint(ctx), flags: options.flags, profile });
   for (const warning of resolved.warnings) warn(warning);
   const debug = debugWriter(ctx, secretsOf(resolved.credentials));
   debug?.(`credentials: ${resolved.source} (${describeCredentials(resolved.credentials)}); endpoint ${resolved.endpoint.name} (${resolved.endpointSource})`);

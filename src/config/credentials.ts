@@ -14,7 +14,7 @@ import type { Credentials } from '../ovh/client.js';
 import { CredentialsError, UsageError } from '../errors.js';
 import { displayPath, ovhConfPaths } from './paths.js';
 import { readOvhConf, type OvhConfFile, type OvhConfSection } from './ovh-conf.js';
-import { ProfileStore, type PendingLogin, type StoredProfile } from './profiles.js';
+import type { PendingLogin, ProfileStore, StoredProfile } from './profiles.js';
 
 export const DEFAULT_ENDPOINT = 'ovh-eu';
 
@@ -175,7 +175,7 @@ function sectionFor(file: OvhConfFile, endpoint: Endpoint): [string, OvhConfSect
   return undefined;
 }
 
-export function resolveCredentials(input: ResolveInput): ResolvedCredentials {
+export async function resolveCredentials(input: ResolveInput): Promise<ResolvedCredentials> {
   const { env } = input;
   const looked: string[] = [];
   const warnings: string[] = [];
@@ -213,7 +213,8 @@ export function resolveCredentials(input: ResolveInput): ResolvedCredentials {
   looked.push(`environment: none of ${Object.values(ENV).join(', ')} is set`);
 
   // 3. Stored profile.
-  const store = input.store ?? new ProfileStore(env);
+  // Loaded only when flags and environment gave nothing: it validates profiles with zod (~20 ms).
+  const store = input.store ?? new (await import('./profiles.js')).ProfileStore(env);
   warnings.push(...store.warnings);
   const where = `profile "${input.profile}" in ${displayPath(store.path, env)}`;
   const profile = store.get(input.profile);

@@ -1,56 +1,16 @@
 // One typed, validated method per OVH call ovh-order makes. Each names its route pattern once;
 // the client does placeholders, deadlines, retries of reads and error mapping.
-import { z } from 'zod';
+import type { z } from 'zod';
 import { CliError, ExitCode, UsageError, listAllowed } from '../errors.js';
-import { OvhClient, type ClientOptions, type HttpMethod, type RequestOptions, type RequestParams } from './client.js';
+import { OvhClient, type AnswerSchema, type ClientOptions, type HttpMethod, type LazySchema, type RequestOptions, type RequestParams } from './client.js';
+import { acceptsAvailabilityList, acceptsPublicCatalog, acceptsServerTime } from './models/checks.js';
 import { OvhApiError } from './errors.js';
-import { ApiCredentialSchema, CredentialRequestSchema, ServerTimeSchema, type AccessRule, type ApiCredential, type CredentialRequest } from './models/auth.js';
-import { DatacenterAvailabilityListSchema, type AvailabilityQuery, type DatacenterAvailability } from './models/availability.js';
-import {
-  CartIdListSchema,
-  CartItemSchema,
-  CartSchema,
-  ConfigurationItemSchema,
-  ConfigurationRequirementListSchema,
-  IdListSchema,
-  type Cart,
-  type CartCreation,
-  type CartItem,
-  type ConfigurationCreation,
-  type ConfigurationItem,
-  type ConfigurationRequirement,
-  type OptionCreation,
-  type ProductCreation,
-} from './models/cart.js';
-import {
-  FormattedDedicatedCatalogSchema,
-  GenericOptionDefinitionListSchema,
-  GenericProductDefinitionListSchema,
-  PublicCatalogSchema,
-  type FormattedDedicatedCatalog,
-  type GenericOptionDefinition,
-  type GenericProductDefinition,
-  type PublicCatalog,
-} from './models/catalog.js';
-import {
-  BillingOrderDetailSchema,
-  BillingOrderSchema,
-  NichandleSchema,
-  OrderDetailExtensionSchema,
-  OrderFollowUpSchema,
-  OrderStatusSchema,
-  PaymentMethodSchema,
-  type BillingOrder,
-  type BillingOrderDetail,
-  type Nichandle,
-  type OrderDetailExtension,
-  type OrderFollowUpStep,
-  type OrderListQuery,
-  type OrderStatus,
-  type PaymentMethod,
-  type PaymentMethodQuery,
-} from './models/me.js';
-import { OrderSchema, PlacedOrderSchema, type CheckoutOptions, type Order, type PlacedOrder } from './models/order.js';
+import type { AccessRule, ApiCredential, CredentialRequest } from './models/auth.js';
+import type { AvailabilityQuery, DatacenterAvailability } from './models/availability.js';
+import type { Cart, CartCreation, CartItem, ConfigurationCreation, ConfigurationItem, ConfigurationRequirement, OptionCreation, ProductCreation } from './models/cart.js';
+import type { FormattedDedicatedCatalog, GenericOptionDefinition, GenericProductDefinition, PublicCatalog } from './models/catalog.js';
+import type { BillingOrder, BillingOrderDetail, Nichandle, OrderDetailExtension, OrderFollowUpStep, OrderListQuery, OrderStatus, PaymentMethod, PaymentMethodQuery } from './models/me.js';
+import type { CheckoutOptions, Order, PlacedOrder } from './models/order.js';
 
 /** Cart product families that sell dedicated servers (`/order/cart/{cartId}/<product>`). */
 export const CART_PRODUCTS = ['eco', 'baremetalServers', 'dedicated'] as const;
@@ -60,8 +20,20 @@ export type CartProduct = (typeof CART_PRODUCTS)[number];
 export const PUBLIC_CATALOGS = ['baremetalServers', 'eco'] as const;
 export type PublicCatalogName = (typeof PUBLIC_CATALOGS)[number];
 
-/** OVH answers void calls with `200 null`; anything else there is ignored, not an error. */
-const VoidSchema = z.unknown().transform((): void => undefined);
+type Models = typeof import('./models/index.js');
+type ModelName = { [K in keyof Models]: Models[K] extends z.ZodType ? K : never }[keyof Models];
+let models: Promise<Models> | undefined;
+
+/**
+ * A model's schema, loaded (with zod) when an answer needs it: while the request is on the wire, or
+ * never when `accepts` (a hand check of models/checks.ts) takes the answer as it is.
+ */
+function model<K extends ModelName>(name: K, accepts?: (value: unknown) => boolean): LazySchema<z.output<Models[K]>> {
+  return {
+    load: async () => (await (models ??= import('./models/index.js')))[name] as z.ZodType<z.output<Models[K]>>,
+    ...(accepts ? { accepts } : {}),
+  };
+}
 
 function checkProduct(product: string): CartProduct {
   if ((CART_PRODUCTS as readonly string[]).includes(product)) return product as CartProduct;
@@ -88,7 +60,7 @@ export class OvhApi {
     return this.client.endpoint;
   }
 
-  private call<S extends z.ZodType>(method: HttpMethod, route: string, params: RequestParams, schema: S, options?: RequestOptions): Promise<z.output<S>> {
+  private call<T>(method: HttpMethod, route: string, params: RequestParams, schema: AnswerSchema<T>, options?: RequestOptions): Promise<T> {
     return this.client.request(method, route, params, schema, options);
   }
 
@@ -96,7 +68,7 @@ export class OvhApi {
 
   /** `GET /auth/time`: OVH's clock, Unix seconds. */
   getTime(): Promise<number> {
-    return this.call('GET', '/auth/time', {}, ServerTimeSchema);
+    return this.call('GET', '/auth/time', {}, model('ServerTimeSchema', acceptsServerTime));
   }
 
   /** Offset to OVH's clock (server − local, seconds); fetched once per client. */
@@ -110,34 +82,34 @@ export class OvhApi {
    */
   requestCredential(rules: readonly AccessRule[], redirection?: string): Promise<CredentialRequest> {
     const accessRules = rules.map((r) => ({ method: r.method, path: r.path }));
-    return this.call('POST', '/auth/credential', { body: { accessRules, redirection } }, CredentialRequestSchema);
+    return this.call('POST', '/auth/credential', { body: { accessRules, redirection } }, model('CredentialRequestSchema'));
   }
 
   /** `GET /auth/currentCredential` (signed here: node-ovh would send it unsigned and get 401). */
   getCurrentCredential(): Promise<ApiCredential> {
-    return this.client.requestAuthRoute('GET', '/auth/currentCredential', ApiCredentialSchema);
+    return this.client.requestAuthRoute('GET', '/auth/currentCredential', model('ApiCredentialSchema'));
   }
 
   /** `POST /auth/logout`: revokes the consumer key in use (signed here, same reason). */
   revokeCurrentCredential(): Promise<void> {
-    return this.client.requestAuthRoute('POST', '/auth/logout', VoidSchema);
+    return this.client.requestAuthRoute('POST', '/auth/logout', model('VoidSchema'));
   }
 
   // ----- account ----------------------------------------------------------------------------
 
   /** `GET /me`: who the credentials belong to, and their subsidiary (carts must use it). */
   getMe(): Promise<Nichandle> {
-    return this.call('GET', '/me', {}, NichandleSchema);
+    return this.call('GET', '/me', {}, model('NichandleSchema'));
   }
 
   /** `GET /me/payment/method[?default=&status=&paymentType=]` → payment method ids. */
   getPaymentMethods(query: PaymentMethodQuery = {}): Promise<number[]> {
-    return this.call('GET', '/me/payment/method', { query: { default: query.default, status: query.status, paymentType: query.paymentType } }, IdListSchema);
+    return this.call('GET', '/me/payment/method', { query: { default: query.default, status: query.status, paymentType: query.paymentType } }, model('IdListSchema'));
   }
 
   /** `GET /me/payment/method/{paymentMethodId}` */
   getPaymentMethod(paymentMethodId: number): Promise<PaymentMethod> {
-    return this.call('GET', '/me/payment/method/{paymentMethodId}', { path: { paymentMethodId } }, PaymentMethodSchema);
+    return this.call('GET', '/me/payment/method/{paymentMethodId}', { path: { paymentMethodId } }, model('PaymentMethodSchema'));
   }
 
   // ----- carts ------------------------------------------------------------------------------
@@ -145,40 +117,40 @@ export class OvhApi {
   /** `POST /order/cart` */
   createCart(creation: CartCreation): Promise<Cart> {
     const { ovhSubsidiary, description, expire } = creation;
-    return this.call('POST', '/order/cart', { body: { ovhSubsidiary, description, expire } }, CartSchema);
+    return this.call('POST', '/order/cart', { body: { ovhSubsidiary, description, expire } }, model('CartSchema'));
   }
 
   /** `GET /order/cart[?description=]` → ids of the carts assigned to this account. */
   listCarts(description?: string): Promise<string[]> {
-    return this.call('GET', '/order/cart', { query: { description } }, CartIdListSchema);
+    return this.call('GET', '/order/cart', { query: { description } }, model('CartIdListSchema'));
   }
 
   /** `GET /order/cart/{cartId}` */
   getCart(cartId: string): Promise<Cart> {
-    return this.call('GET', '/order/cart/{cartId}', { path: { cartId } }, CartSchema);
+    return this.call('GET', '/order/cart/{cartId}', { path: { cartId } }, model('CartSchema'));
   }
 
   /** `DELETE /order/cart/{cartId}` */
   deleteCart(cartId: string): Promise<void> {
-    return this.call('DELETE', '/order/cart/{cartId}', { path: { cartId } }, VoidSchema);
+    return this.call('DELETE', '/order/cart/{cartId}', { path: { cartId } }, model('VoidSchema'));
   }
 
   /** `POST /order/cart/{cartId}/assign`: ties the cart to this account (required before checkout). */
   assignCart(cartId: string): Promise<void> {
-    return this.call('POST', '/order/cart/{cartId}/assign', { path: { cartId } }, VoidSchema);
+    return this.call('POST', '/order/cart/{cartId}/assign', { path: { cartId } }, model('VoidSchema'));
   }
 
   // ----- catalogs ---------------------------------------------------------------------------
 
   /** `GET /order/catalog/formatted/dedicated?ovhSubsidiary=` (BETA). */
   getFormattedDedicatedCatalog(ovhSubsidiary: string): Promise<FormattedDedicatedCatalog> {
-    return this.call('GET', '/order/catalog/formatted/dedicated', { query: { ovhSubsidiary } }, FormattedDedicatedCatalogSchema);
+    return this.call('GET', '/order/catalog/formatted/dedicated', { query: { ovhSubsidiary } }, model('FormattedDedicatedCatalogSchema'));
   }
 
   /** `GET /order/catalog/public/{catalogName}?ovhSubsidiary=` (several MB). */
   getPublicCatalog(catalogName: PublicCatalogName, ovhSubsidiary: string): Promise<PublicCatalog> {
     checkCatalog(catalogName);
-    return this.call('GET', `/order/catalog/public/${catalogName}`, { query: { ovhSubsidiary } }, PublicCatalogSchema);
+    return this.call('GET', `/order/catalog/public/${catalogName}`, { query: { ovhSubsidiary } }, model('PublicCatalogSchema', acceptsPublicCatalog));
   }
 
   // ----- products and options -----------------------------------------------------------------
@@ -186,20 +158,20 @@ export class OvhApi {
   /** `GET /order/cart/{cartId}/{product}[?planCode=]`: offers with their durations and pricing modes. */
   getProductOffers(cartId: string, product: CartProduct, planCode?: string): Promise<GenericProductDefinition[]> {
     checkProduct(product);
-    return this.call('GET', `/order/cart/{cartId}/${product}`, { path: { cartId }, query: { planCode } }, GenericProductDefinitionListSchema);
+    return this.call('GET', `/order/cart/{cartId}/${product}`, { path: { cartId }, query: { planCode } }, model('GenericProductDefinitionListSchema'));
   }
 
   /** `POST /order/cart/{cartId}/{product}`: adds a server to the cart. */
   addProduct(cartId: string, product: CartProduct, creation: ProductCreation): Promise<CartItem> {
     checkProduct(product);
     const { planCode, duration, pricingMode, quantity } = creation;
-    return this.call('POST', `/order/cart/{cartId}/${product}`, { path: { cartId }, body: { planCode, duration, pricingMode, quantity } }, CartItemSchema);
+    return this.call('POST', `/order/cart/{cartId}/${product}`, { path: { cartId }, body: { planCode, duration, pricingMode, quantity } }, model('CartItemSchema'));
   }
 
   /** `GET /order/cart/{cartId}/{product}/options?planCode=`: options (RAM, disks, bandwidth…) of a plan. */
   getProductOptions(cartId: string, product: CartProduct, planCode: string): Promise<GenericOptionDefinition[]> {
     checkProduct(product);
-    return this.call('GET', `/order/cart/{cartId}/${product}/options`, { path: { cartId }, query: { planCode } }, GenericOptionDefinitionListSchema);
+    return this.call('GET', `/order/cart/{cartId}/${product}/options`, { path: { cartId }, query: { planCode } }, model('GenericOptionDefinitionListSchema'));
   }
 
   /** `POST /order/cart/{cartId}/{product}/options`: adds an option to server item `itemId`. */
@@ -210,7 +182,7 @@ export class OvhApi {
       'POST',
       `/order/cart/{cartId}/${product}/options`,
       { path: { cartId }, body: { itemId, planCode, duration, pricingMode, quantity } },
-      CartItemSchema,
+      model('CartItemSchema'),
     );
   }
 
@@ -218,27 +190,27 @@ export class OvhApi {
 
   /** `GET /order/cart/{cartId}/item` → item ids. */
   listItems(cartId: string): Promise<number[]> {
-    return this.call('GET', '/order/cart/{cartId}/item', { path: { cartId } }, IdListSchema);
+    return this.call('GET', '/order/cart/{cartId}/item', { path: { cartId } }, model('IdListSchema'));
   }
 
   /** `GET /order/cart/{cartId}/item/{itemId}` */
   getItem(cartId: string, itemId: number): Promise<CartItem> {
-    return this.call('GET', '/order/cart/{cartId}/item/{itemId}', { path: { cartId, itemId } }, CartItemSchema);
+    return this.call('GET', '/order/cart/{cartId}/item/{itemId}', { path: { cartId, itemId } }, model('CartItemSchema'));
   }
 
   /** `DELETE /order/cart/{cartId}/item/{itemId}` */
   deleteItem(cartId: string, itemId: number): Promise<void> {
-    return this.call('DELETE', '/order/cart/{cartId}/item/{itemId}', { path: { cartId, itemId } }, VoidSchema);
+    return this.call('DELETE', '/order/cart/{cartId}/item/{itemId}', { path: { cartId, itemId } }, model('VoidSchema'));
   }
 
   /** `GET /order/cart/{cartId}/item/{itemId}/requiredConfiguration` */
   getRequiredConfiguration(cartId: string, itemId: number): Promise<ConfigurationRequirement[]> {
-    return this.call('GET', '/order/cart/{cartId}/item/{itemId}/requiredConfiguration', { path: { cartId, itemId } }, ConfigurationRequirementListSchema);
+    return this.call('GET', '/order/cart/{cartId}/item/{itemId}/requiredConfiguration', { path: { cartId, itemId } }, model('ConfigurationRequirementListSchema'));
   }
 
   /** `GET /order/cart/{cartId}/item/{itemId}/configuration[?label=]` → configuration ids. */
   listConfigurations(cartId: string, itemId: number, label?: string): Promise<number[]> {
-    return this.call('GET', '/order/cart/{cartId}/item/{itemId}/configuration', { path: { cartId, itemId }, query: { label } }, IdListSchema);
+    return this.call('GET', '/order/cart/{cartId}/item/{itemId}/configuration', { path: { cartId, itemId }, query: { label } }, model('IdListSchema'));
   }
 
   /** `GET /order/cart/{cartId}/item/{itemId}/configuration/{configurationId}` */
@@ -247,31 +219,31 @@ export class OvhApi {
       'GET',
       '/order/cart/{cartId}/item/{itemId}/configuration/{configurationId}',
       { path: { cartId, itemId, configurationId } },
-      ConfigurationItemSchema,
+      model('ConfigurationItemSchema'),
     );
   }
 
   /** `POST /order/cart/{cartId}/item/{itemId}/configuration`: OVH accepts any value here; checkout judges. */
   addConfiguration(cartId: string, itemId: number, configuration: ConfigurationCreation): Promise<ConfigurationItem> {
     const { label, value } = configuration;
-    return this.call('POST', '/order/cart/{cartId}/item/{itemId}/configuration', { path: { cartId, itemId }, body: { label, value } }, ConfigurationItemSchema);
+    return this.call('POST', '/order/cart/{cartId}/item/{itemId}/configuration', { path: { cartId, itemId }, body: { label, value } }, model('ConfigurationItemSchema'));
   }
 
   /** `DELETE /order/cart/{cartId}/item/{itemId}/configuration/{configurationId}` */
   deleteConfiguration(cartId: string, itemId: number, configurationId: number): Promise<void> {
-    return this.call('DELETE', '/order/cart/{cartId}/item/{itemId}/configuration/{configurationId}', { path: { cartId, itemId, configurationId } }, VoidSchema);
+    return this.call('DELETE', '/order/cart/{cartId}/item/{itemId}/configuration/{configurationId}', { path: { cartId, itemId, configurationId } }, model('VoidSchema'));
   }
 
   // ----- checkout -----------------------------------------------------------------------------
 
   /** `GET /order/cart/{cartId}/summary`: prices of the cart (no authentication needed). */
   getSummary(cartId: string): Promise<Order> {
-    return this.call('GET', '/order/cart/{cartId}/summary', { path: { cartId } }, OrderSchema);
+    return this.call('GET', '/order/cart/{cartId}/summary', { path: { cartId } }, model('OrderSchema'));
   }
 
   /** `GET /order/cart/{cartId}/checkout`: the quote (detail lines, taxes, contracts); needs an assigned cart. */
   previewCheckout(cartId: string): Promise<Order> {
-    return this.call('GET', '/order/cart/{cartId}/checkout', { path: { cartId } }, OrderSchema);
+    return this.call('GET', '/order/cart/{cartId}/checkout', { path: { cartId } }, model('OrderSchema'));
   }
 
   /**
@@ -301,7 +273,7 @@ export class OvhApi {
       waiveRetractationPeriod: options.waiveRetractationPeriod === true,
     };
     try {
-      const order = await this.call('POST', '/order/cart/{cartId}/checkout', { path: { cartId }, body }, PlacedOrderSchema, { retry: false });
+      const order = await this.call('POST', '/order/cart/{cartId}/checkout', { path: { cartId }, body }, model('PlacedOrderSchema'), { retry: false });
       this.checkouts.set(cartId, 'placed');
       return order;
     } catch (error) {
@@ -321,7 +293,7 @@ export class OvhApi {
       'GET',
       '/dedicated/server/datacenter/availabilities',
       { query: { planCode, server, memory, storage, systemStorage, gpu, datacenters, excludeDatacenters } },
-      DatacenterAvailabilityListSchema,
+      model('DatacenterAvailabilityListSchema', acceptsAvailabilityList),
     );
   }
 
@@ -329,27 +301,27 @@ export class OvhApi {
 
   /** `GET /me/order[?date.from=&date.to=]` → order ids. */
   listOrders(query: OrderListQuery = {}): Promise<number[]> {
-    return this.call('GET', '/me/order', { query: { 'date.from': query.dateFrom, 'date.to': query.dateTo } }, IdListSchema);
+    return this.call('GET', '/me/order', { query: { 'date.from': query.dateFrom, 'date.to': query.dateTo } }, model('IdListSchema'));
   }
 
   /** `GET /me/order/{orderId}` */
   getOrder(orderId: number): Promise<BillingOrder> {
-    return this.call('GET', '/me/order/{orderId}', { path: { orderId } }, BillingOrderSchema);
+    return this.call('GET', '/me/order/{orderId}', { path: { orderId } }, model('BillingOrderSchema'));
   }
 
   /** `GET /me/order/{orderId}/status`: `checking` → `delivering` → `delivered` (or `notPaid`, `cancelled`…). */
   getOrderStatus(orderId: number): Promise<OrderStatus> {
-    return this.call('GET', '/me/order/{orderId}/status', { path: { orderId } }, OrderStatusSchema);
+    return this.call('GET', '/me/order/{orderId}/status', { path: { orderId } }, model('OrderStatusSchema'));
   }
 
   /** `GET /me/order/{orderId}/details` → detail ids. */
   listOrderDetails(orderId: number): Promise<number[]> {
-    return this.call('GET', '/me/order/{orderId}/details', { path: { orderId } }, IdListSchema);
+    return this.call('GET', '/me/order/{orderId}/details', { path: { orderId } }, model('IdListSchema'));
   }
 
   /** `GET /me/order/{orderId}/details/{orderDetailId}`; `domain` is the service name once delivered. */
   getOrderDetail(orderId: number, orderDetailId: number): Promise<BillingOrderDetail> {
-    return this.call('GET', '/me/order/{orderId}/details/{orderDetailId}', { path: { orderId, orderDetailId } }, BillingOrderDetailSchema);
+    return this.call('GET', '/me/order/{orderId}/details/{orderDetailId}', { path: { orderId, orderDetailId } }, model('BillingOrderDetailSchema'));
   }
 
   /** `GET /me/order/{orderId}/details/{orderDetailId}/extension`: which plan and configuration a line is. */
@@ -358,12 +330,12 @@ export class OvhApi {
       'GET',
       '/me/order/{orderId}/details/{orderDetailId}/extension',
       { path: { orderId, orderDetailId } },
-      OrderDetailExtensionSchema,
+      model('OrderDetailExtensionSchema'),
     );
   }
 
   /** `GET /me/order/{orderId}/followUp` (BETA): the order's steps and their history. */
   getOrderFollowUp(orderId: number): Promise<OrderFollowUpStep[]> {
-    return this.call('GET', '/me/order/{orderId}/followUp', { path: { orderId } }, OrderFollowUpSchema);
+    return this.call('GET', '/me/order/{orderId}/followUp', { path: { orderId } }, model('OrderFollowUpSchema'));
   }
 }

@@ -7,11 +7,12 @@ import v8 from 'node:v8';
 import { StringDecoder } from 'node:string_decoder';
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import querystring from 'node:querystring';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { CredentialsError, UsageError } from '../errors.js';
 import type { Endpoint } from './endpoints.js';
 import { OvhApiError } from './errors.js';
 import { describeFailure, errorCodeOf, malformedAnswer, type FailureContext } from './failures.js';
+import { acceptsServerTime } from './models/checks.js';
 import { loadNodeOvh, trustCertificateAuthority, type NodeOvh } from './node-ovh.js';
 import { redactSecrets } from './redact.js';
 import { decideRetry, DEFAULT_RETRY_POLICY, parseRetryAfter, type FailureFacts, type RetryPolicy } from './retry.js';
@@ -59,6 +60,22 @@ export interface RequestParams {
 export interface RequestOptions {
   /** Set false to forbid retries even for a GET. Writes are never retried whatever this says. */
   retry?: boolean;
+}
+
+/**
+ * A schema loaded only when it is needed, with an optional hand check in front: an answer the check
+ * accepts is handed on as it is (the schema would give it back unchanged) and the schema, with zod,
+ * is never loaded. Without a check, the schema loads while the request is on the wire.
+ */
+export interface LazySchema<T> {
+  load(): Promise<z.ZodType<T>>;
+  accepts?(value: unknown): boolean;
+}
+/** What an answer is checked against: a zod schema, or a lazy one. */
+export type AnswerSchema<T> = z.ZodType<T> | LazySchema<T>;
+
+function isLazy<T>(schema: AnswerSchema<T>): schema is LazySchema<T> {
+  return typeof (schema as LazySchema<T>).load === 'function';
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -288,13 +305,8 @@ export class OvhClient {
    * One API call: fills `{placeholders}`, sends through node-ovh, retries a GET on 429/5xx/reset,
    * and validates the answer with `schema` (an OvhApiError `malformed` names the bad field).
    */
-  async request<S extends z.ZodType>(
-    method: HttpMethod,
-    route: string,
-    params: RequestParams,
-    schema: S,
-    options: RequestOptions = {},
-  ): Promise<z.output<S>> {
+  async request<T>(method: HttpMethod, route: string, params: RequestParams, schema: AnswerSchema<T>, options: RequestOptions = {}): Promise<T> {
+    const schemaLoad = loadSoon(schema);
     const mode = this.authModeFor(route, method);
     if (mode === 'signed') await this.ensureTimeOffset();
     const { nodePath, wirePath } = this.paths(route, params);
@@ -305,7 +317,7 @@ export class OvhClient {
       if (result && typeof (result as Promise<void>).catch === 'function') (result as Promise<void>).catch((e) => callback(e));
     };
     const answer = await this.withRetries(method, route, nodePath, wirePath, mode, body, transport, options);
-    return this.validate(method, route, answer, schema);
+    return this.validate(method, route, answer, schema, schemaLoad);
   }
 
   /**
@@ -314,7 +326,7 @@ export class OvhClient {
    * node-ovh's own `signRequest` and sent with the same headers it would use. OAuth2 calls go
    * through node-ovh, which sends the bearer token on every path.
    */
-  async requestAuthRoute<S extends z.ZodType>(method: 'GET' | 'POST', route: string, schema: S): Promise<z.output<S>> {
+  async requestAuthRoute<T>(method: 'GET' | 'POST', route: string, schema: AnswerSchema<T>): Promise<T> {
     if (this.credentials.kind === 'oauth2') return this.request(method, route, {}, schema, { retry: false });
     if (!this.signs()) {
       throw new OvhApiError({
@@ -341,7 +353,7 @@ export class OvhClient {
       sendLikeNodeOvh({ host: this.endpoint.host, port: this.endpoint.port, method, path: wirePath, headers }, callback);
     };
     const answer = await this.withRetries(method, route, nodePath, wirePath, 'signed', undefined, transport, {});
-    return this.validate(method, route, answer, schema);
+    return this.validate(method, route, answer, schema, loadSoon(schema));
   }
 
   /** A public read, unsigned, with the headers node-ovh sends on an unsigned call. */
@@ -361,8 +373,16 @@ export class OvhClient {
     return { nodePath, wirePath };
   }
 
-  private validate<S extends z.ZodType>(method: string, route: string, answer: { body: unknown; queryId?: string }, schema: S): z.output<S> {
-    const parsed = schema.safeParse(answer.body);
+  private async validate<T>(
+    method: string,
+    route: string,
+    answer: { body: unknown; queryId?: string },
+    schema: AnswerSchema<T>,
+    loading: Promise<z.ZodType<T>> | undefined,
+  ): Promise<T> {
+    if (isLazy(schema) && schema.accepts?.(answer.body)) return answer.body as T;
+    const zodSchema = isLazy(schema) ? await (loading ?? schema.load()) : schema;
+    const parsed = zodSchema.safeParse(answer.body);
     if (parsed.success) return parsed.data;
     throw malformedAnswer({ method, route, queryId: answer.queryId }, describeIssues(parsed.error.issues), parsed.error);
   }
@@ -510,7 +530,18 @@ export class OvhClient {
 }
 
 /** `GET /auth/time`: a bare JSON integer, Unix seconds. */
-const timeSchema = z.number().int();
+const timeSchema: LazySchema<number> = {
+  load: async () => (await import('./models/auth.js')).ServerTimeSchema,
+  accepts: acceptsServerTime,
+};
+
+/** A lazy schema without a hand check starts loading now, while its request goes out. */
+function loadSoon<T>(schema: AnswerSchema<T>): Promise<z.ZodType<T>> | undefined {
+  if (!isLazy(schema) || schema.accepts) return undefined;
+  const loading = schema.load();
+  loading.catch(() => {}); // awaited by validate
+  return loading;
+}
 
 function secretsOf(c: Credentials): string[] {
   if (c.kind === 'app') return [c.appSecret, c.consumerKey ?? ''].filter(Boolean);

@@ -30,7 +30,7 @@ describe('public catalog schema', () => {
     expect(issues(result)).toEqual(['plans.0.pricings.1.capacities: invalid_type', 'plans.1.pricings.2.price: invalid_type']);
   });
 
-  it('validates promotions, which the fast path always hands to zod', () => {
+  it('validates promotions (a bad one is left to zod, which names it)', () => {
     const doc = ecoDoc();
     (doc.plans[0]!.pricings as Record<string, unknown>[])[0]!.promotions = [{ total: { value: 0 } }];
     expect(issues(PublicCatalogSchema.safeParse(doc))).toEqual(['plans.0.pricings.0.promotions.0.name: invalid_type']);

@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { acceptsCatalogPlan, acceptsCatalogProduct, CatalogPlanSchema, CatalogProductSchema, PublicCatalogSchema } from '../../src/ovh/models/catalog.js';
+import { acceptsCatalogPlan, acceptsCatalogProduct, acceptsPublicCatalog } from '../../src/ovh/models/checks.js';
+import { CatalogPlanSchema, CatalogProductSchema, PublicCatalogSchema } from '../../src/ovh/models/catalog.js';
 import { buildPublicCatalog } from '../../src/sandbox/data/catalog-builder.js';
 import { OfferIndex } from '../../src/sandbox/data/offer-index.js';
 import { SUBSIDIARIES } from '../../src/sandbox/data/regions.js';
@@ -51,20 +52,22 @@ if (!recorded) console.log(`catalog fast path: ${fixture} is absent, checking th
 describe('catalog fast path (hand-checked plans and products)', () => {
   const catalogs = [sandboxCatalog, baremetal, ...(recorded ? [recorded] : [])];
 
-  it('takes the fast path for every plan, add-on and product of real-shaped catalogs but those with promotions', () => {
-    const hasPromotion = (plan: Json) => (plan.pricings as Json[]).some((p) => Array.isArray(p.promotions) && p.promotions.length > 0);
+  it('takes the fast path for every plan, add-on and product of real-shaped catalogs, promotions included', () => {
     for (const catalog of catalogs) {
-      for (const plan of [...catalog.plans, ...catalog.addons]) expect(acceptsCatalogPlan(plan) || hasPromotion(plan), String(plan.planCode)).toBe(true);
+      expect(acceptsPublicCatalog(catalog)).toBe(true);
+      for (const plan of [...catalog.plans, ...catalog.addons]) expect(acceptsCatalogPlan(plan), String(plan.planCode)).toBe(true);
       expect(catalog.products.every(acceptsCatalogProduct)).toBe(true);
-      // …and hands them on untouched (no copy of thousands of objects).
+      // …and zod hands them on untouched too (no copy of thousands of objects).
       const parsed = PublicCatalogSchema.parse(catalog);
-      parsed.plans.forEach((plan, i) => expect(plan === catalog.plans[i]).toBe(!hasPromotion(catalog.plans[i]!)));
+      parsed.plans.forEach((plan, i) => expect(plan).toBe(catalog.plans[i]));
       parsed.products!.forEach((product, i) => expect(product).toBe(catalog.products[i]));
     }
   });
 
   it('never accepts a plan or an add-on that the schema rejects, whatever field is removed or mistyped', () => {
-    const samples = catalogs.flatMap((c) => [c.plans[0]!, c.addons[0]!, c.plans.find((p) => Array.isArray(p.addonFamilies) && (p.addonFamilies as unknown[]).length > 0)!]);
+    const withPromotion = (c: { plans: Json[]; addons: Json[] }) => [...c.plans, ...c.addons].find((p) => (p.pricings as Json[]).some((x) => Array.isArray(x.promotions) && x.promotions.length > 0));
+    const samples = catalogs.flatMap((c) => [c.plans[0]!, c.addons[0]!, c.plans.find((p) => Array.isArray(p.addonFamilies) && (p.addonFamilies as unknown[]).length > 0)!, ...[withPromotion(c)].filter((p): p is Json => !!p)]);
+    expect(samples.some((p) => (p.pricings as Json[]).some((x) => Array.isArray(x.promotions) && x.promotions.length > 0))).toBe(true);
     for (const sample of samples) expect(disagreements(sample, acceptsCatalogPlan, CatalogPlanSchema)).toEqual([]);
   });
 
@@ -72,6 +75,20 @@ describe('catalog fast path (hand-checked plans and products)', () => {
     const samples = catalogs.flatMap((c) => c.products.filter((p) => (p.blobs as Json | undefined)?.technical).slice(0, 3));
     expect(samples.length).toBeGreaterThan(0);
     for (const sample of samples) expect(disagreements(sample, acceptsCatalogProduct, CatalogProductSchema)).toEqual([]);
+  });
+
+  it('never accepts a whole catalog document the schema rejects (top-level fields)', () => {
+    const doc = { ...sandboxCatalog, plans: sandboxCatalog.plans.slice(0, 2), addons: sandboxCatalog.addons.slice(0, 2), products: sandboxCatalog.products.slice(0, 2) } as unknown as Json;
+    expect(acceptsPublicCatalog(doc)).toBe(true);
+    const topLevel = (pathsOf(doc) as (string | number)[][]).filter((at) => at.length <= 2 && (at[0] !== 'plans' && at[0] !== 'addons' && at[0] !== 'products' || at.length === 1));
+    const found: string[] = [];
+    for (const at of topLevel) {
+      for (const wrong of WRONG_VALUES) {
+        const changed = withValueAt(doc, at, wrong);
+        if (acceptsPublicCatalog(changed) && !PublicCatalogSchema.safeParse(changed).success) found.push(`${at.join('.')} = ${JSON.stringify(wrong)}`);
+      }
+    }
+    expect(found).toEqual([]);
   });
 
   it('still names the path of a bad field (zod checks what the fast path refused)', () => {

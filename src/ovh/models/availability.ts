@@ -2,7 +2,8 @@
 // Availability is a delivery delay, not a yes/no: `1H-high` (in stock), `1H-low` (little stock),
 // `24H` … `2160H`, `comingSoon`, `unavailable`, `unknown`.
 import { z } from 'zod';
-import { nullishString, withFastPath } from './fast-path.js';
+import { acceptsAvailabilityList } from './checks.js';
+import { withFastPath } from './fast-path.js';
 
 /** dedicated.AvailabilityEnum as of 2026; new values are accepted as plain strings. */
 export const KNOWN_AVAILABILITIES = [
@@ -41,22 +42,8 @@ export const DatacenterAvailabilitySchema = z.looseObject({
 });
 export type DatacenterAvailability = z.infer<typeof DatacenterAvailabilitySchema>;
 /** The whole answer, hand-checked first: it is about 1 MB (2,000 records of 7 datacenters) for a big range. */
-export const DatacenterAvailabilityListSchema = withFastPath(z.array(DatacenterAvailabilitySchema), (v) => Array.isArray(v) && v.every(acceptsAvailability));
+export const DatacenterAvailabilityListSchema = withFastPath(z.array(DatacenterAvailabilitySchema), acceptsAvailabilityList);
 
-/** Accepts only what DatacenterAvailabilitySchema accepts. */
-function acceptsAvailability(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null) return false;
-  const r = v as Record<string, unknown>;
-  if (typeof r.fqn !== 'string' || typeof r.planCode !== 'string' || typeof r.server !== 'string') return false;
-  if (!nullishString(r.memory) || !nullishString(r.storage) || !nullishString(r.systemStorage) || !nullishString(r.gpu)) return false;
-  if (!Array.isArray(r.datacenters)) return false;
-  for (const d of r.datacenters as unknown[]) {
-    if (typeof d !== 'object' || d === null) return false;
-    const entry = d as Record<string, unknown>;
-    if (typeof entry.datacenter !== 'string' || typeof entry.availability !== 'string') return false;
-  }
-  return true;
-}
 
 /** Query of the availability call (all optional; `datacenters` is comma-separated on the wire). */
 export interface AvailabilityQuery {

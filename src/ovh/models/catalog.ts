@@ -6,7 +6,8 @@
 // ignores: marketing, commercial features, licences…). Objects are loose so new API fields never
 // break a parse.
 import { z } from 'zod';
-import { isRecord, isStringArray, nullish, nullishList, nullishRecord, optional, withFastPath } from './fast-path.js';
+import { acceptsCatalogPlan, acceptsCatalogProduct, acceptsPricing } from './checks.js';
+import { withFastPath } from './fast-path.js';
 
 // ---------------------------------------------------------------------------------------------
 // Shared pieces
@@ -76,40 +77,12 @@ export type CatalogPricing = z.infer<typeof CatalogPricingFullSchema>;
 
 /**
  * Pricings are ~90 % of a catalog's objects (29 000 in a 12 MB one), so they are checked by hand
- * first; only a pricing that fails the hand check goes through zod (for its precise messages).
+ * first (models/checks.ts); only a pricing that fails the hand check goes through zod (for its precise messages).
  * `acceptsPricing` must accept nothing `CatalogPricingFullSchema` would reject.
  */
 export const CatalogPricingSchema = withFastPath(CatalogPricingFullSchema, acceptsPricing);
 /** A plan's `pricings[]`, hand-checked as a whole (one zod call per plan instead of one per pricing). */
 export const CatalogPricingListSchema = withFastPath(z.array(CatalogPricingFullSchema), (v) => Array.isArray(v) && v.every(acceptsPricing));
-
-function acceptsPricing(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null) return false;
-  const p = v as Record<string, unknown>;
-  if (typeof p.price !== 'number' || typeof p.interval !== 'number' || typeof p.mode !== 'string' || typeof p.intervalUnit !== 'string') return false;
-  if (!isStringArray(p.capacities)) return false;
-  if (!optional(p.commitment, 'number') || !optional(p.phase, 'number') || !optional(p.tax, 'number')) return false;
-  if (!optional(p.description, 'string') || !optional(p.strategy, 'string') || !optional(p.type, 'string')) return false;
-  if (!optional(p.mustBeCompleted, 'boolean')) return false;
-  if (p.quantity !== undefined && !isMinMax(p.quantity)) return false;
-  if (p.repeat !== undefined && !isMinMax(p.repeat)) return false;
-  const e = p.engagementConfiguration;
-  if (e !== undefined && e !== null) {
-    if (typeof e !== 'object') return false;
-    const ec = e as Record<string, unknown>;
-    if (typeof ec.type !== 'string' || !optional(ec.duration, 'string') || !optional(ec.defaultEndAction, 'string')) return false;
-  }
-  // Promotions are rare: any non-empty list goes through zod.
-  const promotions = p.promotions;
-  if (promotions !== undefined && promotions !== null && !(Array.isArray(promotions) && promotions.length === 0)) return false;
-  return true;
-}
-
-function isMinMax(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null) return false;
-  const m = v as Record<string, unknown>;
-  return typeof m.min === 'number' && (m.max === undefined || m.max === null || typeof m.max === 'number');
-}
 
 /** order.catalog.public.Configuration */
 export const CatalogConfigurationSchema = z.looseObject({
@@ -149,35 +122,6 @@ export const CatalogPlanSchema = z.looseObject({
   blobs: PlanBlobsSchema.nullish(),
 });
 export type CatalogPlan = z.infer<typeof CatalogPlanSchema>;
-
-/** Accepts only what CatalogPlanSchema accepts (tested side by side on every field). */
-export function acceptsCatalogPlan(v: unknown): boolean {
-  if (!isRecord(v)) return false;
-  if (typeof v.planCode !== 'string' || typeof v.invoiceName !== 'string' || typeof v.product !== 'string') return false;
-  if (!nullish(v.family, 'string') || !optional(v.pricingType, 'string')) return false;
-  if (!Array.isArray(v.pricings) || !v.pricings.every(acceptsPricing)) return false;
-  if (!nullishList(v.configurations, acceptsConfiguration) || !nullishList(v.addonFamilies, acceptsAddonFamily)) return false;
-  const blobs = v.blobs;
-  if (blobs === undefined || blobs === null) return true;
-  if (!isRecord(blobs) || !nullishList(blobs.tags, (t) => typeof t === 'string')) return false;
-  const commercial = blobs.commercial;
-  return commercial === undefined || commercial === null || (isRecord(commercial) && nullish(commercial.range, 'string') && nullish(commercial.name, 'string'));
-}
-
-function acceptsConfiguration(v: unknown): boolean {
-  return isRecord(v) && typeof v.name === 'string' && optional(v.isCustom, 'boolean') && typeof v.isMandatory === 'boolean' && nullishList(v.values, (s) => typeof s === 'string');
-}
-
-function acceptsAddonFamily(v: unknown): boolean {
-  return (
-    isRecord(v) &&
-    typeof v.name === 'string' &&
-    nullishList(v.addons, (s) => typeof s === 'string') &&
-    nullish(v.default, 'string') &&
-    nullish(v.exclusive, 'boolean') &&
-    nullish(v.mandatory, 'boolean')
-  );
-}
 
 const CpuBlobSchema = z.looseObject({
   brand: z.string().nullish(),
@@ -222,38 +166,6 @@ export const CatalogProductSchema = z.looseObject({
   configurations: z.array(CatalogConfigurationSchema).nullish(),
 });
 export type CatalogProduct = z.infer<typeof CatalogProductSchema>;
-
-/** Accepts only what CatalogProductSchema accepts (tested side by side on every field). */
-export function acceptsCatalogProduct(v: unknown): boolean {
-  if (!isRecord(v) || typeof v.name !== 'string' || !optional(v.description, 'string')) return false;
-  if (!nullishList(v.configurations, acceptsConfiguration)) return false;
-  const blobs = v.blobs;
-  if (blobs === undefined || blobs === null) return true;
-  if (!isRecord(blobs)) return false;
-  const t = blobs.technical;
-  if (t === undefined || t === null) return true;
-  if (!isRecord(t)) return false;
-  return (
-    nullishRecord(t.server, (s) => nullishRecord(s.cpu, acceptsCpu) && nullish(s.range, 'string')) &&
-    nullishRecord(t.memory, (m) => typeof m.size === 'number' && nullish(m.ramType, 'string') && nullish(m.frequency, 'number') && nullish(m.ecc, 'boolean')) &&
-    nullishRecord(t.storage, (s) => nullish(s.raid, 'string') && nullishList(s.disks, acceptsDisk)) &&
-    nullishRecord(t.bandwidth, acceptsNetwork) &&
-    nullishRecord(t.vrack, acceptsNetwork) &&
-    nullishRecord(t.gpu, (g) => nullish(g.brand, 'string') && nullish(g.model, 'string') && nullish(g.number, 'number'))
-  );
-}
-
-function acceptsCpu(c: Record<string, unknown>): boolean {
-  return nullish(c.brand, 'string') && nullish(c.model, 'string') && ['cores', 'threads', 'frequency', 'boost', 'number'].every((k) => nullish(c[k], 'number'));
-}
-
-function acceptsDisk(d: unknown): boolean {
-  return isRecord(d) && typeof d.capacity === 'number' && nullish(d.number, 'number') && ['technology', 'interface', 'specs', 'usage'].every((k) => nullish(d[k], 'string'));
-}
-
-function acceptsNetwork(n: Record<string, unknown>): boolean {
-  return nullish(n.level, 'number') && nullish(n.burst, 'number') && nullish(n.guaranteed, 'boolean');
-}
 
 /**
  * Plans, add-ons and products hand-checked one by one (zod would copy each of their thousands of
