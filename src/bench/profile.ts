@@ -5,7 +5,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CLI_ENTRY, runNode } from './child.js';
+import { BUNDLE_DIR, BUNDLE_METAFILE } from '../build/bundle-layout.js';
+import { mainOwnerByOutput, readBundleMetafile } from '../build/packages-in-bundle.js';
+import { CLI_ENTRY, REPO_ROOT, runNode } from './child.js';
 
 interface ProfileNode {
   id: number;
@@ -18,7 +20,18 @@ interface CpuProfile {
   timeDeltas: number[];
 }
 
-/** `npm:zod`, `src/domain`, `gc`, `node` (internals with no project or package caller), … */
+/** Bundle chunk (path as in the metafile) → its main content, once per run of the benchmark. */
+let chunkOwners: Map<string, string> | undefined;
+function chunkOwner(url: string): string | undefined {
+  chunkOwners ??= mainOwnerByOutput(readBundleMetafile(path.join(REPO_ROOT, BUNDLE_METAFILE)) ?? { outputs: {} });
+  const at = url.indexOf(`/${BUNDLE_DIR}/`);
+  return at < 0 ? undefined : chunkOwners.get(url.slice(at + 1));
+}
+
+/**
+ * `npm:zod`, `src/domain`, `gc`, `node` (internals with no project or package caller), … A bundle
+ * chunk counts as what most of its bytes are (a chunk usually holds one package or one folder).
+ */
 function ownerOf(url: string, functionName: string): string | undefined {
   if (!url) {
     if (functionName === '(garbage collector)') return 'gc';
@@ -27,6 +40,8 @@ function ownerOf(url: string, functionName: string): string | undefined {
   }
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (pkg) return `npm:${pkg[1]}`;
+  const chunk = chunkOwner(url);
+  if (chunk) return chunk;
   const own = /\/(dist|bin)\/(.*)$/.exec(url);
   if (own) return own[1] === 'bin' ? 'bin' : `src/${own[2]!.split('/')[0]!.replace(/\.js$/, '')}`;
   return undefined;

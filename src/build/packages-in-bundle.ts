@@ -36,6 +36,25 @@ export function packagesByOutput(metafile: BundleMetafile): Map<string, string[]
 }
 
 /**
+ * Output file → what most of its bytes are: `npm:<package>` or `src/<folder>` (for profiles: a chunk
+ * usually holds one package, or a few project folders).
+ */
+export function mainOwnerByOutput(metafile: BundleMetafile): Map<string, string> {
+  const result = new Map<string, string>();
+  for (const [output, info] of Object.entries(metafile.outputs)) {
+    const bytes = new Map<string, number>();
+    for (const [input, { bytesInOutput }] of Object.entries(info.inputs)) {
+      const name = packageOfPath(input);
+      const owner = name ? `npm:${name}` : `src/${input.replace(/^(dist|src)\//, '').split('/')[0]!.replace(/\.js$/, '')}`;
+      bytes.set(owner, (bytes.get(owner) ?? 0) + bytesInOutput);
+    }
+    const top = [...bytes].sort((a, b) => b[1] - a[1])[0];
+    if (top) result.set(output, top[0]);
+  }
+  return result;
+}
+
+/**
  * The npm packages contained in `files` (absolute paths of the files a process loaded): a bundle
  * output counts with every package in it, any other file under node_modules with its own package.
  * A file in `bundleDir` that the metafile does not know is an error, not a silent zero: the build

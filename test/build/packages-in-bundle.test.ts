@@ -2,7 +2,7 @@
 // benchmark's "heavy packages loaded by --help" check relies on, on a small synthetic metafile.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packageOfPath, packagesByOutput, packagesInFiles, type BundleMetafile } from '../../src/build/packages-in-bundle.js';
+import { mainOwnerByOutput, packageOfPath, packagesByOutput, packagesInFiles, type BundleMetafile } from '../../src/build/packages-in-bundle.js';
 import { isHeavyPackage, loadedFiles } from '../../src/bench/startup.js';
 
 const repoRoot = path.resolve('/repo');
@@ -51,6 +51,20 @@ describe('packagesByOutput', () => {
     expect(byOutput.get('dist/bundle/main.js')).toEqual(['commander']);
     expect(byOutput.get('dist/bundle/catalog-ABC123.js')).toEqual(['@inquirer/core', 'chalk', 'cli-table3', 'string-width']);
     expect(byOutput.get('dist/bundle/chunk-EMPTY.js')).toEqual([]);
+  });
+});
+
+describe('mainOwnerByOutput (what --profile charges a chunk to)', () => {
+  it('names the package or project folder with the most bytes in each chunk', () => {
+    const sized = (inputs: Record<string, number>) => ({ bytes: 1, inputs: Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, { bytesInOutput: v }])), imports: [], exports: [] });
+    const owners = mainOwnerByOutput({
+      outputs: {
+        'dist/bundle/chunk-Z.js': sized({ 'node_modules/zod/v4/core/core.js': 900, 'node_modules/zod/v4/classic/schemas.js': 800, 'dist/ovh/models/cart.js': 1000 }),
+        'dist/bundle/chunk-D.js': sized({ 'dist/domain/offers.js': 300, 'dist/domain/money.js': 200, 'dist/flows/catalog-query.js': 400 }),
+      },
+    });
+    expect(owners.get('dist/bundle/chunk-Z.js')).toBe('npm:zod');
+    expect(owners.get('dist/bundle/chunk-D.js')).toBe('src/domain');
   });
 });
 
