@@ -3,8 +3,6 @@
 // deadline per call, retries reads, reads the wire through diagnostics_channel (status, query id,
 // Retry-After, socket errors) and checks every answer against a zod schema.
 import https from 'node:https';
-import v8 from 'node:v8';
-import { StringDecoder } from 'node:string_decoder';
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import querystring from 'node:querystring';
 import type { z } from 'zod';
@@ -12,13 +10,15 @@ import { CredentialsError, UsageError } from '../errors.js';
 import type { Endpoint } from './endpoints.js';
 import { OvhApiError } from './errors.js';
 import { describeFailure, errorCodeOf, malformedAnswer, type FailureContext } from './failures.js';
-import { acceptsServerTime } from './models/checks.js';
+import { isLazy, loadSoon, timeSchema, type AnswerSchema } from './lazy-schema.js';
+import { sendLikeNodeOvh } from './https-transport.js';
 import { loadNodeOvh, trustCertificateAuthority, type NodeOvh } from './node-ovh.js';
 import { redactSecrets } from './redact.js';
 import { decideRetry, DEFAULT_RETRY_POLICY, parseRetryAfter, type FailureFacts, type RetryPolicy } from './retry.js';
 import { expectRequest, hostHeaderFor } from './wire.js';
 
 export { redactSecrets } from './redact.js';
+export type { AnswerSchema, LazySchema } from './lazy-schema.js';
 export { nodeOvhSignature, trustCertificateAuthority } from './node-ovh.js';
 
 export type Credentials =
@@ -60,22 +60,6 @@ export interface RequestParams {
 export interface RequestOptions {
   /** Set false to forbid retries even for a GET. Writes are never retried whatever this says. */
   retry?: boolean;
-}
-
-/**
- * A schema loaded only when it is needed, with an optional hand check in front: an answer the check
- * accepts is handed on as it is (the schema would give it back unchanged) and the schema, with zod,
- * is never loaded. Without a check, the schema loads while the request is on the wire.
- */
-export interface LazySchema<T> {
-  load(): Promise<z.ZodType<T>>;
-  accepts?(value: unknown): boolean;
-}
-/** What an answer is checked against: a zod schema, or a lazy one. */
-export type AnswerSchema<T> = z.ZodType<T> | LazySchema<T>;
-
-function isLazy<T>(schema: AnswerSchema<T>): schema is LazySchema<T> {
-  return typeof (schema as LazySchema<T>).load === 'function';
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -529,20 +513,6 @@ export class OvhClient {
   }
 }
 
-/** `GET /auth/time`: a bare JSON integer, Unix seconds. */
-const timeSchema: LazySchema<number> = {
-  load: async () => (await import('./models/auth.js')).ServerTimeSchema,
-  accepts: acceptsServerTime,
-};
-
-/** A lazy schema without a hand check starts loading now, while its request goes out. */
-function loadSoon<T>(schema: AnswerSchema<T>): Promise<z.ZodType<T>> | undefined {
-  if (!isLazy(schema) || schema.accepts) return undefined;
-  const loading = schema.load();
-  loading.catch(() => {}); // awaited by validate
-  return loading;
-}
-
 function secretsOf(c: Credentials): string[] {
   if (c.kind === 'app') return [c.appSecret, c.consumerKey ?? ''].filter(Boolean);
   if (c.kind === 'oauth2') return [c.clientSecret];
@@ -588,74 +558,4 @@ function formatPath(path: ReadonlyArray<PropertyKey>): string {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/**
- * An answer's text, decoded piece by piece as it arrives (the decoding overlaps the transfer, and
- * each network chunk is freed at once) and joined once at the end. Measured on a 12 MB catalog:
- * ~20 MB less at peak than keeping the chunks and decoding their concatenation (12 MB of chunks plus
- * a 12 MB copy, outside the JavaScript heap, at the moment the text is made).
- */
-function bodyCollector(): { add(chunk: Buffer): void; text(): string } {
-  const decoder = new StringDecoder('utf8');
-  let pieces: string[] = [];
-  return {
-    add: (chunk) => void pieces.push(decoder.write(chunk)),
-    text() {
-      pieces.push(decoder.end());
-      const text = pieces.join('');
-      pieces = [];
-      return text;
-    },
-  };
-}
-
-/** Answers above this size are documents (catalogs), not records. */
-const BIG_ANSWER_BYTES = 4 * 1024 * 1024;
-let youngGenerationCapped = false;
-/**
- * WHY: while a big answer (a 12 MB catalog) is parsed and normalised, nearly everything it creates
- * survives, and V8 answers by doubling its young generation up to 2 × 16 MB, which stays committed
- * for the rest of the run. Keeping it at the size it has (8 MB here) costs no measurable time and
- * ~25 MB of peak memory (catalog download: 160 → 130 MB with the decoding above). It is a V8
- * heuristic read when the young generation would grow, set once per process, only when such an
- * answer arrives; Node documents flags set at run time as unsupported, so nothing depends on it
- * but the memory figure.
- */
-function capYoungGeneration(): void {
-  if (youngGenerationCapped) return;
-  youngGenerationCapped = true;
-  v8.setFlagsFromString('--semi-space-growth-factor=1');
-}
-
-/** An HTTPS call with node-ovh's answer handling: 2xx = success, JSON body, else (status, message). */
-function sendLikeNodeOvh(
-  options: { host: string; port: number; method: string; path: string; headers: Record<string, string> },
-  callback: (error: unknown, body?: unknown) => void,
-): void {
-  const request = https.request(options, (response) => {
-    if (Number(response.headers['content-length']) > BIG_ANSWER_BYTES) capYoungGeneration();
-    const body = bodyCollector();
-    response.on('data', (chunk: Buffer) => body.add(chunk));
-    response.on('end', () => {
-      const text = body.text();
-      let parsed: unknown = null;
-      if (text.length > 0) {
-        try {
-          parsed = JSON.parse(text);
-        } catch {
-          callback('[OVH] Unable to parse JSON reponse');
-          return;
-        }
-      }
-      const status = response.statusCode ?? 0;
-      if (status < 200 || status > 299) {
-        callback(status, parsed && typeof parsed === 'object' ? (parsed as { message?: unknown }).message : parsed);
-      } else {
-        callback(null, parsed);
-      }
-    });
-  });
-  request.on('error', (error: NodeJS.ErrnoException) => callback(error.errno ?? error));
-  request.end();
 }
