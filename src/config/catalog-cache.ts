@@ -4,74 +4,37 @@
 // src/flows/offers-loader.ts, which stores the catalog's normalised offers: reading them back is
 // several times faster than parsing and normalising the raw catalog again.
 //
-// File layout, three lines: a header (format, version of ovh-order, key, fetchedAt, the byte length
-// of line 2), the offers' summaries (what a table shows), then the whole offers. The header is
-// checked before anything else is parsed, and a table reads only lines 1–2: about 1/40 of the file
-// (150 KB of 7.5 MB for a 12 MB catalog). Any problem with a file (missing, corrupt, other format or
-// version, other key, expired) is a miss: the loader downloads again and the file is rewritten.
+// The file's layout is catalog-cache-file.ts's: a table reads only the offers' summaries, about 1/40
+// of the file. Any problem with a file (missing, corrupt, other format or version, other key,
+// expired) is a miss: the loader downloads again and the file is rewritten.
 //
 // Writes are deferred to the next turn of the event loop so that serialising a big catalog does not
 // delay the first table; `flush()` waits for them (the process also waits, as it exits only when idle).
-import { writeAtomically } from './atomic-file.js';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Offer, OfferSummary, Range } from '../domain/offer-model.js';
+import type { OfferSummary } from '../domain/offer-model.js';
 import { summarizeOffer } from '../domain/offers.js';
+import { writeAtomically } from './atomic-file.js';
+import {
+  entryChunks,
+  normalisedKey,
+  readEntry,
+  readSummaries,
+  sameKey,
+  type CachedCatalogEntry,
+  type CachedSummariesEntry,
+  type CatalogCacheKey,
+  type EntryKey,
+  type ReadResult,
+} from './catalog-cache-file.js';
 import { configDir } from './paths.js';
+
+export { CATALOG_CACHE_FORMAT, producerVersion, type CachedCatalogEntry, type CachedSummariesEntry, type CatalogCacheKey } from './catalog-cache-file.js';
 
 /** Prices in a cached catalog are reused for an hour. */
 export const CATALOG_CACHE_TTL_MS = 60 * 60 * 1000;
-/** Bumped whenever the stored shape changes; files of another format are ignored and rewritten. */
-export const CATALOG_CACHE_FORMAT = 3;
 export const CATALOG_CACHE_DIR = 'cache';
-
-export interface CatalogCacheKey {
-  range: Range;
-  subsidiary: string;
-  /** The API (preset name or URL, e.g. `endpoint.apiUrl`); entries of two APIs never meet. */
-  endpoint?: string;
-}
-
-/** What the loader stores and gets back (structurally the seam's `CachedCatalog`). */
-export interface CachedCatalogEntry {
-  offers: Offer[];
-  /** The offers' summaries, in the same order (computed from `offers` when not given). */
-  summaries: OfferSummary[];
-  fetchedAt: Date;
-}
-
-/** What a table needs: the summaries alone. */
-export interface CachedSummariesEntry {
-  summaries: OfferSummary[];
-  fetchedAt: Date;
-}
-
-/** The first line of a file. */
-interface CatalogCacheHeader {
-  format: number;
-  /** ovh-order's version: the Offer model may change between versions, so another's files are misses. */
-  version: string;
-  key: { range: string; subsidiary: string; endpoint: string };
-  fetchedAt: string;
-  /** Byte length of the summaries line, so that it can be read without the rest. */
-  summaryBytes: number;
-}
-
-let ownVersion: string | undefined;
-/** This package's version, from its package.json (two levels up from src/config or dist/config). */
-export function producerVersion(): string {
-  if (ownVersion === undefined) {
-    try {
-      const file = fileURLToPath(new URL('../../package.json', import.meta.url));
-      ownVersion = String((JSON.parse(fs.readFileSync(file, 'utf8')) as { version?: unknown }).version ?? 'unknown');
-    } catch {
-      ownVersion = 'unknown';
-    }
-  }
-  return ownVersion;
-}
 
 export interface CatalogCacheOptions {
   /** Clock for ages (the Context's `now`). */
@@ -102,146 +65,12 @@ export interface FileCatalogCache {
   flush(): Promise<void>;
 }
 
-function normalisedKey(key: CatalogCacheKey): CatalogCacheHeader['key'] {
-  return { range: key.range, subsidiary: key.subsidiary.toUpperCase(), endpoint: key.endpoint ?? '' };
-}
-
-function sameKey(a: CatalogCacheHeader['key'], b: CatalogCacheHeader['key']): boolean {
-  return a.range === b.range && a.subsidiary === b.subsidiary && a.endpoint === b.endpoint;
-}
-
 /** `catalog-eco-FR-1a2b3c4d5e6f.json`: readable prefix, hash of the endpoint for uniqueness. */
 export function catalogCacheFileName(key: CatalogCacheKey): string {
   const k = normalisedKey(key);
   const hash = crypto.createHash('sha256').update(JSON.stringify([k.endpoint, k.subsidiary, k.range])).digest('hex').slice(0, 12);
   const safe = (s: string) => s.replace(/[^A-Za-z0-9_-]/g, '_');
   return `catalog-${safe(k.range)}-${safe(k.subsidiary)}-${hash}.json`;
-}
-
-/** A structural check of the first item, cheap next to a full validation: the file was written by this version. */
-function looksLikeOffers(value: unknown, range: string, kind: 'offers' | 'summaries'): boolean {
-  if (!Array.isArray(value)) return false;
-  if (value.length === 0) return true;
-  const first = value[0] as Partial<Offer & OfferSummary> | null;
-  if (!first || typeof first !== 'object' || first.range !== range || typeof first.planCode !== 'string' || typeof first.monthly?.micros !== 'number') return false;
-  return kind === 'offers' ? Array.isArray(first.pricings) && Array.isArray(first.addonFamilies) : typeof first.defaultHardware === 'object';
-}
-
-/** The first line, whole, in as few reads as it takes (one, nearly always). */
-function readFirstLine(fd: number): { line: string; bytes: number } | undefined {
-  const chunks: Buffer[] = [];
-  let position = 0;
-  for (;;) {
-    const chunk = Buffer.allocUnsafe(4096);
-    const read = fs.readSync(fd, chunk, 0, chunk.length, position);
-    if (read === 0) return undefined;
-    const newline = chunk.subarray(0, read).indexOf(0x0a);
-    if (newline >= 0) {
-      chunks.push(chunk.subarray(0, newline));
-      const line = Buffer.concat(chunks);
-      return { line: line.toString('utf8'), bytes: line.length + 1 };
-    }
-    chunks.push(chunk.subarray(0, read));
-    position += read;
-    if (position > 64 * 1024) return undefined;
-  }
-}
-
-interface OpenedEntry {
-  fd: number;
-  fetchedAt: Date;
-  /** Where line 2 (summaries) starts and how long it is. */
-  summariesAt: number;
-  summaryBytes: number;
-}
-
-/** Opens `file` and checks its header against `key` and this version; undefined (and closed) on any mismatch. */
-function openEntry(file: string, key: CatalogCacheHeader['key']): OpenedEntry | undefined {
-  let fd: number;
-  try {
-    fd = fs.openSync(file, 'r');
-  } catch {
-    return undefined;
-  }
-  try {
-    const first = readFirstLine(fd);
-    const header = first ? parseHeader(first.line, key) : undefined;
-    if (!first || !header) {
-      fs.closeSync(fd);
-      return undefined;
-    }
-    return { fd, fetchedAt: header.fetchedAt, summariesAt: first.bytes, summaryBytes: header.summaryBytes };
-  } catch {
-    fs.closeSync(fd);
-    return undefined;
-  }
-}
-
-function parseHeader(line: string, key: CatalogCacheHeader['key']): { fetchedAt: Date; summaryBytes: number } | undefined {
-  let header: Partial<CatalogCacheHeader>;
-  try {
-    header = JSON.parse(line) as Partial<CatalogCacheHeader>;
-  } catch {
-    return undefined;
-  }
-  if (!header || typeof header !== 'object' || header.format !== CATALOG_CACHE_FORMAT || header.version !== producerVersion()) return undefined;
-  if (!header.key || typeof header.key !== 'object' || !sameKey(normalisedKey(header.key as CatalogCacheKey), key)) return undefined;
-  if (typeof header.summaryBytes !== 'number' || !Number.isSafeInteger(header.summaryBytes) || header.summaryBytes < 2) return undefined;
-  const fetchedAt = typeof header.fetchedAt === 'string' ? new Date(header.fetchedAt) : undefined;
-  if (!fetchedAt || Number.isNaN(fetchedAt.getTime())) return undefined;
-  return { fetchedAt, summaryBytes: header.summaryBytes };
-}
-
-function parseJson(bytes: Buffer): unknown {
-  try {
-    return JSON.parse(bytes.toString('utf8'));
-  } catch {
-    return undefined;
-  }
-}
-
-type ReadResult<T> = T | { fetchedAt: Date; expired: true } | undefined;
-
-/** Lines 1–2: the summaries. An expired entry's body is never read. */
-function readSummaries(file: string, key: CatalogCacheHeader['key'], wanted: (fetchedAt: Date) => boolean): ReadResult<CachedSummariesEntry> {
-  const entry = openEntry(file, key);
-  if (!entry) return undefined;
-  try {
-    if (!wanted(entry.fetchedAt)) return { fetchedAt: entry.fetchedAt, expired: true };
-    const bytes = Buffer.allocUnsafe(entry.summaryBytes);
-    if (fs.readSync(entry.fd, bytes, 0, bytes.length, entry.summariesAt) !== bytes.length) return undefined;
-    const summaries = parseJson(bytes);
-    return looksLikeOffers(summaries, key.range, 'summaries') ? { summaries: summaries as OfferSummary[], fetchedAt: entry.fetchedAt } : undefined;
-  } finally {
-    fs.closeSync(entry.fd);
-  }
-}
-
-/** The whole entry: lines 2 and 3. */
-function readEntry(file: string, key: CatalogCacheHeader['key'], wanted: (fetchedAt: Date) => boolean): ReadResult<CachedCatalogEntry> {
-  const entry = openEntry(file, key);
-  if (!entry) return undefined;
-  try {
-    if (!wanted(entry.fetchedAt)) return { fetchedAt: entry.fetchedAt, expired: true };
-    // Positioned reads leave the descriptor at 0: this is the whole file.
-    const rest = fs.readFileSync(entry.fd).subarray(entry.summariesAt);
-    const summariesEnd = entry.summaryBytes;
-    if (rest.length <= summariesEnd || rest[summariesEnd] !== 0x0a) return undefined;
-    const summaries = parseJson(rest.subarray(0, summariesEnd));
-    const offers = parseJson(rest.subarray(summariesEnd + 1));
-    if (!looksLikeOffers(summaries, key.range, 'summaries') || !looksLikeOffers(offers, key.range, 'offers')) return undefined;
-    if ((summaries as unknown[]).length !== (offers as unknown[]).length) return undefined;
-    return { offers: offers as Offer[], summaries: summaries as OfferSummary[], fetchedAt: entry.fetchedAt };
-  } finally {
-    fs.closeSync(entry.fd);
-  }
-}
-
-/** `[a,b,c]` as one chunk per item. */
-function* jsonArrayChunks(items: readonly unknown[]): Generator<string> {
-  yield '[';
-  for (const [i, item] of items.entries()) yield i === 0 ? JSON.stringify(item) : `,${JSON.stringify(item)}`;
-  yield ']';
 }
 
 /**
@@ -267,7 +96,7 @@ export function openCatalogCache(env: NodeJS.ProcessEnv, options: CatalogCacheOp
   const now = options.now ?? (() => new Date());
   const ttlMs = options.ttlMs ?? CATALOG_CACHE_TTL_MS;
   /** Entries set but not yet on disk, by file: `get` answers from here first. */
-  const pending = new Map<string, { key: CatalogCacheHeader['key']; value: CachedCatalogEntry }>();
+  const pending = new Map<string, { key: EntryKey; value: CachedCatalogEntry }>();
   const writes = new Set<Promise<void>>();
 
   const fileOf = (key: CatalogCacheKey) => path.join(dir, catalogCacheFileName(key));
@@ -290,17 +119,8 @@ export function openCatalogCache(env: NodeJS.ProcessEnv, options: CatalogCacheOp
     if (!entry) return;
     pending.delete(file);
     try {
-      const summaries = JSON.stringify(entry.value.summaries);
-      const header: CatalogCacheHeader = {
-        format: CATALOG_CACHE_FORMAT,
-        version: producerVersion(),
-        key: entry.key,
-        fetchedAt: entry.value.fetchedAt.toISOString(),
-        summaryBytes: Buffer.byteLength(summaries),
-      };
       fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-      // Offer by offer: one 7 MB string of a big catalog would cost as much memory again.
-      writeAtomically(file, [`${JSON.stringify(header)}\n${summaries}\n`, ...jsonArrayChunks(entry.value.offers)], 'the catalog cache');
+      writeAtomically(file, entryChunks(entry.key, entry.value), 'the catalog cache');
       pruneExpired(dir, file, ttlMs);
     } catch {
       // A cache that cannot be written (read-only home, full disk) only costs a download next time.
