@@ -181,7 +181,10 @@ export function withAddonPrices(pricing: OfferPricing, addons: readonly AddonPri
 
 /** The pricing a listing shows: mode `default` billed monthly, else the cheapest per month. */
 export function defaultPricing(pricings: readonly OfferPricing[]): OfferPricing | undefined {
-  const monthly = pricings.find((p) => p.mode === 'default' && p.intervalMonths === 1) ?? pricings.find((p) => p.mode === 'default');
-  if (monthly) return monthly;
-  return [...pricings].sort((a, b) => compareMoney(a.monthlyEquivalent, b.monthlyEquivalent))[0];
+  return defaultModePricing(pricings) ?? [...pricings].sort((a, b) => compareMoney(a.monthlyEquivalent, b.monthlyEquivalent))[0];
+}
+
+/** The first choice of `defaultPricing`: mode `default` billed monthly, else mode `default` at all. */
+export function defaultModePricing<T extends Pick<OfferPricing, 'mode' | 'intervalMonths'>>(pricings: readonly T[]): T | undefined {
+  return pricings.find((p) => p.mode === 'default' && p.intervalMonths === 1) ?? pricings.find((p) => p.mode === 'default');
 }

@@ -4,8 +4,8 @@
 import type { CatalogPlan, CatalogProduct, PublicCatalog } from '../ovh/models/catalog.js';
 import { cpuFromBlob, combineStorage, ramGbFromCode, storageFromBlob } from './hardware.js';
 import { compareMoney, subtractMoney, zeroMoney, type Money } from './money.js';
-import { addonPricingFor, addonPricings, defaultPricing, planPricings, withAddonPrices } from './offer-pricing.js';
-import { cartProductOfRange, type AddonPricing, type Offer, type OfferAddon, type OfferAddonFamily, type OfferConfiguration, type Range } from './offer-model.js';
+import { addonPricingFor, addonPricings, defaultModePricing, defaultPricing, planPricings, withAddonPrices } from './offer-pricing.js';
+import { cartProductOfRange, type AddonPricing, type Offer, type OfferAddon, type OfferAddonFamily, type OfferConfiguration, type OfferPricing, type Range } from './offer-model.js';
 import { lazily } from './lazy.js';
 import { normaliseDatacenters } from './places.js';
 
@@ -42,6 +42,13 @@ function pricesOfAddon(definition: CatalogPlan, index: CatalogIndex): AddonPrici
 export function offersFromPublicCatalog(catalog: PublicCatalog, range: Exclude<Range, 'dedicated'>): Offer[] {
   const index = indexCatalog(catalog);
   return catalog.plans.map((plan) => offerFromPlan(plan, index, range));
+}
+
+/** An add-on's pricing in one mode and period, priced from that mode's catalog entries alone. */
+function addonPricingIn(addon: OfferAddon, mode: string, intervalMonths: number, index: CatalogIndex): AddonPricing | undefined {
+  const definition = index.addons.get(addon.planCode);
+  if (!definition || index.addonPrices.has(addon.planCode)) return addonPricingFor(addon.pricings, mode, intervalMonths);
+  return addonPricingFor(addonPricings(definition.pricings.filter((p) => p.mode === mode), index.currency), mode, intervalMonths);
 }
 
 function addonFrom(definition: CatalogPlan, familyName: string, index: CatalogIndex): OfferAddon {
@@ -139,15 +146,14 @@ function offerFromPlan(plan: CatalogPlan, index: CatalogIndex, range: Exclude<Ra
 
   // Offer prices are for the default configuration: the plan plus each mandatory family's default.
   const defaults = families.filter((f) => f.mandatory).map(defaultAddonOf).filter((a): a is OfferAddon => a !== undefined);
-  const pricings = planPricings(plan.pricings, currency).map((pricing) =>
-    withAddonPrices(
-      pricing,
-      defaults
-        .map((a) => addonPricingFor(a.pricings, pricing.mode, pricing.intervalMonths))
-        .filter((p): p is NonNullable<typeof p> => p !== undefined),
-    ),
-  );
-  const main = defaultPricing(pricings);
+  const own = planPricings(plan.pricings, currency);
+  const withDefaults = (pricing: OfferPricing, priceOf: (addon: OfferAddon) => AddonPricing | undefined) =>
+    withAddonPrices(pricing, defaults.map(priceOf).filter((p): p is AddonPricing => p !== undefined));
+  const everyPricing = () => own.map((pricing) => withDefaults(pricing, (a) => addonPricingFor(a.pricings, pricing.mode, pricing.intervalMonths)));
+  // The listed price needs the defaults' prices in one mode only: the other modes (and the
+  // defaults' other pricings) are worked out when `pricings` is read (see lazy.ts).
+  const mainOwn = defaultModePricing(own);
+  const main = mainOwn ? withDefaults(mainOwn, (a) => addonPricingIn(a, mainOwn.mode, mainOwn.intervalMonths, index)) : defaultPricing(everyPricing());
   const configurations = configurationsOf(plan, product);
   const datacenterValues = configurations.find((c) => c.name === 'dedicated_datacenter')?.values ?? [];
   const technical = product?.blobs?.technical;
@@ -165,14 +171,16 @@ function offerFromPlan(plan: CatalogPlan, index: CatalogIndex, range: Exclude<Ra
     currency,
     monthly: main?.monthlyEquivalent ?? zeroMoney(currency),
     setup: main?.setup ?? zeroMoney(currency),
-    pricings,
+    pricings: [],
     addonFamilies: families,
     configurations,
     datacenters: normaliseDatacenters(datacenterValues),
     quantity: main?.quantity ?? { min: 1, max: null },
-    promotions: pricings.flatMap((p) => p.promotions),
+    promotions: [],
     hardware: { memory: memory?.product ?? null, storage: storage?.product ?? null, systemStorage: systemStorage?.product ?? null },
   };
+  lazily(offer, 'pricings', everyPricing);
+  lazily(offer, 'promotions', () => offer.pricings.flatMap((p) => p.promotions));
   const bandwidthMbps = bandwidth?.bandwidthMbps ?? technical?.bandwidth?.level;
   if (bandwidthMbps != null) offer.bandwidthMbps = bandwidthMbps;
   const privateMbps = vrack?.bandwidthMbps ?? technical?.vrack?.level;

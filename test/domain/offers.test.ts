@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { addonsOf, cheapestFirst, findAddon, normaliseCatalog, priceOfSelection, requireOffer } from '../../src/domain/offers.js';
+import { addonsOf, cheapestFirst, defaultPricing, findAddon, normaliseCatalog, priceOfSelection, requireOffer } from '../../src/domain/offers.js';
+import type { PublicCatalog } from '../../src/ovh/models/catalog.js';
+import { buildPublicCatalog } from '../../src/sandbox/data/catalog-builder.js';
+import { OfferIndex } from '../../src/sandbox/data/offer-index.js';
+import { SUBSIDIARIES } from '../../src/sandbox/data/regions.js';
 import { moneyToNumber } from '../../src/domain/money.js';
 import { UsageError } from '../../src/errors.js';
 import { authoredEcoCatalog, authoredFormattedCatalog, euros } from './authored-catalog.js';
@@ -90,6 +94,19 @@ describe('offers from a public catalog', () => {
       ['ram-16g-ks-a', 3, 0],
       ['ram-32g-ks-a', 3, 5],
     ]);
+  });
+
+  it('lists each offer at the price of its default pricing, add-on defaults included (worked out before the full list)', () => {
+    for (const [range, name] of [['eco', 'eco'], ['baremetal', 'baremetalServers']] as const) {
+      const catalog = buildPublicCatalog(new OfferIndex('eu'), name, SUBSIDIARIES.FR!) as unknown as PublicCatalog;
+      for (const offer of normaliseCatalog({ range, catalog })) {
+        const main = defaultPricing(offer.pricings);
+        expect(offer.monthly, offer.planCode).toEqual(main?.monthlyEquivalent);
+        expect(offer.setup, offer.planCode).toEqual(main?.setup);
+        expect(offer.quantity, offer.planCode).toEqual(main?.quantity);
+        expect(offer.promotions).toEqual(offer.pricings.flatMap((p) => p.promotions));
+      }
+    }
   });
 
   it('reports add-ons the catalog names but does not define, without crashing', () => {
