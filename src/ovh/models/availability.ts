@@ -44,7 +44,6 @@ export type DatacenterAvailability = z.infer<typeof DatacenterAvailabilitySchema
 /** The whole answer, hand-checked first: it is about 1 MB (2,000 records of 7 datacenters) for a big range. */
 export const DatacenterAvailabilityListSchema = withFastPath(z.array(DatacenterAvailabilitySchema), acceptsAvailabilityList);
 
-
 /** Query of the availability call (all optional; `datacenters` is comma-separated on the wire). */
 export interface AvailabilityQuery {
   planCode?: string;
