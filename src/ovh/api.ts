@@ -1,9 +1,9 @@
 // One typed, validated method per OVH call ovh-order makes. Each names its route pattern once;
 // the client does placeholders, deadlines, retries of reads and error mapping.
-import type { z } from 'zod';
 import { CliError, ExitCode, UsageError, listAllowed } from '../errors.js';
-import { OvhClient, type AnswerSchema, type ClientOptions, type HttpMethod, type LazySchema, type RequestOptions, type RequestParams } from './client.js';
-import { acceptsAvailabilityList, acceptsPublicCatalog, acceptsServerTime } from './models/checks.js';
+import { OvhClient, type AnswerSchema, type ClientOptions, type HttpMethod, type RequestOptions, type RequestParams } from './client.js';
+import { model, timeSchema } from './lazy-schema.js';
+import { acceptsAvailabilityList, acceptsPublicCatalog } from './models/checks.js';
 import { OvhApiError } from './errors.js';
 import type { AccessRule, ApiCredential, CredentialRequest } from './models/auth.js';
 import type { AvailabilityQuery, DatacenterAvailability } from './models/availability.js';
@@ -19,21 +19,6 @@ export type CartProduct = (typeof CART_PRODUCTS)[number];
 /** Public catalogs (`/order/catalog/public/<name>`). */
 export const PUBLIC_CATALOGS = ['baremetalServers', 'eco'] as const;
 export type PublicCatalogName = (typeof PUBLIC_CATALOGS)[number];
-
-type Models = typeof import('./models/index.js');
-type ModelName = { [K in keyof Models]: Models[K] extends z.ZodType ? K : never }[keyof Models];
-let models: Promise<Models> | undefined;
-
-/**
- * A model's schema, loaded (with zod) when an answer needs it: while the request is on the wire, or
- * never when `accepts` (a hand check of models/checks.ts) takes the answer as it is.
- */
-function model<K extends ModelName>(name: K, accepts?: (value: unknown) => boolean): LazySchema<z.output<Models[K]>> {
-  return {
-    load: async () => (await (models ??= import('./models/index.js')))[name] as z.ZodType<z.output<Models[K]>>,
-    ...(accepts ? { accepts } : {}),
-  };
-}
 
 function checkProduct(product: string): CartProduct {
   if ((CART_PRODUCTS as readonly string[]).includes(product)) return product as CartProduct;
@@ -68,7 +53,7 @@ export class OvhApi {
 
   /** `GET /auth/time`: OVH's clock, Unix seconds. */
   getTime(): Promise<number> {
-    return this.call('GET', '/auth/time', {}, model('ServerTimeSchema', acceptsServerTime));
+    return this.call('GET', '/auth/time', {}, timeSchema);
   }
 
   /** Offset to OVH's clock (server − local, seconds); fetched once per client. */

@@ -1,4 +1,5 @@
-// Answers are checked against zod schemas that load only when needed (see OvhApi's `model`).
+// Answers are checked against zod schemas that load only when needed: `model(name)` names one of
+// models/index.ts, which loads (with zod) the first time an answer has to be checked by it.
 import type { z } from 'zod';
 import { acceptsServerTime } from './models/checks.js';
 
@@ -18,11 +19,23 @@ export function isLazy<T>(schema: AnswerSchema<T>): schema is LazySchema<T> {
   return typeof (schema as LazySchema<T>).load === 'function';
 }
 
-/** `GET /auth/time`: a bare JSON integer, Unix seconds. */
-export const timeSchema: LazySchema<number> = {
-  load: async () => (await import('./models/index.js')).ServerTimeSchema,
-  accepts: acceptsServerTime,
-};
+type Models = typeof import('./models/index.js');
+type ModelName = { [K in keyof Models]: Models[K] extends z.ZodType ? K : never }[keyof Models];
+let models: Promise<Models> | undefined;
+
+/**
+ * A model's schema, loaded (with zod) when an answer needs it: while the request is on the wire, or
+ * never when `accepts` (a hand check of models/checks.ts) takes the answer as it is.
+ */
+export function model<K extends ModelName>(name: K, accepts?: (value: unknown) => boolean): LazySchema<z.output<Models[K]>> {
+  return {
+    load: async () => (await (models ??= import('./models/index.js')))[name] as z.ZodType<z.output<Models[K]>>,
+    ...(accepts ? { accepts } : {}),
+  };
+}
+
+/** `GET /auth/time`: a bare JSON integer, Unix seconds (the client's clock offset and OvhApi.getTime). */
+export const timeSchema = model('ServerTimeSchema', acceptsServerTime);
 
 /** A lazy schema without a hand check starts loading now, while its request goes out. */
 export function loadSoon<T>(schema: AnswerSchema<T>): Promise<z.ZodType<T>> | undefined {
