@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { maskKey, resolveCredentials } from '../../src/config/credentials.js';
 import { ProfileStore } from '../../src/config/profiles.js';
 import { CliError, ExitCode } from '../../src/errors.js';
+import { rejectionOf } from '../helpers/rejection.js';
 
 let home: string;
 let env: NodeJS.ProcessEnv;
@@ -28,15 +29,7 @@ function writeConf(file: string, text: string) {
   fs.writeFileSync(file, text, { mode: 0o600 });
 }
 
-async function caught(fn: () => Promise<unknown>): Promise<CliError> {
-  try {
-    await fn();
-  } catch (error) {
-    if (error instanceof CliError) return error;
-    throw error;
-  }
-  throw new Error('expected an error');
-}
+const caught = (fn: () => Promise<unknown>) => rejectionOf(fn(), CliError);
 
 describe('credential resolution', () => {
   it('nothing anywhere: kind none, and every place looked at is listed', async () => {

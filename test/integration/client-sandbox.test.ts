@@ -9,6 +9,7 @@ import { parseEndpoint, type Endpoint } from '../../src/ovh/endpoints.js';
 import { OvhApiError, type OvhErrorKind } from '../../src/ovh/errors.js';
 import type { GenericOptionDefinition, GenericProductPricing } from '../../src/ovh/models/catalog.js';
 import { randomApplicationKey, startSandbox, type SandboxServer } from '../../src/sandbox/index.js';
+import { rejectionOf } from '../helpers/rejection.js';
 
 let sb: SandboxServer;
 let endpoint: Endpoint;
@@ -20,15 +21,7 @@ function api(credentials: Credentials = full, over: Partial<ClientOptions> = {})
   return new OvhApi({ endpoint, credentials, trustCaPem: sb.caPem, retry: FAST_RETRY, ...over });
 }
 
-async function failure(promise: Promise<unknown>): Promise<OvhApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof OvhApiError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
+const failure = (promise: Promise<unknown>) => rejectionOf(promise, OvhApiError);
 
 function expectKind(error: OvhApiError, kind: OvhErrorKind, exitCode: number): void {
   expect({ kind: error.kind, exitCode: error.exitCode }).toEqual({ kind, exitCode });

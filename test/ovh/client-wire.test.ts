@@ -10,6 +10,7 @@ import { ANONYMOUS_APPLICATION_KEY, OvhClient, type ClientOptions, type Credenti
 import { OvhApiError } from '../../src/ovh/errors.js';
 import { pendingExpectations } from '../../src/ovh/wire.js';
 import { expectedSignature, json, startTestServer, type Handler, type ReceivedRequest, type TestServer } from './helpers/https-test-server.js';
+import { rejectionOf } from '../helpers/rejection.js';
 
 const AS = 'EXEgWIz07P0HYwtQDs7cNIqCiQaWSuHF';
 const CK = 'MtSwSrPpNjqfVSmJhLbPyr2i45lSwPU1';
@@ -37,15 +38,7 @@ function client(over: Partial<ClientOptions> = {}): OvhClient {
   return new OvhClient({ endpoint: server.endpoint, credentials: APP, trustCaPem: server.caPem, retry: FAST_RETRY, timeOffsetSeconds: 0, ...over });
 }
 
-async function failure(promise: Promise<unknown>): Promise<OvhApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof OvhApiError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
+const failure = (promise: Promise<unknown>) => rejectionOf(promise, OvhApiError);
 
 const Anything = z.unknown();
 
