@@ -4,6 +4,7 @@
 //   - every plan's default hardware is `1H-high` in its first datacenter (gra on the EU API);
 //   - RISE-1 default hardware is `unavailable` in lon and `1H-low` in rbx;
 //   - KS-A (24ska01) is out of stock everywhere.
+import type { AvailabilityQuery as ClientAvailabilityQuery } from '../../ovh/models/availability.js';
 import type { OfferIndex, ResolvedPlan } from './offer-index.js';
 
 export const DELAY_CODES = ['1H-high', '1H-low', '24H', '72H', '120H', '240H', '480H', '720H', '1440H', '2160H', 'comingSoon', 'unavailable', 'unknown'] as const;
@@ -82,16 +83,8 @@ export function availabilityRecords(index: OfferIndex): AvailabilityRecord[] {
   return records;
 }
 
-export interface AvailabilityQuery {
-  planCode?: string;
-  server?: string;
-  memory?: string;
-  storage?: string;
-  systemStorage?: string;
-  gpu?: string;
-  datacenters?: string[];
-  excludeDatacenters?: boolean;
-}
+/** The call's query (the client's model), datacenters already split from their comma-separated form. */
+export type AvailabilityQuery = Omit<ClientAvailabilityQuery, 'datacenters'> & { datacenters?: string[] };
 
 export function queryAvailabilities(index: OfferIndex, q: AvailabilityQuery): AvailabilityRecord[] {
   const out: AvailabilityRecord[] = [];
