@@ -241,12 +241,6 @@ export function stockLookup(records: readonly AvailabilityRecord[]): (offer: Off
   };
 }
 
-/** Availability of every offer (default hardware), by plan code. */
-export function availabilityByPlan(offers: ReadonlyArray<Offer | OfferSummary>, records: readonly AvailabilityRecord[]): Map<string, OfferAvailability> {
-  const stockOf = stockLookup(records);
-  return new Map(offers.map((o) => [o.planCode, stockOf(o)]));
-}
-
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string | null | undefined): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {

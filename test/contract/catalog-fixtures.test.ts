@@ -12,7 +12,7 @@ import {
   PublicCatalogSchema,
   type PublicCatalog,
 } from '../../src/ovh/models/catalog.js';
-import { availabilityByPlan, hardwareFromOptions, offerAvailability, type AvailabilityRecord } from '../../src/domain/availability.js';
+import { hardwareFromOptions, offerAvailability, stockLookup, type AvailabilityRecord } from '../../src/domain/availability.js';
 import { buildBillingChoices } from '../../src/domain/billing.js';
 import { missingConfiguration, planConfiguration, type RequiredConfigurationItem } from '../../src/domain/configuration.js';
 import { moneyFromCartPrice, moneyToNumber, type Money } from '../../src/domain/money.js';
@@ -276,8 +276,8 @@ describe.skipIf(!present)('availability records joined to offers', () => {
   });
 
   it('leaves offers without a record as unknown', () => {
-    const map = availabilityByPlan(offers, records);
-    expect([...map.values()].filter((a) => a.match !== 'none').map((a) => a.planCode)).toEqual(['24rise01']);
+    const stock = offers.map(stockLookup(records));
+    expect(stock.filter((a) => a.match !== 'none').map((a) => a.planCode)).toEqual(['24rise01']);
   });
 
   it('checks a spec against the real offer and stock', () => {

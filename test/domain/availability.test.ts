@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  availabilityByPlan,
+  stockLookup,
   availabilityRank,
   compareDelays,
   delayHours,
@@ -127,11 +127,11 @@ describe('availability join', () => {
   });
 
   it('ranks offers for sorting by their soonest delay', () => {
-    const map = availabilityByPlan([ks, rise], records);
-    expect(map.get('ks-a')?.soonest?.availability).toBe('1H-low');
-    expect(availabilityRank(map.get('ks-a'))).toBeLessThan(availabilityRank(undefined));
+    const ksStock = stockLookup(records)(ks);
+    expect(ksStock.soonest?.availability).toBe('1H-low');
+    expect(availabilityRank(ksStock)).toBeLessThan(availabilityRank(undefined));
     expect(availabilityRank(offerAvailability(ks, [{ fqn: 'x', planCode: 'ks-a', datacenters: [{ datacenter: 'gra', availability: 'unavailable' }] }]))).toBeGreaterThan(
-      availabilityRank(map.get('ks-a')),
+      availabilityRank(ksStock),
     );
   });
 });

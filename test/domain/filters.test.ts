@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { availabilityByPlan, type AvailabilityRecord } from '../../src/domain/availability.js';
+import { stockLookup, type AvailabilityRecord } from '../../src/domain/availability.js';
 import { filterOffers, matchesSearch, sortOffers } from '../../src/domain/filters.js';
 import { normaliseCatalog } from '../../src/domain/offers.js';
 import { authoredEcoCatalog } from './authored-catalog.js';
@@ -29,7 +29,8 @@ const records: AvailabilityRecord[] = [
     ],
   },
 ];
-const availability = availabilityByPlan(offers, records);
+const stockOf = stockLookup(records);
+const availability = new Map(offers.map((o) => [o.planCode, stockOf(o)]));
 
 describe('offer filters', () => {
   it('searches name, plan code and CPU, all words, any case', () => {
