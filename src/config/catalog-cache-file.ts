@@ -19,7 +19,7 @@ export interface CatalogCacheKey {
 /** What the loader stores and gets back (structurally the seam's `CachedCatalog`). */
 export interface CachedCatalogEntry {
   offers: Offer[];
-  /** The offers' summaries, in the same order (computed from `offers` when not given). */
+  /** The offers' summaries, in the same order. */
   summaries: OfferSummary[];
   fetchedAt: Date;
 }

@@ -13,8 +13,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { OfferSummary } from '../domain/offer-model.js';
-import { summarizeOffer } from '../domain/offers.js';
 import { writeAtomically } from './atomic-file.js';
 import {
   entryChunks,
@@ -56,7 +54,7 @@ export interface FileCatalogCache {
   getSummaries(key: CatalogCacheKey): Promise<CachedSummariesEntry | undefined>;
   getSummariesNow(key: CatalogCacheKey): CachedSummariesEntry | undefined;
   /** Stores an entry (atomically: a temp file renamed over the old one). Never throws. */
-  set(key: CatalogCacheKey, value: Omit<CachedCatalogEntry, 'summaries'> & { summaries?: OfferSummary[] }): void;
+  set(key: CatalogCacheKey, value: CachedCatalogEntry): void;
   /** Age of the stored entry in ms, fresh or not (undefined when there is none that can be read). */
   ageOf(key: CatalogCacheKey): number | undefined;
   /** The file an entry lives in. */
@@ -161,8 +159,7 @@ export function openCatalogCache(env: NodeJS.ProcessEnv, options: CatalogCacheOp
     },
     set(key, value) {
       const file = fileOf(key);
-      const summaries = value.summaries ?? value.offers.map(summarizeOffer);
-      pending.set(file, { key: normalisedKey(key), value: { offers: value.offers, summaries, fetchedAt: value.fetchedAt } });
+      pending.set(file, { key: normalisedKey(key), value });
       if (options.writeImmediately) {
         persist(file);
         return;

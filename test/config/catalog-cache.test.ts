@@ -27,6 +27,8 @@ function offers(planCodes: string[], range: Range = 'eco'): Offer[] {
 }
 
 const planCodes = (entry: { offers: Offer[] } | undefined) => entry?.offers.map((o) => o.planCode);
+/** What the loader stores: the offers with their summaries. */
+const entry = (list: Offer[]) => ({ offers: list, summaries: list.map(summarizeOffer), fetchedAt });
 
 describe('catalog cache', () => {
   let home: string;
@@ -50,7 +52,7 @@ describe('catalog cache', () => {
 
   it('gives a stored catalog back in a later run, with the time it was fetched, under <configDir>/cache', async () => {
     const first = openCatalogCache(env, { now });
-    first.set(key, { offers: offers(['24sk10', '24rise01']), fetchedAt });
+    first.set(key, entry(offers(['24sk10', '24rise01'])));
     await first.flush();
     expect(path.dirname(first.fileOf(key))).toBe(path.join(home, 'config', 'cache'));
 
@@ -63,7 +65,7 @@ describe('catalog cache', () => {
 
   it('get() reads the file only after the synchronous work of its caller (a request started beside it goes out first)', async () => {
     const cache = openCatalogCache(env, { now, writeImmediately: true });
-    cache.set(key, { offers: offers(['24sk10']), fetchedAt });
+    cache.set(key, entry(offers(['24sk10'])));
     const reader = openCatalogCache(env, { now });
     expect(planCodes(await reader.get(key))).toEqual(['24sk10']);
 
@@ -74,7 +76,7 @@ describe('catalog cache', () => {
 
   it('answers from memory before the deferred write has reached the disk', async () => {
     const cache = openCatalogCache(env, { now });
-    cache.set(key, { offers: offers(['24sk10']), fetchedAt });
+    cache.set(key, entry(offers(['24sk10'])));
     expect(planCodes(cache.getNow(key))).toEqual(['24sk10']);
     expect(fs.existsSync(cache.fileOf(key))).toBe(false);
     await cache.flush();
@@ -83,7 +85,7 @@ describe('catalog cache', () => {
 
   it('trusts prices for an hour only, and never a fetch date in the future', async () => {
     const cache = openCatalogCache(env, { now, writeImmediately: true });
-    cache.set(key, { offers: offers(['24sk10']), fetchedAt });
+    cache.set(key, entry(offers(['24sk10'])));
     expect(CATALOG_CACHE_TTL_MS).toBe(HOUR);
 
     clock = new Date(fetchedAt.getTime() + HOUR - 1000);
@@ -103,7 +105,7 @@ describe('catalog cache', () => {
       { ...key, subsidiary: 'GB' },
       { ...key, range: 'baremetal' },
     ];
-    keys.forEach((k, i) => cache.set(k, { offers: offers([`plan-${i}`], k.range), fetchedAt }));
+    keys.forEach((k, i) => cache.set(k, entry(offers([`plan-${i}`], k.range))));
     expect(new Set(keys.map((k) => cache.fileOf(k))).size).toBe(4);
     const reread = openCatalogCache(env, { now });
     keys.forEach((k, i) => expect(planCodes(reread.getNow(k))).toEqual([`plan-${i}`]));
@@ -113,20 +115,20 @@ describe('catalog cache', () => {
 
   it('ignores a corrupt file and rewrites it on the next download', () => {
     const cache = openCatalogCache(env, { now, writeImmediately: true });
-    cache.set(key, { offers: offers(['24sk10']), fetchedAt });
+    cache.set(key, entry(offers(['24sk10'])));
     const file = cache.fileOf(key);
     const text = fs.readFileSync(file, 'utf8');
     fs.writeFileSync(file, text.slice(0, Math.floor(text.length / 2)));
     expect(openCatalogCache(env, { now }).getNow(key)).toBeUndefined();
 
     const again = openCatalogCache(env, { now, writeImmediately: true });
-    again.set(key, { offers: offers(['24rise01']), fetchedAt });
+    again.set(key, entry(offers(['24rise01'])));
     expect(planCodes(openCatalogCache(env, { now }).getNow(key))).toEqual(['24rise01']);
   });
 
   it('ignores files of another format or version, of another key, or whose body is not offers of the range', () => {
     const cache = openCatalogCache(env, { now, writeImmediately: true });
-    cache.set(key, { offers: offers(['24sk10']), fetchedAt });
+    cache.set(key, entry(offers(['24sk10'])));
     const file = cache.fileOf(key);
     const [headerLine = '', summaries = '', body = ''] = fs.readFileSync(file, 'utf8').split('\n');
     const header = JSON.parse(headerLine) as Record<string, unknown>;
@@ -156,7 +158,7 @@ describe('catalog cache', () => {
 
   it('gives a table its summaries from the first lines alone: a damaged offers line spoils only the whole entry', () => {
     const cache = openCatalogCache(env, { now, writeImmediately: true });
-    cache.set(key, { offers: offers(['24sk10', '24rise01']), fetchedAt });
+    cache.set(key, entry(offers(['24sk10', '24rise01'])));
     const file = cache.fileOf(key);
     const summaries = openCatalogCache(env, { now }).getSummariesNow(key);
     expect(summaries?.summaries.map((s) => [s.planCode, s.monthly.micros])).toEqual([
@@ -176,8 +178,8 @@ describe('catalog cache', () => {
 
   it.skipIf(process.platform === 'win32')('writes a private file atomically, leaving no temporary file behind', async () => {
     const cache = openCatalogCache(env, { now });
-    cache.set(key, { offers: offers(['24sk10']), fetchedAt });
-    cache.set(key, { offers: offers(['24sk10', '24sk20']), fetchedAt });
+    cache.set(key, entry(offers(['24sk10'])));
+    cache.set(key, entry(offers(['24sk10', '24sk20'])));
     await cache.flush();
     expect(fs.readdirSync(cache.dir)).toEqual([path.basename(cache.fileOf(key))]);
     expect(fs.statSync(cache.fileOf(key)).mode & 0o077).toBe(0);
@@ -190,13 +192,13 @@ describe('catalog cache', () => {
     const cache = openCatalogCache(env, { now, writeImmediately: true });
     const old = { ...key, subsidiary: 'GB' };
     const recent = { ...key, subsidiary: 'DE' };
-    cache.set(old, { offers: offers(['24sk10']), fetchedAt });
-    cache.set(recent, { offers: offers(['24sk10']), fetchedAt });
+    cache.set(old, entry(offers(['24sk10'])));
+    cache.set(recent, entry(offers(['24sk10'])));
     const longAgo = new Date(Date.now() - 2 * HOUR);
     fs.utimesSync(cache.fileOf(old), longAgo, longAgo);
     fs.writeFileSync(path.join(cache.dir, 'notes.txt'), 'not ours');
 
-    cache.set(key, { offers: offers(['24rise01']), fetchedAt });
+    cache.set(key, entry(offers(['24rise01'])));
     expect(fs.existsSync(cache.fileOf(old))).toBe(false);
     expect(fs.existsSync(cache.fileOf(recent))).toBe(true);
     expect(fs.existsSync(cache.fileOf(key))).toBe(true);
@@ -207,7 +209,7 @@ describe('catalog cache', () => {
     fs.mkdirSync(path.join(home, 'config'), { recursive: true });
     fs.writeFileSync(path.join(home, 'config', 'cache'), 'not a directory');
     const cache = openCatalogCache(env, { now });
-    cache.set(key, { offers: offers(['24sk10']), fetchedAt });
+    cache.set(key, entry(offers(['24sk10'])));
     await expect(cache.flush()).resolves.toBeUndefined();
     expect(openCatalogCache(env, { now }).getNow(key)).toBeUndefined();
   });
