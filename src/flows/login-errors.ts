@@ -38,9 +38,14 @@ export function originOf(secretOrigin: string, key: KeyName): string {
   return secretOrigin;
 }
 
-/** True while a freshly requested key is not validated yet (or the network hiccups): keep waiting. */
+/**
+ * True while a freshly requested key is not validated yet (or the network hiccups): keep waiting.
+ * OVH answers a key waiting for validation exactly as an unknown or revoked one (403 "This
+ * credential is not valid", docs/ovh-api.md §2.2), so for the key login has just requested an
+ * invalid credential means "not validated yet".
+ */
 export function isWaitingForValidation(error: unknown): boolean {
-  return error instanceof OvhApiError && ['pending-validation', 'network', 'timeout', 'server', 'rate-limited'].includes(error.kind);
+  return error instanceof OvhApiError && ['invalid-credential', 'pending-validation', 'network', 'timeout', 'server', 'rate-limited'].includes(error.kind);
 }
 
 /**
@@ -54,9 +59,11 @@ export function explainCredentialError(error: unknown, context: ExplainContext):
   const where = context.endpoint.name;
   const login = context.finishCommand;
   const from = (key: KeyName) => (context.secretOrigin ? ` (from ${originOf(context.secretOrigin, key)})` : '');
+  // A stored key known to wait for validation: its "invalid credential" means "not validated yet".
+  const kind = error.kind === 'invalid-credential' && context.validationUrl && !context.oauth2 ? 'pending-validation' : error.kind;
   const make = (message: string, hint: string) =>
     new OvhApiError({
-      kind: error.kind,
+      kind,
       call: error.call,
       status: error.status,
       ovhMessage: error.ovhMessage,
@@ -67,7 +74,7 @@ export function explainCredentialError(error: unknown, context: ExplainContext):
       cause: error,
     });
 
-  switch (error.kind) {
+  switch (kind) {
     case 'invalid-app-key':
       return make(
         `The application key${from('appKey')} is not valid on ${where}${said}.`,

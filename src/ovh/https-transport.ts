@@ -3,6 +3,7 @@
 import https from 'node:https';
 import { StringDecoder } from 'node:string_decoder';
 import v8 from 'node:v8';
+import { NODE_OVH_JSON_FAILURE } from './node-ovh.js';
 
 /**
  * An answer's text, decoded piece by piece as it arrives (the decoding overlaps the transfer, and
@@ -58,7 +59,7 @@ export function sendLikeNodeOvh(
         try {
           parsed = JSON.parse(text);
         } catch {
-          callback('[OVH] Unable to parse JSON reponse');
+          callback(NODE_OVH_JSON_FAILURE);
           return;
         }
       }

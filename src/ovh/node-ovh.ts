@@ -11,6 +11,10 @@ export interface NodeOvh {
   apiTimeDiff: number | null;
   oauthClient?: { getToken(params: unknown, httpOptions?: unknown): Promise<unknown> };
 }
+/** The strings node-ovh calls back with when it could not read OVH's clock, or an answer was not JSON. */
+export const NODE_OVH_TIME_FAILURE = '[OVH] Unable to fetch OVH API time';
+export const NODE_OVH_JSON_FAILURE = '[OVH] Unable to parse JSON reponse';
+
 type NodeOvhFactory = (params: Record<string, unknown>) => NodeOvh;
 
 let nodeOvhFactory: NodeOvhFactory | undefined;
