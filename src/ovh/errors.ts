@@ -72,3 +72,19 @@ export class OvhApiError extends CliError {
     this.retryAfterSeconds = init.retryAfterSeconds;
   }
 }
+
+/** The same error with some fields changed (a redacted text, an added hint). */
+export function changedError(error: OvhApiError, changes: Partial<Pick<OvhApiErrorInit, 'message' | 'hint' | 'ovhMessage'>>): OvhApiError {
+  return new OvhApiError({
+    kind: error.kind,
+    call: error.call,
+    message: error.message,
+    hint: error.hint,
+    status: error.status,
+    ovhMessage: error.ovhMessage,
+    queryId: error.queryId,
+    retryAfterSeconds: error.retryAfterSeconds,
+    cause: error.cause,
+    ...changes,
+  });
+}

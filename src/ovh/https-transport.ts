@@ -3,7 +3,9 @@
 import https from 'node:https';
 import { StringDecoder } from 'node:string_decoder';
 import v8 from 'node:v8';
-import { NODE_OVH_JSON_FAILURE } from './node-ovh.js';
+
+/** What node-ovh calls back with when an answer is not JSON (its spelling); these calls do the same. */
+export const NODE_OVH_JSON_FAILURE = '[OVH] Unable to parse JSON reponse';
 
 /**
  * An answer's text, decoded piece by piece as it arrives (the decoding overlaps the transfer, and

@@ -305,9 +305,28 @@ describe('clock', () => {
     await expect(api(full, { onClockSkew: (o) => skews.push(o) }).getMe()).resolves.toBeDefined();
     expect(skews).toHaveLength(1);
     expect(skews[0]).toBeGreaterThanOrEqual(590);
-    // A cached offset that is now wrong by 10 minutes (more than the server's window) is refused as a clock problem (exit 3).
-    const stale = await failure(api(full, { timeOffsetSeconds: 0 }).getMe());
-    expect(stale.kind).toBe('invalid-signature');
-    expect(stale.message).toMatch(/clock/);
+    // A cached offset now wrong by 10 minutes (more than the server's window): OVH's refusal is a
+    // 400 it does not explain, so the offset is measured again and the call signed again, once.
+    const measured: number[] = [];
+    await expect(api(full, { timeOffsetSeconds: 0, onTimeOffset: (o) => measured.push(o) }).getMe()).resolves.toBeDefined();
+    expect(measured).toHaveLength(1);
+    expect(measured[0]).toBeGreaterThanOrEqual(590);
+    const tries = sb.log.filter((entry) => entry.route === '/me').slice(-2);
+    expect(tries.map((entry) => entry.status)).toEqual([400, 200]);
+  });
+
+  it('never sends a checkout twice, even when its timestamp was refused', async () => {
+    const fresh = api(full);
+    const me = await fresh.getMe();
+    const cart = await fresh.createCart({ ovhSubsidiary: me.ovhSubsidiary, description: 'stale clock' });
+    await fresh.assignCart(cart.cartId);
+    sb.clock.advance(10 * 60_000);
+    sb.clearLog();
+    const refused = await failure(api(full, { timeOffsetSeconds: fresh.client.timeOffsetSeconds }).checkout(cart.cartId, { autoPayWithPreferredPaymentMethod: false, waiveRetractationPeriod: false }));
+    expect(refused.status).toBe(400);
+    expect(refused.hint).toMatch(/clock offset to OVH had moved by \d+ s.*never sent twice.*run the command again/);
+    expect(calls().filter((c) => c === 'POST /order/cart/{cartId}/checkout')).toHaveLength(1);
+    // The offset was measured again, so the next command signs right.
+    expect(calls()).toContain('GET /auth/time');
   });
 });
