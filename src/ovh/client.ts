@@ -22,8 +22,6 @@ export type { AuthMode, ClientOptions, Credentials, HttpMethod, QueryValue, Requ
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const CLOCK_SKEW_WARNING_SECONDS = 30;
-/** An offset measured this recently is not measured again after a refusal. */
-const FRESH_OFFSET_MS = 60_000;
 /** A remeasured offset this much different means the old one was stale. */
 const CLOCK_MOVED_SECONDS = 2;
 
@@ -41,8 +39,6 @@ export class OvhClient {
   private readonly options: ClientOptions;
   private offset: number | undefined;
   private offsetPromise: Promise<number> | undefined;
-  /** When (monotonic ms) this client measured the offset; undefined for a cached one given to it. */
-  private offsetMeasuredAt: number | undefined;
 
   constructor(options: ClientOptions) {
     this.options = options;
@@ -99,7 +95,6 @@ export class OvhClient {
         const serverTime = await this.request('GET', '/auth/time', {}, timeSchema);
         const offset = serverTime - Math.round(Date.now() / 1000);
         this.offset = offset;
-        this.offsetMeasuredAt = performance.now();
         this.node.setTimeDiff(offset);
         this.options.onTimeOffset?.(offset);
         if (Math.abs(offset) > CLOCK_SKEW_WARNING_SECONDS) this.options.onClockSkew?.(offset);
@@ -173,7 +168,11 @@ export class OvhClient {
       const e = outcome.error;
       const what = e.status !== undefined ? String(e.status) : e.kind === 'timeout' ? 'timeout' : (outcome.facts.code ?? e.kind);
       this.debug(`← ${what} ${method} ${route} ${ms} ms${e.ovhMessage ? `: ${e.ovhMessage}` : ''}${e.queryId ? ` [${e.queryId}]` : ''}`);
-      if (mode === 'signed' && !clockChecked && outcome.httpRule === 'bad-request' && this.offsetMayBeStale()) {
+      // OVH's wording for a refused timestamp is not documented, so a signed call refused with a
+      // 400 OVH does not explain measures the offset again (once per call). If it moved (a stale
+      // cached offset, an NTP step during a long `status --wait`), the call is signed again: a 400
+      // is a refusal, nothing was done. Never the checkout: it is not sent twice, whatever the cause.
+      if (mode === 'signed' && !clockChecked && outcome.httpRule === 'bad-request') {
         clockChecked = true;
         const moved = await this.remeasureOffset(call);
         if (moved > CLOCK_MOVED_SECONDS) {
@@ -188,11 +187,6 @@ export class OvhClient {
       this.debug(`↻ ${method} ${route} again in ${decision.delayMs} ms (attempt ${attempt + 1} of ${policy.maxAttempts})`);
       await sleep(decision.delayMs);
     }
-  }
-
-  /** A cached offset, or one measured a while ago (a long `status --wait`, across an NTP step). */
-  private offsetMayBeStale(): boolean {
-    return this.offsetMeasuredAt === undefined || performance.now() - this.offsetMeasuredAt > FRESH_OFFSET_MS;
   }
 
   /** Measures the offset again; how many seconds it moved (0 when it cannot be measured now). */
