@@ -6,7 +6,7 @@
 //    minus what a plain HTTPS GET of the stock takes (stock is never cached: every run asks for it,
 //    so its transfer is the network's share, as the catalog's transfer is in the figure above);
 //  - peak memory (resident set) of both.
-import type { SandboxServer } from '../sandbox/index.js';
+import type { SandboxServer } from '../src/sandbox/index.js';
 import { describeFailure, runCli, runNode, type ChildRun } from './child.js';
 import { createBenchHome } from './cli-env.js';
 import { median, summarize } from './stats.js';

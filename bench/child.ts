@@ -5,10 +5,10 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { REPO_ROOT } from '../src/build/bundle-layout.js';
 import { TRACE_ENV, type ChildTrace } from './trace-hook.js';
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CLI_ENTRY = path.join(REPO_ROOT, 'bin', 'ovh-order.js');
 const TRACE_HOOK = path.join(REPO_ROOT, 'dist', 'bench', 'trace-hook.js');
 const GNU_TIME = '/usr/bin/time';

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { SandboxServer } from '../sandbox/index.js';
+import type { SandboxServer } from '../src/sandbox/index.js';
 
 export interface BenchHome {
   home: string;

@@ -5,9 +5,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BUNDLE_DIR, BUNDLE_METAFILE } from '../build/bundle-layout.js';
-import { mainOwnerByOutput, readBundleMetafile } from '../build/packages-in-bundle.js';
-import { CLI_ENTRY, REPO_ROOT, runNode } from './child.js';
+import { BUNDLE_DIR, BUNDLE_METAFILE, REPO_ROOT } from '../src/build/bundle-layout.js';
+import { mainOwnerByOutput, readBundleMetafile } from '../src/build/packages-in-bundle.js';
+import { CLI_ENTRY, runNode } from './child.js';
 
 interface ProfileNode {
   id: number;

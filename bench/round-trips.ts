@@ -3,7 +3,7 @@
 // critical path is the longest chain of requests that ran one after the other (see critical-path.ts).
 // Also counted: requests per run, identical GETs asked twice in one run, and /auth/time calls (the
 // clock offset is cached between runs).
-import type { SandboxLogEntry, SandboxServer } from '../sandbox/index.js';
+import type { SandboxLogEntry, SandboxServer } from '../src/sandbox/index.js';
 import { describeFailure, runCli } from './child.js';
 import { createBenchHome } from './cli-env.js';
 import { criticalPath, timedRequests, type CriticalPath } from './critical-path.js';

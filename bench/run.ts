@@ -9,7 +9,7 @@
 // Environment equivalents: OVH_ORDER_BENCH_RUNS, OVH_ORDER_BENCH_ONLY, OVH_ORDER_BENCH_QUICK=1.
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startSandbox, type SandboxServer } from '../sandbox/index.js';
+import { startSandbox, type SandboxServer } from '../src/sandbox/index.js';
 import { CATALOG_ARGS, measureCatalog } from './catalog.js';
 import { runCli } from './child.js';
 import { createBenchHome } from './cli-env.js';

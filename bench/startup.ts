@@ -3,9 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUNDLE_DIR, BUNDLE_METAFILE } from '../build/bundle-layout.js';
-import { packagesInFiles, readBundleMetafile } from '../build/packages-in-bundle.js';
-import { CLI_ENTRY, REPO_ROOT, describeFailure, runCli, runNode } from './child.js';
+import { BUNDLE_DIR, BUNDLE_METAFILE, REPO_ROOT } from '../src/build/bundle-layout.js';
+import { packagesInFiles, readBundleMetafile } from '../src/build/packages-in-bundle.js';
+import { CLI_ENTRY, describeFailure, runCli, runNode } from './child.js';
 import { summarize } from './stats.js';
 import type { ResultRow } from './table.js';
 

@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BUNDLE_DIR, BUNDLE_METAFILE } from '../../src/build/bundle-layout.js';
 import { readBundleMetafile } from '../../src/build/packages-in-bundle.js';
-import { isHeavyPackage, packagesLoadedBy } from '../../src/bench/startup.js';
+import { isHeavyPackage, packagesLoadedBy } from '../../bench/startup.js';
 import { isolatedEnv, repoRoot, runCli } from '../helpers/run-cli.js';
 import { useSandbox } from '../helpers/sandbox-fixture.js';
 

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mainOwnerByOutput, packageOfPath, packagesByOutput, packagesInFiles, type BundleMetafile } from '../../src/build/packages-in-bundle.js';
-import { isHeavyPackage, loadedFiles } from '../../src/bench/startup.js';
+import { isHeavyPackage, loadedFiles } from '../../bench/startup.js';
 
 const repoRoot = path.resolve('/repo');
 const at = (file: string) => path.join(repoRoot, file);
