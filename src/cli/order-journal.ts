@@ -3,8 +3,9 @@
 // id, which lists the journal's recent orders and looks unresolved ones up again with OVH.
 import type { Context } from './context.js';
 import type { Session } from './session.js';
-import { openJournal, type Journal, type JournalEntry, type OrderedThing } from '../config/journal.js';
-import { CredentialsError, InterruptedError } from '../errors.js';
+import { openJournal } from '../config/journal.js';
+import type { Journal, JournalEntry, OrderedThing } from '../domain/journal.js';
+import { CliError, CredentialsError, ExitCode, InterruptedError } from '../errors.js';
 import type { OvhApi } from '../ovh/api.js';
 import type { OrderSpec } from '../domain/order-spec.js';
 import type { Output } from '../ui/output.js';
@@ -14,10 +15,11 @@ import {
   CHECKOUT_SETTLE_MS,
   describeEntry,
   isUnresolved,
+  repeatReason,
   journaledCheckoutHooks,
   lookUpCheckout,
   orderedThingFromContents,
-  refuseIfUnresolved,
+  refuseRepeat,
   stateWords,
   type JournaledCheckoutHooks,
   type JournaledCheckoutOptions,
@@ -28,8 +30,10 @@ import {
  * journaled as `sandbox` (one simulated account, kept in its state file).
  */
 export function journalEndpointOf(session: Pick<Session, 'endpoint' | 'endpointSource'>): string {
-  return session.endpointSource === 'sandbox' ? 'sandbox' : session.endpoint.apiUrl;
+  return session.endpointSource === 'sandbox' ? SANDBOX_JOURNAL_ENDPOINT : session.endpoint.apiUrl;
 }
+
+const SANDBOX_JOURNAL_ENDPOINT = 'sandbox';
 
 /** Opens the journal and shows its permission warnings (a file found open to others is tightened). */
 export function openOrderJournal(ctx: Pick<Context, 'env' | 'now'>, output: Pick<Output, 'warn'>): Journal {
@@ -67,7 +71,18 @@ export function checkoutHooksFor(ctx: Context, session: Session, output: Output,
     force: options.force,
     timeOffsetSeconds: () => api().client.timeOffsetSeconds,
     signal: ctx.interrupt.signal,
+    unverifiedTls: unverifiedTls(ctx, session),
   });
+}
+
+/**
+ * Why a checkout to this endpoint would go without certificate verification, if it would: Node
+ * accepts any certificate under NODE_TLS_REJECT_UNAUTHORIZED=0 with only a warning. The `--sandbox`
+ * runs on this machine, so only real endpoints are refused.
+ */
+function unverifiedTls(ctx: Pick<Context, 'env'>, session: Pick<Session, 'endpointSource'>): string | undefined {
+  if (session.endpointSource === 'sandbox') return undefined;
+  return ctx.env.NODE_TLS_REJECT_UNAUTHORIZED === '0' || process.env.NODE_TLS_REJECT_UNAUTHORIZED === '0' ? 'NODE_TLS_REJECT_UNAUTHORIZED=0' : undefined;
 }
 
 /** What an order spec buys, as the journal records it. */
@@ -96,8 +111,18 @@ export function orderCheckoutHooks(
   options: { force: boolean; dryRun: boolean },
 ): JournaledCheckoutHooks {
   const what = orderedThingFromSpec(spec);
-  if (!options.dryRun) refuseIfUnresolved(openOrderJournal(ctx, output), journalEndpointOf(session), what, options.force);
-  return checkoutHooksFor(ctx, session, output, { what, force: options.force, subsidiary: spec.subsidiary });
+  const hooks = checkoutHooksFor(ctx, session, output, { what, force: options.force, subsidiary: spec.subsidiary });
+  if (!options.dryRun) {
+    // Refused before any cart exists; the checkout hooks check both again right before the POST.
+    const tls = unverifiedTls(ctx, session);
+    if (tls) throw new CliError(`Not ordering: certificate verification is switched off (${tls}), so the answers could come from anyone on the network path.`, {
+      code: 'tls_unverified',
+      hint: 'Unset NODE_TLS_REJECT_UNAUTHORIZED; for a private CA, use NODE_EXTRA_CA_CERTS. --dry-run still shows the price.',
+      exitCode: ExitCode.failure,
+    });
+    refuseRepeat(openOrderJournal(ctx, output), journalEndpointOf(session), what, options.force);
+  }
+  return hooks;
 }
 
 /**
@@ -109,8 +134,8 @@ export function wizardCheckoutHooks(ctx: Context, session: Session, output: Outp
   return checkoutHooksFor(ctx, session, output, {
     api,
     force: async (entries) => {
-      for (const entry of entries) output.warn(`An earlier checkout of the same server has no confirmed outcome: ${describeEntry(entry)}.`);
-      output.warn('Ordering again could buy it twice. Check first with `ovh-order status` (or your orders in the OVH control panel).');
+      for (const entry of entries) output.warn(repeatReason(entry));
+      output.warn('Ordering again could buy it twice. Check first with `ovh-order status` (or your orders in the OVH control panel); several servers at once are one order with a quantity.');
       return prompter.confirm({ id: 'order-despite-unresolved', message: 'Order it anyway?', default: false });
     },
   });
@@ -129,14 +154,37 @@ export interface JournalStatusDeps {
 }
 
 /**
- * Lists the journal's recent orders (newest first). Unresolved checkouts on the current API are
- * first looked up again with OVH (reads only) and their outcome recorded. Exit 0.
+ * The entries `status` shows: with --sandbox only the sandbox's, otherwise only real APIs' (the
+ * simulated orders never mix with the account's), newest first.
+ */
+function entriesShown(ctx: Pick<Context, 'globals'>, journal: Journal): JournalEntry[] {
+  const sandbox = ctx.globals.sandbox === true;
+  return journal
+    .recent(Number.MAX_SAFE_INTEGER)
+    .filter((e) => (e.endpoint === SANDBOX_JOURNAL_ENDPOINT) === sandbox)
+    .slice(0, JOURNAL_LIST_LIMIT);
+}
+
+/** An entry's API in a few letters: `eu.api.ovh.com`, `127.0.0.1:8443`, `ovh-eu`. */
+function apiName(endpoint: string): string {
+  try {
+    return new URL(endpoint).host;
+  } catch {
+    return endpoint;
+  }
+}
+
+/**
+ * Lists the journal's recent orders (newest first): the sandbox's with --sandbox, the real APIs'
+ * otherwise, each row naming its API when they differ. Unresolved checkouts on the current API
+ * are first looked up again with OVH (reads only) and their outcome recorded. Exit 0.
  */
 export async function runJournalStatus(ctx: Context, deps: JournalStatusDeps): Promise<number> {
   const { output } = deps;
   const journal = openOrderJournal(ctx, output);
   const rechecked = await recheckUnresolved(ctx, journal, deps);
-  const entries = journal.recent(JOURNAL_LIST_LIMIT);
+  const entries = entriesShown(ctx, journal);
+  const mixed = new Set(entries.map((e) => e.endpoint)).size > 1;
 
   if (ctx.globals.json) {
     output.json({
@@ -147,13 +195,15 @@ export async function runJournalStatus(ctx: Context, deps: JournalStatusDeps): P
     return 0;
   }
   if (entries.length === 0) {
-    output.info(`No orders in the journal yet (${journal.path}). Orders placed with ovh-order are listed here.`);
+    const which = ctx.globals.sandbox === true ? 'sandbox orders' : 'orders';
+    output.info(`No ${which} in the journal yet (${journal.path}). ${ctx.globals.sandbox === true ? 'Orders placed with --sandbox' : 'Orders placed with ovh-order'} are listed here.`);
     return 0;
   }
   const { renderTable } = await import('../ui/table.js');
   const { createTheme } = await import('../ui/theme.js');
   const theme = createTheme(ctx, ctx.stdout);
   const rows = entries.map((e) => [
+    ...(mixed ? [apiName(e.endpoint)] : []),
     e.startedAt.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC'),
     `${e.what.planCode} ×${e.what.quantity}${e.what.datacenter ? ` ${e.what.datacenter}` : ''}`,
     e.orderId !== undefined ? String(e.orderId) : '—',
@@ -162,7 +212,7 @@ export async function runJournalStatus(ctx: Context, deps: JournalStatusDeps): P
   ]);
   output.result(
     renderTable(
-      [{ header: 'Started' }, { header: 'Server' }, { header: 'Order', align: 'right' }, { header: 'Outcome' }, { header: 'Cart' }],
+      [...(mixed ? [{ header: 'API' }] : []), { header: 'Started' }, { header: 'Server' }, { header: 'Order', align: 'right' }, { header: 'Outcome' }, { header: 'Cart' }],
       rows,
       { heading: theme.heading },
     ),

@@ -1,5 +1,6 @@
 // The commander program: every command's flags, help and examples. Only commander is loaded here;
 // each action module is imported when its command runs, so `--help` stays instant.
+import { refuseBadValues } from './input-checks.js';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Context } from './context.js';
 import { applyGlobalOptions } from './globals.js';
@@ -30,17 +31,28 @@ function examples(lines: string[]): string {
   return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
 }
 
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`"${value}" is not a whole number of 1 or more.`);
-  return n;
+/**
+ * A number option's parser: blank is refused (Number('') would be 0), and so is anything outside
+ * [min, max] (stated in the message and the help), e.g. a --timeout beyond what Node's timers hold.
+ */
+function numberIn(min: number, max: number, options: { integer?: boolean } = {}): (value: string) => number {
+  const kind = options.integer ? 'a whole number' : 'a number';
+  const range = `from ${min} to ${max}`;
+  return (value: string) => {
+    const n = value.trim() === '' ? Number.NaN : Number(value);
+    const inRange = Number.isFinite(n) && n >= min && n <= max;
+    if (!inRange || (options.integer && !Number.isInteger(n))) throw new InvalidArgumentError(`"${value}" is not ${kind} ${range}.`);
+    return n;
+  };
 }
 
-function nonNegativeNumber(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError(`"${value}" is not a number of 0 or more.`);
-  return n;
-}
+/** One API call's deadline, in seconds (Node's timers hold at most ~24.8 days). */
+const API_TIMEOUT_MAX_S = 3600;
+/** How long `login` waits for the key to be validated, in seconds. */
+const LOGIN_WAIT_MAX_S = 86_400;
+const positiveInt = numberIn(1, 1_000_000, { integer: true });
+const memoryGb = numberIn(0, 1_000_000);
+const priceAmount = numberIn(0, 1_000_000_000);
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
@@ -61,7 +73,7 @@ export function buildProgram(ctx: Context): Command {
     .option('--profile <name>', 'stored credentials profile', 'default')
     .option('--debug', 'print API calls on stderr (secrets redacted) and stack traces')
     .option('--no-color', 'disable colours (also NO_COLOR)')
-    .addOption(new Option('--timeout <seconds>', 'timeout of one API call, in seconds').argParser(nonNegativeNumber))
+    .addOption(new Option('--timeout <seconds>', `timeout of one API call, in seconds (0 to ${API_TIMEOUT_MAX_S}; 0: the default 30)`).argParser(numberIn(0, API_TIMEOUT_MAX_S)))
     .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
     .configureOutput({
       writeOut: (s) => ctx.stdout.write(s),
@@ -90,6 +102,7 @@ export function buildProgram(ctx: Context): Command {
       // commander passes positional args, then the options object, then the command.
       const cmd = received[received.length - 1] as Command;
       const args = received.slice(0, -2).flatMap((a) => (Array.isArray(a) ? a : a === undefined ? [] : [String(a)]));
+      refuseBadValues(cmd, args);
       applyGlobalOptions(ctx, cmd.optsWithGlobals());
       const loader = actionLoaders[key];
       if (!loader) throw new Error(`No action for command "${key}".`);
@@ -105,8 +118,8 @@ export function buildProgram(ctx: Context): Command {
     .addOption(new Option('--range <range>', 'catalog range').choices(RANGES))
     .option('--subsidiary <code>', 'OVH subsidiary (FR, GB, DE, CA, US…); default: your account’s')
     .option('--search <text>', 'pre-filter offers by text')
-    .addOption(new Option('--min-ram <GB>', 'pre-filter: minimum memory in GB').argParser(nonNegativeNumber))
-    .addOption(new Option('--max-price <amount>', 'pre-filter: maximum monthly price').argParser(nonNegativeNumber))
+    .addOption(new Option('--min-ram <GB>', 'pre-filter: minimum memory in GB').argParser(memoryGb))
+    .addOption(new Option('--max-price <amount>', 'pre-filter: maximum monthly price').argParser(priceAmount))
     .option('--datacenter <codes>', 'pre-filter: datacenters, comma-separated (e.g. gra,rbx)')
     .option('--cart <cartId>', 'resume an existing cart')
     .option('--dry-run', 'go as far as the price preview, then delete the cart: nothing is bought')
@@ -131,7 +144,7 @@ export function buildProgram(ctx: Context): Command {
     .option('--client-id <id>', 'OAuth2 service account client id')
     .option('--client-secret <secret>', 'OAuth2 service account client secret')
     .option('--no-browser', 'do not open the validation page in a browser')
-    .addOption(new Option('--timeout <seconds>', 'how long to wait for the key to be validated').argParser(nonNegativeNumber).default(600))
+    .addOption(new Option('--timeout <seconds>', `how long to wait for the key to be validated (0 to ${LOGIN_WAIT_MAX_S})`).argParser(numberIn(0, LOGIN_WAIT_MAX_S)).default(600))
     .addHelpText(
       'after',
       examples([
@@ -158,8 +171,8 @@ export function buildProgram(ctx: Context): Command {
     .option('--subsidiary <code>', 'OVH subsidiary; default: your account’s, else the endpoint’s first')
     .option('--datacenter <codes>', 'only offers orderable in these datacenters (comma-separated)')
     .option('--available', 'only offers in stock somewhere (or in --datacenter)')
-    .addOption(new Option('--max-price <amount>', 'maximum monthly price').argParser(nonNegativeNumber))
-    .addOption(new Option('--min-ram <GB>', 'minimum memory in GB').argParser(nonNegativeNumber))
+    .addOption(new Option('--max-price <amount>', 'maximum monthly price').argParser(priceAmount))
+    .addOption(new Option('--min-ram <GB>', 'minimum memory in GB').argParser(memoryGb))
     .option('--search <text>', 'filter by text (name, plan code, CPU)')
     .addOption(new Option('--sort <key>', 'sort order').choices(['price', 'ram', 'cpu', 'delay']).default('price'))
     .addOption(new Option('--limit <n>', `show the first n offers in sort order (table default: ${CATALOG_TABLE_LIMIT}; --json: all)`).argParser(positiveInt))
@@ -193,7 +206,7 @@ export function buildProgram(ctx: Context): Command {
     .option('-y, --yes', 'buy without asking (required when there is no terminal)')
     .option('--autopay', 'pay with the preferred payment method')
     .option('--waive-retraction', 'waive the legal withdrawal period (off unless given)')
-    .addOption(new Option('--max-price <amount>', 'refuse to check out above this total without tax').argParser(nonNegativeNumber))
+    .addOption(new Option('--max-price <amount>', 'refuse to check out above this total without tax').argParser(priceAmount))
     .option('--keep-cart', 'keep the cart after a dry run or a refusal')
     .option('--force', 'order even though the journal has an unresolved order for the same thing')
     .option('--json', 'print one JSON document {cartId, preview, order}')
@@ -238,8 +251,8 @@ export function buildProgram(ctx: Context): Command {
 
   define(program, 'sandbox')
     .description('serve the OVH API sandbox over HTTPS for your own scripts, until Ctrl-C')
-    .addOption(new Option('--port <n>', 'port to listen on (0: any free port)').argParser(nonNegativeNumber).default(0))
-    .addOption(new Option('--latency <ms>', 'added latency per request').argParser(nonNegativeNumber).default(0))
+    .addOption(new Option('--port <n>', 'port to listen on (0: any free port)').argParser(numberIn(0, 65_535, { integer: true })).default(0))
+    .addOption(new Option('--latency <ms>', 'added latency per request (0 to 60000)').argParser(numberIn(0, 60_000)).default(0))
     .addOption(new Option('--region <region>', 'which OVH API to simulate').choices(['eu', 'ca', 'us']).default('eu'))
     .addHelpText('after', examples(['ovh-order sandbox', 'ovh-order sandbox --port 8443 --latency 100']));
 

@@ -107,7 +107,8 @@ interface OpenedEntry {
 function openEntry(file: string, key: EntryKey): OpenedEntry | undefined {
   let fd: number;
   try {
-    fd = fs.openSync(file, 'r');
+    // Never through a link (see atomic-file.ts): a cache that is one is simply not used.
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
   } catch {
     return undefined;
   }

@@ -13,7 +13,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeAtomically } from './atomic-file.js';
+import { makeDirs, writeAtomically } from './atomic-file.js';
 import {
   entryChunks,
   normalisedKey,
@@ -117,7 +117,7 @@ export function openCatalogCache(env: NodeJS.ProcessEnv, options: CatalogCacheOp
     if (!entry) return;
     pending.delete(file);
     try {
-      fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+      makeDirs(dir, 0o700);
       writeAtomically(file, entryChunks(entry.key, entry.value), 'the catalog cache');
       pruneExpired(dir, file, ttlMs);
     } catch {

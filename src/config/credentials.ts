@@ -107,6 +107,18 @@ export function credentialsFromFields(
   const fail = (message: string, hint: string) =>
     errorKind === 'usage' ? new UsageError(message, { code: 'incomplete_credentials', hint }) : new CredentialsError(message, { code: 'incomplete_credentials', hint });
   if (!app && !oauth) return undefined;
+  for (const f of Object.keys(names) as Field[]) {
+    // A key with a control character fails later as a "network error" (it goes into a header).
+    // eslint-disable-next-line no-control-regex
+    const at = has(f) ? fields[f]!.search(/[\u0000-\u001f\u007f-\u009f]/) : -1;
+    if (at >= 0) {
+      const code = fields[f]!.codePointAt(at)!.toString(16).toUpperCase().padStart(4, '0');
+      throw new UsageError(`${where}: ${names[f]} contains a control character (U+${code}) at position ${at + 1}; keys are printable text.`, {
+        code: 'control_character',
+        hint: 'Copy the key again without the invisible character (a pasted tab or newline, for instance).',
+      });
+    }
+  }
   if (app && oauth) {
     const given = (Object.keys(names) as Field[]).filter(has).map((f) => names[f]);
     throw fail(`${where} holds both application keys and OAuth2 client credentials (${given.join(', ')}).`, `Keep one kind: ${names.appKey} + ${names.appSecret} (+ ${names.consumerKey}), or ${names.clientId} + ${names.clientSecret}.`);

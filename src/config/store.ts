@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CliError, ExitCode } from '../errors.js';
+import { makeDirs, readStateFile, refuseLink, writeAtomically } from './atomic-file.js';
 import { configDir, displayPath } from './paths.js';
 
 export const FILE_MODE = 0o600;
@@ -26,12 +27,13 @@ export function formatMode(mode: number): string {
  */
 export function ensurePrivateDir(dir: string, env: NodeJS.ProcessEnv): string[] {
   if (process.platform === 'win32') {
-    fs.mkdirSync(dir, { recursive: true });
+    makeDirs(dir, DIR_MODE, env);
     return [];
   }
+  refuseLink(dir, env);
   const existed = fs.existsSync(dir);
   if (!existed) {
-    fs.mkdirSync(dir, { recursive: true, mode: DIR_MODE });
+    makeDirs(dir, DIR_MODE, env);
     // mkdir applies the umask; set the mode explicitly so it is exactly 0700.
     fs.chmodSync(dir, DIR_MODE);
     return [];
@@ -44,8 +46,9 @@ export function ensurePrivateDir(dir: string, env: NodeJS.ProcessEnv): string[] 
 
 /** If `file` exists and others can read or write it, sets 0600 and returns a warning saying so. */
 export function fixFileMode(file: string, env: NodeJS.ProcessEnv): string | undefined {
+  refuseLink(file, env);
   if (process.platform === 'win32' || !fs.existsSync(file)) return undefined;
-  const mode = fs.statSync(file).mode & 0o777;
+  const mode = fs.lstatSync(file).mode & 0o777;
   if ((mode & 0o077) === 0) return undefined;
   fs.chmodSync(file, FILE_MODE);
   return `${displayPath(file, env)} was readable by other users (mode ${formatMode(mode)}); it is now ${formatMode(FILE_MODE)}. If others could log in to this machine, consider revoking the keys it holds (ovh-order logout --revoke) and logging in again.`;
@@ -81,11 +84,13 @@ export function openPrivateStore<T extends Record<string, unknown>>(env: NodeJS.
     path: file,
     warnings,
     read() {
-      if (!fs.existsSync(file)) return {};
       let parsed: unknown;
       try {
-        parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
+        const text = readStateFile(file, env);
+        if (text === undefined) return {};
+        parsed = JSON.parse(text);
       } catch (error) {
+        if (error instanceof CliError) throw error;
         throw unreadable(file, env, error);
       }
       if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw unreadable(file, env, new SyntaxError('not an object'));
@@ -93,18 +98,7 @@ export function openPrivateStore<T extends Record<string, unknown>>(env: NodeJS.
     },
     async write(document) {
       warnings.push(...ensurePrivateDir(dir, env));
-      const { default: Conf } = await import('conf');
-      const conf = new Conf<Record<string, unknown>>({
-        cwd: dir,
-        configName: name,
-        projectSuffix: '',
-        configFileMode: FILE_MODE,
-        clearInvalidConfig: false,
-        accessPropertiesByDotNotation: false,
-      });
-      conf.store = document;
-      // conf's mode goes through the umask when it creates the file; make it exact.
-      if (process.platform !== 'win32') fs.chmodSync(file, FILE_MODE);
+      writeAtomically(file, `${JSON.stringify(document, null, 2)}\n`, `the ${name} file`, 'Check the permissions of the ovh-order config directory and the free disk space.');
     },
     remove() {
       fs.rmSync(file, { force: true });

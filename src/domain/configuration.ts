@@ -236,6 +236,13 @@ export function parseConfigFlags(flags: readonly string[] = []): Record<string, 
     if (label === '') {
       throw new UsageError(`--config "${flag}" is not of the form label=value.`, { code: 'invalid_config_flag', hint: 'Example: --config dedicated_os=none_64.en' });
     }
+    // Labels are identifiers (dedicated_os, region…); this also keeps `__proto__` out of the record.
+    if (!/^[A-Za-z][A-Za-z0-9_.-]*$/.test(label)) {
+      throw new UsageError(`--config label "${label}" is not allowed: a label starts with a letter, then letters, digits, _ . or -.`, {
+        code: 'invalid_config_flag',
+        hint: 'Example: --config dedicated_os=none_64.en',
+      });
+    }
     if (result.has(label)) throw new UsageError(`--config gives "${label}" twice.`, { code: 'invalid_config_flag' });
     result.set(label, flag.slice(at + 1));
   }

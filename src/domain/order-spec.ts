@@ -110,7 +110,8 @@ export type PartialOrderSpec = Partial<OrderSpec>;
  * `defaults` lets the caller add what it knows (e.g. the account's subsidiary).
  */
 export function mergeSpecWithFlags(spec: PartialOrderSpec | undefined, flags: OrderSpecFlags, defaults: PartialOrderSpec = {}): PartialOrderSpec {
-  const base: PartialOrderSpec = { version: ORDER_SPEC_VERSION, quantity: 1, pricingMode: 'default', duration: 'P1M', options: [], configuration: {}, ...defaults, ...(spec ?? {}) };
+  // A spec file must say its version; flags alone are the current one.
+  const base: PartialOrderSpec = { version: spec === undefined ? ORDER_SPEC_VERSION : undefined, quantity: 1, pricingMode: 'default', duration: 'P1M', options: [], configuration: {}, ...defaults, ...(spec ?? {}) };
   const merged: PartialOrderSpec = { ...base };
   if (flags.endpoint !== undefined) merged.endpoint = flags.endpoint;
   if (flags.range !== undefined) merged.range = flags.range as Range;

@@ -2,7 +2,7 @@
 // (read-only once checked out) and the orders dated since the checkout started, matched by plan
 // code. Used right after a lost answer (checkout-recovery.ts) and later by `ovh-order status`.
 import { raceInterrupt } from './interruptible.js';
-import type { JournalEntry } from '../config/journal.js';
+import type { JournalEntry } from '../domain/journal.js';
 import { InterruptedError } from '../errors.js';
 import type { OvhApi } from '../ovh/api.js';
 import { OvhApiError } from '../ovh/errors.js';
@@ -21,8 +21,8 @@ export interface LookupResult {
   cartReadOnly: boolean | null;
   /** Whether /me/order could be listed. */
   ordersListed: boolean;
-  /** The order was matched by its plan code (true) or taken as the only new order (false). */
-  matchedByPlan?: boolean;
+  /** Orders created in the checkout's time window that might be it (all of them when the outcome is unknown). */
+  candidates: number[];
   /** What was seen, in words, for the note and the message. */
   evidence: string[];
 }
@@ -34,6 +34,8 @@ export interface LookupOptions {
   timeOffsetSeconds?: number;
   /** Newest orders examined at most. */
   maxCandidates?: number;
+  /** The moment of the lookup (default: now). */
+  now?: () => Date;
   /** Stops the lookup (Ctrl-C). */
   signal?: AbortSignal;
   /**
@@ -46,12 +48,18 @@ export interface LookupOptions {
 /** After this long, a checkout that has not made its cart read-only did not go through. */
 export const CHECKOUT_SETTLE_MS = 5 * 60_000;
 
-/** Margin before the entry's start when listing orders: clocks differ, and OVH dates by its own. */
-export const ORDER_LOOKUP_MARGIN_MS = 5 * 60_000;
+/** Clock slack when OVH's clock offset was measured (OVH dates orders to the second). */
+const MEASURED_CLOCK_SLACK_MS = 5_000;
+/** Clock slack when it was not: local clocks drift by minutes. */
+const UNMEASURED_CLOCK_SLACK_MS = 5 * 60_000;
 
 /**
- * Finds out, with reads only, whether the checkout of `entry.cartId` placed an order: the cart
- * (read-only once checked out) and the orders dated since the entry started, matched by plan code.
+ * Finds out, with reads only, whether the checkout of `entry.cartId` placed an order. An order is
+ * attributed to the entry only when it is provably its order: the cart is read-only (checked out),
+ * and exactly one order was created between the checkout being sent and the lookup (within
+ * CHECKOUT_SETTLE_MS of the checkout, on OVH's clock) with the cart's content — plan, options,
+ * datacenter, quantity — and, when the quote's total is known, that total. None, several, or an
+ * unreadable cart leave it unknown, with the candidates listed.
  */
 export async function lookUpCheckout(api: LookupApi, entry: JournalEntry, options: LookupOptions = {}): Promise<LookupResult> {
   const evidence: string[] = [];
@@ -72,17 +80,16 @@ export async function lookUpCheckout(api: LookupApi, entry: JournalEntry, option
   if (cartReadOnly === false) {
     if (options.mayStillBeProcessing) {
       evidence.push('OVH may still be processing the checkout');
-      return { state: 'unknown', cartReadOnly, ordersListed: false, evidence };
+      return { state: 'unknown', cartReadOnly, ordersListed: false, candidates: [], evidence };
     }
-    return { state: 'not-ordered', cartReadOnly, ordersListed: false, evidence };
+    return { state: 'not-ordered', cartReadOnly, ordersListed: false, candidates: [], evidence };
   }
 
-  const startedMs = Date.parse(entry.startedAt) + (options.timeOffsetSeconds ?? 0) * 1000;
-  const since = new Date(startedMs - ORDER_LOOKUP_MARGIN_MS);
+  const window = orderWindow(entry, options);
   let ids: number[] = [];
   let ordersListed = false;
   try {
-    ids = await guard(listOrdersSince(api, since));
+    ids = await guard(listOrdersBetween(api, window));
     ordersListed = true;
   } catch (error) {
     if (error instanceof InterruptedError) throw error;
@@ -90,75 +97,96 @@ export async function lookUpCheckout(api: LookupApi, entry: JournalEntry, option
   }
 
   const known = options.knownOrderIds ?? new Set<number>();
-  const candidates = [...new Set(ids)]
+  const recentIds = [...new Set(ids)]
     .filter((id) => !known.has(id))
     .sort((a, b) => b - a)
-    .slice(0, options.maxCandidates ?? 5);
-  const fresh: Array<{ order: BillingOrder; planMatch: boolean | null }> = [];
-  for (const id of candidates) {
+    .slice(0, options.maxCandidates ?? 10);
+  const matching: BillingOrder[] = [];
+  const candidates: number[] = [];
+  for (const id of recentIds) {
     try {
       const order = await guard(api.getOrder(id));
       const date = order.date ? Date.parse(String(order.date)) : Number.NaN;
-      if (Number.isFinite(date) && date < since.getTime()) continue;
-      const planMatch = await guard(orderHasPlan(api, id, entry.what.planCode));
-      fresh.push({ order, planMatch });
-      if (planMatch) break;
+      // An order dated outside the window is not this checkout's; an undated one might be.
+      if (Number.isFinite(date) && (date < window.from.getTime() || date > window.to.getTime())) continue;
+      candidates.push(id);
+      const mismatch = await guard(contentMismatch(api, order, entry));
+      if (mismatch === undefined) matching.push(order);
+      else evidence.push(`order ${id} is not it (${mismatch})`);
     } catch (error) {
       if (error instanceof InterruptedError) throw error;
+      candidates.push(id);
       evidence.push(`order ${id} could not be read (${shortReason(error)})`);
     }
   }
 
-  const matched = fresh.find((f) => f.planMatch === true);
-  if (ordersListed && !matched) {
-    evidence.push(
-      fresh.length === 0 ? 'no new order appears under /me/order' : `no new order under /me/order is for ${entry.what.planCode}`,
-    );
+  if (ordersListed && candidates.length === 0) evidence.push('no new order appears under /me/order');
+  const base = { cartReadOnly, ordersListed, candidates };
+  if (cartReadOnly === true && matching.length === 1) {
+    const order = matching[0]!;
+    evidence.push(`order ${order.orderId} for ${entry.what.planCode}, created after the checkout, matches the cart`);
+    return { state: 'ordered', orderId: order.orderId, orderUrl: order.url, order, ...base, evidence };
   }
-  const found = (f: { order: BillingOrder }, byPlan: boolean): LookupResult => {
-    evidence.push(`order ${f.order.orderId} ${byPlan ? `for ${entry.what.planCode} ` : ''}appears under /me/order`);
-    return { state: 'ordered', orderId: f.order.orderId, orderUrl: f.order.url, order: f.order, cartReadOnly, ordersListed, matchedByPlan: byPlan, evidence };
-  };
-  // Newest first: the order just placed is the newest one for this plan.
-  if (matched) return found(matched, true);
-  // The cart says it went through; one new order whose lines could not be read is that order.
-  const unreadable = fresh.filter((f) => f.planMatch === null);
-  if (cartReadOnly === true && unreadable.length === 1 && fresh.length === 1) return found(unreadable[0]!, false);
-  if (cartReadOnly === true) return { state: 'ordered', cartReadOnly, ordersListed, evidence };
-  // The cart is gone (expired, deleted) or unreadable, and no order shows: cannot tell.
-  return { state: 'unknown', cartReadOnly, ordersListed, evidence };
+  if (matching.length > 1) evidence.push(`${matching.length} new orders match the cart (${matching.map((o) => o.orderId).join(', ')}), so none can be told to be this one`);
+  else if (matching.length === 1) evidence.push(`order ${matching[0]!.orderId} matches, but without the cart it cannot be told to be this one`);
+  // The cart says it went through and no other order could be it: ordered, id not known yet.
+  if (cartReadOnly === true && candidates.length === 0) return { state: 'ordered', ...base, evidence };
+  return { state: 'unknown', ...base, evidence };
 }
 
-/** `GET /me/order?date.from=…`; an API that refuses the filter is asked without it. */
-async function listOrdersSince(api: LookupApi, since: Date): Promise<number[]> {
+/** When OVH may have dated this checkout's order: from its sending (on OVH's clock) to the lookup. */
+function orderWindow(entry: JournalEntry, options: LookupOptions): { from: Date; to: Date } {
+  // The offset of the moment the checkout was sent dates it best; today's dates the lookup.
+  const sentOffset = entry.clockOffsetSeconds ?? options.timeOffsetSeconds;
+  const slack = sentOffset === undefined ? UNMEASURED_CLOCK_SLACK_MS : MEASURED_CLOCK_SLACK_MS;
+  const sent = Date.parse(entry.startedAt) + (sentOffset ?? 0) * 1000;
+  const now = (options.now?.() ?? new Date()).getTime() + (options.timeOffsetSeconds ?? sentOffset ?? 0) * 1000;
+  return { from: new Date(sent - slack), to: new Date(Math.min(now, sent + CHECKOUT_SETTLE_MS) + slack) };
+}
+
+/** `GET /me/order?date.from=…&date.to=…`; an API that refuses the filter is asked without it. */
+async function listOrdersBetween(api: LookupApi, window: { from: Date; to: Date }): Promise<number[]> {
   try {
-    return await api.listOrders({ dateFrom: since.toISOString() });
+    return await api.listOrders({ dateFrom: window.from.toISOString(), dateTo: window.to.toISOString() });
   } catch (error) {
     if (error instanceof OvhApiError && error.kind === 'bad-request') return api.listOrders();
     throw error;
   }
 }
 
-/** true/false when the order's lines say whether it is for `planCode`; null when they could not be read. */
-async function orderHasPlan(api: LookupApi, orderId: number, planCode: string): Promise<boolean | null> {
-  let detailIds: number[];
-  try {
-    detailIds = await api.listOrderDetails(orderId);
-  } catch (error) {
-    if (error instanceof InterruptedError) throw error;
-    return null;
-  }
-  let readAny = false;
-  for (const detailId of detailIds.slice(0, 12)) {
-    try {
-      const extension = await api.getOrderDetailExtension(orderId, detailId);
-      readAny = true;
-      if (extension.order.plan.code === planCode) return true;
-    } catch (error) {
-      if (error instanceof InterruptedError) throw error;
+/**
+ * Why `order` is not the cart's order (undefined when it matches): its lines must hold the plan
+ * with the same quantity and datacenter, every option, and its total must be the quote's.
+ * Lines that cannot be read prove nothing, so they count as a mismatch.
+ */
+async function contentMismatch(api: LookupApi, order: BillingOrder, entry: JournalEntry): Promise<string | undefined> {
+  const what = entry.what;
+  if (entry.quote && order.priceWithoutTax) {
+    const total = order.priceWithoutTax;
+    if (total.currencyCode !== entry.quote.currency || Math.abs(total.value - entry.quote.withoutTax) > 0.005) {
+      return `its total ${total.value} ${total.currencyCode} is not the quote's ${entry.quote.withoutTax} ${entry.quote.currency}`;
     }
   }
-  return readAny ? false : null;
+  const detailIds = await api.listOrderDetails(order.orderId);
+  const plans: Array<{ code: string; quantity?: number; datacenter?: string }> = [];
+  for (const detailId of detailIds.slice(0, 24)) {
+    try {
+      const extension = await api.getOrderDetailExtension(order.orderId, detailId);
+      const datacenter = extension.order.configurations?.find((c) => c.label === 'dedicated_datacenter')?.value;
+      plans.push({ code: extension.order.plan.code ?? '', quantity: Number(extension.order.plan.quantity), datacenter: datacenter ? String(datacenter).toLowerCase() : undefined });
+    } catch (error) {
+      if (error instanceof InterruptedError) throw error;
+      return 'its lines could not be read';
+    }
+  }
+  const server = plans.find((p) => p.code === what.planCode);
+  if (!server) return `it is not for ${what.planCode}`;
+  if (server.quantity !== undefined && Number.isFinite(server.quantity) && server.quantity !== what.quantity) return `quantity ${server.quantity}, not ${what.quantity}`;
+  if (what.datacenter && server.datacenter && server.datacenter !== what.datacenter) return `datacenter ${server.datacenter}, not ${what.datacenter}`;
+  const codes = new Set(plans.map((p) => p.code));
+  const missing = what.options.filter((o) => !codes.has(o));
+  if (missing.length > 0) return `it lacks ${missing.join(', ')}`;
+  return undefined;
 }
 
 function shortReason(error: unknown): string {

@@ -4,7 +4,8 @@
 // (read-only means the order went through), look the order up under /me/order, record the outcome
 // and tell the person what to check. Plugged in through checkout.ts's hooks, so the wizard and
 // `ovh-order order` share it.
-import { describeThing, fingerprintOf, isUnresolved, type Journal, type JournalEntry, type OrderedThing } from '../config/journal.js';
+import { describeThing, fingerprintOf, isUnresolved, type Journal, type JournalEntry, type OrderedThing } from '../domain/journal.js';
+import { redactSecrets } from '../ovh/redact.js';
 import { CliError, ExitCode, InterruptedError, UsageError } from '../errors.js';
 import { OvhApiError } from '../ovh/errors.js';
 import type { PlacedOrder } from '../ovh/models/order.js';
@@ -16,7 +17,7 @@ import { lookUpCheckout, type LookupApi, type LookupResult } from './checkout-lo
 export { CHECKOUT_SETTLE_MS, lookUpCheckout, type LookupApi, type LookupOptions, type LookupResult } from './checkout-lookup.js';
 
 /**
- * refused: OVH answered with a refusal (4xx): nothing was ordered.
+ * refused: OVH refused the checkout before processing it (400, 401, 403): nothing was ordered.
  * not-sent: the POST never left (e.g. this process already checked this cart out).
  * lost: the POST may have reached OVH and the answer is missing: look it up.
  * interrupted: Ctrl-C / SIGTERM while it was in flight.
@@ -26,12 +27,18 @@ export type CheckoutFailureClass = 'refused' | 'not-sent' | 'lost' | 'interrupte
 /** Kinds where OVH may have placed the order even though no usable answer came back. */
 const LOST_KINDS = new Set<OvhApiError['kind']>(['timeout', 'network', 'tls', 'server', 'malformed']);
 
+/**
+ * The only answers OVH documents as refusing a checkout before processing it: a validation message
+ * (400) and the authentication refusals (401, 403). Anything else — 404, 408, 409, 429, 5xx… —
+ * may come after the order was placed, so it is looked up.
+ */
+const REFUSED_BEFORE_PROCESSING = new Set([400, 401, 403]);
+
 export function classifyCheckoutFailure(error: unknown): CheckoutFailureClass {
   if (error instanceof InterruptedError) return 'interrupted';
   if (error instanceof OvhApiError) {
     if (LOST_KINDS.has(error.kind)) return 'lost';
-    // Any other kind is an HTTP refusal (4xx): the checkout was not executed.
-    return error.status !== undefined && error.status >= 400 && error.status < 500 ? 'refused' : 'lost';
+    return error.status !== undefined && REFUSED_BEFORE_PROCESSING.has(error.status) ? 'refused' : 'lost';
   }
   // Refusals raised before anything was sent (a second checkout of the same cart, a bad cart id).
   if (error instanceof CliError && ['checkout_repeated', 'missing_route_value'].includes(error.code)) return 'not-sent';
@@ -52,7 +59,7 @@ export function describeLoss(error: unknown): string {
       case 'malformed':
         return 'the answer was garbled';
       default:
-        return error.message;
+        return error.status !== undefined ? `OVH answered HTTP ${error.status}${error.ovhMessage ? ` (${error.ovhMessage})` : ''}` : error.message;
     }
   }
   if (error instanceof InterruptedError) return 'ovh-order was interrupted while waiting for the answer';
@@ -82,19 +89,33 @@ export function stateWords(entry: JournalEntry): string {
   }
 }
 
-/** The refusal: the journal has unresolved checkouts of the same thing. Exit 2. */
+/** Why an entry stops the same order, in one sentence (for the refusal and the wizard's question). */
+export function repeatReason(entry: JournalEntry): string {
+  if (isUnresolved(entry)) return `An earlier checkout of the same server has no confirmed outcome: ${describeEntry(entry)}.`;
+  const minutes = Math.max(1, Math.round((Date.now() - Date.parse(entry.startedAt)) / 60_000));
+  return `The same server was ordered ${minutes} minute${minutes > 1 ? 's' : ''} ago: ${describeEntry(entry)}.`;
+}
+
+/**
+ * The refusal: the journal has unresolved checkouts of the same thing, or the same thing was just
+ * ordered (IDENTICAL_ORDER_WINDOW_MS). Exit 2.
+ */
 export class UnresolvedOrderError extends UsageError {
   readonly entries: JournalEntry[];
   constructor(entries: JournalEntry[]) {
-    const first = entries[0]!;
+    const first = entries.find(isUnresolved) ?? entries[0]!;
     const more = entries.length > 1 ? ` (and ${entries.length - 1} more)` : '';
+    const unresolved = isUnresolved(first);
     super(
-      `Not ordering: an earlier checkout of the same server has no confirmed outcome — ${describeEntry(first)}${more}. Ordering it again could buy it twice.`,
+      unresolved
+        ? `Not ordering: an earlier checkout of the same server has no confirmed outcome — ${describeEntry(first)}${more}. Ordering it again could buy it twice.`
+        : `Not ordering: the same server was just ordered — ${describeEntry(first)}${more}. An identical order within 10 minutes is refused, so that two runs do not buy two servers.`,
       {
-        code: 'unresolved_order',
-        hint:
-          'Check it first: `ovh-order status` looks it up again with OVH (or see your orders in the OVH control panel). ' +
-          'If it was not ordered, or you really want another one, run again with --force.',
+        code: unresolved ? 'unresolved_order' : 'identical_order',
+        hint: unresolved
+          ? 'Check it first: `ovh-order status` looks it up again with OVH (or see your orders in the OVH control panel). ' +
+            'If it was not ordered, or you really want another one, run again with --force.'
+          : 'To buy several at once, use --quantity; to order another one anyway, run again with --force.',
       },
     );
     this.entries = entries;
@@ -102,11 +123,12 @@ export class UnresolvedOrderError extends UsageError {
 }
 
 /**
- * Throws UnresolvedOrderError when the journal has unresolved entries ordering the same thing on
- * the same API, unless `force`. Returns the entries that `force` overrides (to mark them).
+ * Throws UnresolvedOrderError when the journal has entries that block ordering the same thing on
+ * the same API again (unresolved, or ordered minutes ago), unless `force`. Returns the entries
+ * that `force` overrides (to mark them).
  */
-export function refuseIfUnresolved(journal: Journal, endpoint: string, what: OrderedThing, force = false): JournalEntry[] {
-  const entries = journal.findUnresolved(fingerprintOf(endpoint, what));
+export function refuseRepeat(journal: Journal, endpoint: string, what: OrderedThing, force = false): JournalEntry[] {
+  const entries = journal.findRepeats(fingerprintOf(endpoint, what));
   if (entries.length > 0 && !force) throw new UnresolvedOrderError(entries);
   return entries;
 }
@@ -169,6 +191,11 @@ export interface JournaledCheckoutOptions {
   timeOffsetSeconds?: () => number | undefined;
   /** Ctrl-C during the lookup. */
   signal?: AbortSignal;
+  /**
+   * Why certificates are not verified on the way to a real endpoint (NODE_TLS_REJECT_UNAUTHORIZED=0),
+   * when they are not: the checkout is then refused before anything is written or posted.
+   */
+  unverifiedTls?: string;
 }
 
 export interface JournaledCheckoutHooks extends CheckoutHooks {
@@ -192,35 +219,55 @@ export function journaledCheckoutHooks(options: JournaledCheckoutOptions): Journ
   const listen = () => options.signal?.addEventListener('abort', onInterrupt, { once: true });
   const unlisten = () => options.signal?.removeEventListener('abort', onInterrupt);
 
+  /** Refuses a repeat, then writes (and fsyncs) the entry. If this fails, nothing is posted. */
+  async function beginEntry(attempt: CheckoutAttempt, what: OrderedThing): Promise<void> {
+    refuseSecondCheckout(journal, attempt.cartId);
+    const entries = journal.findRepeats(fingerprintOf(options.endpoint, what));
+    if (entries.length > 0) {
+      const force = typeof options.force === 'function' ? await options.force(entries) : options.force === true;
+      if (!force) throw new UnresolvedOrderError(entries);
+    }
+    // Another run holding the journal: wait for it, but let Ctrl-C end the wait (nothing is sent).
+    await journal.whenUnlocked(options.signal).catch((error: unknown) => {
+      if (options.signal?.aborted) throw interruptedBeforePost(options.signal.reason);
+      throw error;
+    });
+    if (options.signal?.aborted) throw interruptedBeforePost(options.signal.reason);
+    // Checked again under the journal's lock: another ovh-order may have started (or just placed)
+    // the same order meanwhile. The pending entry it leaves is what serialises two runs.
+    const accepted = new Set(entries.map((e) => e.id));
+    const begin = {
+      cartId: attempt.cartId,
+      endpoint: options.endpoint,
+      subsidiary: options.subsidiary,
+      what,
+      ...(attempt.quote ? { quote: attempt.quote } : {}),
+      clockOffsetSeconds: options.timeOffsetSeconds?.(),
+    };
+    entry = journal.beginCheckout(begin, (current) => {
+      refuseSecondCheckoutOf(attempt.cartId, current.sameCart);
+      const fresh = current.sameThing.filter((e) => !accepted.has(e.id));
+      if (fresh.length > 0) throw new UnresolvedOrderError(fresh);
+    });
+    if (entries.length > 0) {
+      journal.markOverridden(
+        entries.map((e) => e.id),
+        entry.id,
+      );
+      const plural = entries.length > 1 ? 's' : '';
+      output.warn(`Ordering despite ${entries.length} earlier checkout${plural} of the same server (--force): ${entries.map((e) => `cart ${e.cartId}, ${stateWords(e)}`).join('; ')}.`);
+    }
+  }
+
   return {
     entry: () => entry,
 
     async before(attempt: CheckoutAttempt) {
       // Ctrl-C before the POST left: nothing is sent.
       if (options.signal?.aborted) throw interruptedBeforePost(options.signal.reason);
-      refuseSecondCheckout(journal, attempt.cartId);
+      if (options.unverifiedTls) throw unverifiedTlsRefusal(options.unverifiedTls);
       const what = typeof options.what === 'function' ? await options.what(attempt) : options.what;
-      const entries = journal.findUnresolved(fingerprintOf(options.endpoint, what));
-      if (entries.length > 0) {
-        const force = typeof options.force === 'function' ? await options.force(entries) : options.force === true;
-        if (!force) throw new UnresolvedOrderError(entries);
-      }
-      if (options.signal?.aborted) throw interruptedBeforePost(options.signal.reason);
-      // Written (and fsynced) before the POST: if this fails, nothing is posted. Checked again under
-      // the journal's lock: another ovh-order may have started the same order meanwhile.
-      const accepted = new Set(entries.map((e) => e.id));
-      entry = journal.beginCheckout({ cartId: attempt.cartId, endpoint: options.endpoint, subsidiary: options.subsidiary, what }, (current) => {
-        refuseSecondCheckoutOf(attempt.cartId, current.sameCart);
-        const fresh = current.sameThing.filter((e) => !accepted.has(e.id));
-        if (fresh.length > 0) throw new UnresolvedOrderError(fresh);
-      });
-      if (entries.length > 0) {
-        journal.markOverridden(
-          entries.map((e) => e.id),
-          entry.id,
-        );
-        output.warn(`Ordering despite ${entries.length} unresolved earlier checkout${entries.length > 1 ? 's' : ''} of the same server (--force).`);
-      }
+      await journalOrNothing(() => beginEntry(attempt, what));
       listen();
     },
 
@@ -243,7 +290,7 @@ export function journaledCheckoutHooks(options: JournaledCheckoutOptions): Journ
       if (!entry) return;
       const cls = classifyCheckoutFailure(error);
       if (cls === 'refused' || cls === 'not-sent') {
-        const said = error instanceof OvhApiError ? (error.ovhMessage ?? error.message) : error instanceof Error ? error.message : String(error);
+        const said = redactSecrets(error instanceof OvhApiError ? (error.ovhMessage ?? error.message) : error instanceof Error ? error.message : String(error));
         entry = journal.recordOutcome(entry.id, 'not-ordered', cls === 'refused' ? `OVH refused the checkout: ${said}` : `not sent: ${said}`);
         return;
       }
@@ -263,7 +310,8 @@ export function journaledCheckoutHooks(options: JournaledCheckoutOptions): Journ
 
   async function recover(error: unknown, attempt: CheckoutAttempt): Promise<PlacedOrderResult> {
     const current = entry!;
-    const loss = describeLoss(error);
+    // Written to the journal and shown: an echoed token must not survive (the client redacts its own).
+    const loss = redactSecrets(describeLoss(error));
     output.warn(`The answer to the checkout of cart ${attempt.cartId} was lost (${loss}). Not sending it again; looking it up instead…`);
     const knownOrderIds = new Set(
       journal
@@ -295,7 +343,7 @@ export function journaledCheckoutHooks(options: JournaledCheckoutOptions): Journ
       const note = `answer lost (${loss}); ${seen}`;
       entry = journal.recordOutcome(current.id, 'ordered', note, { order: { orderId: lookup.orderId, url: lookup.orderUrl }, recovered: true });
       output.warn(
-        `The order went through after all: order ${lookup.orderId}${lookup.matchedByPlan ? '' : ' (the only new order since the checkout)'}. ` +
+        `The order went through after all: order ${lookup.orderId}. ` +
           `Check it with \`ovh-order status ${lookup.orderId}\`. The same order will be refused until you pass --force.`,
       );
       return recoveredResult(lookup, attempt);
@@ -327,8 +375,12 @@ export function journaledCheckoutHooks(options: JournaledCheckoutOptions): Journ
       );
     }
     entry = journal.recordOutcome(current.id, 'unknown', `answer lost (${loss}); ${seen}`, { recovered: true });
+    const maybe =
+      lookup.candidates.length > 0
+        ? ` Orders that might be it: ${lookup.candidates.join(', ')} (see each with \`ovh-order status <orderId>\`).`
+        : '';
     throw new CheckoutOutcomeError(
-      `The checkout of cart ${attempt.cartId} got no answer (${loss}), and ovh-order could not tell whether the order went through (${seen}). It was not sent again.`,
+      `The checkout of cart ${attempt.cartId} got no answer (${loss}), and ovh-order could not tell whether the order went through (${seen}). It was not sent again.${maybe}`,
       {
         code: 'checkout_outcome_unknown',
         hint:
@@ -356,8 +408,45 @@ export function nothingWasOrdered(error: unknown): boolean {
   return cls === 'refused' || cls === 'not-sent';
 }
 
-/** Errors thrown before the POST left (Ctrl-C before the checkout): nothing was sent. */
+/** Errors thrown before the POST left (Ctrl-C, the journal, TLS off): nothing was sent. */
 const notPosted = new WeakSet<object>();
+
+/**
+ * Runs the journal work that must come before the POST. A journal that cannot be locked, read or
+ * written stops the checkout: the error then says that nothing was ordered and names the problem.
+ */
+async function journalOrNothing(work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    // Refusals are usage errors (exit 2); an exit-1 error here is the journal's file (locked, read-only, a link…).
+    if (error instanceof CliError && error.exitCode === ExitCode.failure) {
+      const refusal = new CliError(`Nothing was ordered: the checkout was not sent, because ${lowerFirst(error.message)}`, {
+        code: error.code,
+        hint: error.hint,
+        exitCode: ExitCode.failure,
+        cause: error,
+      });
+      notPosted.add(refusal);
+      throw refusal;
+    }
+    throw error;
+  }
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+function unverifiedTlsRefusal(why: string): CliError {
+  const error = new CliError(`Nothing was ordered: not sending a checkout with certificate verification switched off (${why}).`, {
+    code: 'tls_unverified',
+    hint: 'Without verification, anyone on the network path could answer in OVH\'s name. Unset NODE_TLS_REJECT_UNAUTHORIZED; for a private CA, use NODE_EXTRA_CA_CERTS.',
+    exitCode: ExitCode.failure,
+  });
+  notPosted.add(error);
+  return error;
+}
 function interruptedBeforePost(reason: unknown): InterruptedError {
   const error = new InterruptedError('Interrupted before the checkout was sent: nothing was ordered.', {
     cause: reason instanceof InterruptedError ? reason : undefined,

@@ -2,14 +2,17 @@
 // retry after a lost answer could buy twice; the client never retries writes either). The retraction
 // period is waived only when the caller says so explicitly. Hooks let a journal record the attempt
 // before the POST and the result after it (safety issue: crash-safe checkout).
+import type { QuotedTotal } from '../domain/journal.js';
 import type { OvhApi } from '../ovh/api.js';
-import type { CheckoutOptions, PlacedOrder } from '../ovh/models/order.js';
+import type { CheckoutOptions, Order, PlacedOrder } from '../ovh/models/order.js';
 
 export interface CheckoutChoice {
   /** Pay at once with the account's preferred payment method (default false: placed unpaid). */
   autopay: boolean;
   /** Waive the legal withdrawal period: only `true` waives; anything else sends false. */
   waiveRetraction?: boolean;
+  /** The quote's total the person saw: kept with the attempt, so a lost answer is matched against it. */
+  quote?: QuotedTotal;
 }
 
 /** What is about to be (or was) posted: the journal entry's core. */
@@ -18,6 +21,7 @@ export interface CheckoutAttempt {
   body: CheckoutOptions;
   /** When the POST was started. */
   at: Date;
+  quote?: QuotedTotal;
 }
 
 export interface CheckoutHooks {
@@ -56,7 +60,7 @@ export async function checkout(
   hooks: CheckoutHooks = {},
   now: () => Date = () => new Date(),
 ): Promise<PlacedOrderResult> {
-  const attempt: CheckoutAttempt = { cartId, body: checkoutBody(choice), at: now() };
+  const attempt: CheckoutAttempt = { cartId, body: checkoutBody(choice), at: now(), ...(choice.quote ? { quote: choice.quote } : {}) };
   await hooks.before?.(attempt);
   let order: PlacedOrder;
   try {
@@ -69,4 +73,9 @@ export async function checkout(
   const result: PlacedOrderResult = { orderId: order.orderId, url: order.url, order, body: attempt.body };
   await hooks.after?.(result, attempt);
   return result;
+}
+
+/** The quote's total as the journal keeps it (the preview of `GET …/checkout`). */
+export function quotedTotal(preview: Pick<Order, 'prices'>): QuotedTotal {
+  return { withoutTax: preview.prices.withoutTax.value, currency: preview.prices.withoutTax.currencyCode };
 }

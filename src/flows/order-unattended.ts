@@ -28,7 +28,7 @@ import { validateSubsidiary } from '../domain/subsidiaries.js';
 import type { Output } from '../ui/output.js';
 import type { Prompter } from '../ui/prompter.js';
 import { CartSession, type CartApi } from './cart-builder.js';
-import { checkout, type CheckoutHooks, type PlacedOrderResult } from './checkout.js';
+import { checkout, quotedTotal, type CheckoutHooks, type PlacedOrderResult } from './checkout.js';
 import { CheckoutOutcomeError, nothingWasOrdered } from './checkout-recovery.js';
 import { loadOfferByPlan, type CatalogApi, type CatalogCache, type FoundOffer, type StockedOffer } from './offers-loader.js';
 import { raceInterrupt } from './interruptible.js';
@@ -355,7 +355,7 @@ export async function orderUnattended(deps: OrderDeps, input: OrderInput): Promi
   try {
     // Never raced against Ctrl-C: once posted, only the answer tells whether something was bought.
     placed = await deps.output.spin('Placing the order', () =>
-      checkout(deps.api, cartId, { autopay: behaviour.autopay, waiveRetraction: behaviour.waiveRetraction }, hooks, deps.now),
+      checkout(deps.api, cartId, { autopay: behaviour.autopay, waiveRetraction: behaviour.waiveRetraction, quote: quotedTotal(built.preview) }, hooks, deps.now),
     );
   } catch (error) {
     // A refusal (4xx, the journal's, or a lost answer looked up as "cart still open") bought nothing; any other failure may have placed the order: keep the cart.

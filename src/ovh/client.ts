@@ -22,6 +22,8 @@ export type { AuthMode, ClientOptions, Credentials, HttpMethod, QueryValue, Requ
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const CLOCK_SKEW_WARNING_SECONDS = 30;
+/** No answer of OVH's is near this (the eco catalog, the biggest, is about 12 MB). */
+export const MAX_ANSWER_BYTES = 64 * 1024 * 1024;
 /** A remeasured offset this much different means the old one was stale. */
 const CLOCK_MOVED_SECONDS = 2;
 
@@ -32,6 +34,7 @@ type Attempt =
 export class OvhClient {
   readonly endpoint: Endpoint;
   readonly timeoutMs: number;
+  private readonly maxAnswerBytes: number;
   private readonly credentials: Credentials;
   private readonly node: NodeOvhSession;
   private readonly retryPolicy: RetryPolicy;
@@ -46,9 +49,11 @@ export class OvhClient {
     this.credentials = options.credentials;
     this.timeoutMs = options.timeoutMs && options.timeoutMs > 0 ? options.timeoutMs : DEFAULT_TIMEOUT_MS;
     this.retryPolicy = options.retry ?? DEFAULT_RETRY_POLICY;
+    this.maxAnswerBytes = options.maxAnswerBytes ?? MAX_ANSWER_BYTES;
     this.secrets = secretsOf(options.credentials);
     if (options.trustCaPem) trustCertificateAuthority(options.trustCaPem);
-    this.node = new NodeOvhSession(this.endpoint, this.credentials, this.timeoutMs);
+    // Tokens we hold are secrets like the others: OVH may echo them in an error.
+    this.node = new NodeOvhSession(this.endpoint, this.credentials, this.timeoutMs, (tokens) => this.secrets.push(...tokens));
     if (options.timeOffsetSeconds !== undefined) {
       this.offset = options.timeOffsetSeconds;
       this.node.setTimeDiff(options.timeOffsetSeconds);
@@ -205,9 +210,9 @@ export class OvhClient {
 
   private async attempt(call: Call, transport: Transport): Promise<Attempt> {
     this.node.tokenFailure = undefined;
-    const raw = await sendAttempt(this.endpoint, call.method, call.wirePath, this.timeoutMs, transport);
+    const raw = await sendAttempt(this.endpoint, call.method, call.wirePath, { timeoutMs: this.timeoutMs, maxAnswerBytes: this.maxAnswerBytes }, transport);
     if (raw.ok) return { ok: true, body: raw.body, status: raw.status, queryId: raw.queryId };
-    const { error, httpRule } = classifyFailure(raw.rejection, this.failureContext(call, raw));
+    const { error, httpRule } = raw.tooLarge ? { error: this.tooLargeError(call, raw), httpRule: undefined } : classifyFailure(raw.rejection, this.failureContext(call, raw));
     const redacted = redactError(error, this.secrets);
     const facts: FailureFacts = {
       method: call.method,
@@ -218,6 +223,18 @@ export class OvhClient {
       retryAfterSeconds: raw.retryAfterSeconds,
     };
     return { ok: false, error: redacted, facts, httpRule };
+  }
+
+  private tooLargeError(call: Call, raw: FailedAttempt): OvhApiError {
+    const megabytes = Math.round(this.maxAnswerBytes / (1024 * 1024));
+    return new OvhApiError({
+      kind: 'malformed',
+      call: `${call.method} ${call.route}`,
+      status: raw.status,
+      queryId: raw.queryId,
+      message: `The answer to ${call.method} ${call.route} is larger than ${megabytes} MB, far more than OVH ever sends; it was stopped.`,
+      hint: 'Something between you and OVH (a proxy, a wrong --endpoint) is answering instead of OVH. Check the endpoint and try again.',
+    });
   }
 
   private failureContext(call: Call, raw: FailedAttempt): FailureContext {
@@ -266,8 +283,8 @@ function secretsOf(c: Credentials): string[] {
   return [];
 }
 
+/** Redacts known secrets and, even when none is known, secret shapes (bearer tokens, signatures). */
 function redactError(error: OvhApiError, secrets: string[]): OvhApiError {
-  if (secrets.length === 0) return error;
   const message = redactSecrets(error.message, secrets);
   const hint = error.hint === undefined ? undefined : redactSecrets(error.hint, secrets);
   const ovhMessage = error.ovhMessage === undefined ? undefined : redactSecrets(error.ovhMessage, secrets);

@@ -142,11 +142,15 @@ export class NodeOvhSession {
   /** Set by the patched token fetch when it fails; read by the attempt that failed. */
   tokenFailure: TokenFailure | undefined;
 
-  /** Checks the credentials now (a missing secret is an error of the command, not of its first call). */
+  /**
+   * Checks the credentials now (a missing secret is an error of the command, not of its first call).
+   * `onTokens` receives every OAuth2 token fetched, so the client can redact it from what it shows.
+   */
   constructor(
     private readonly endpoint: Endpoint,
     private readonly credentials: Credentials,
     private readonly timeoutMs: number,
+    private readonly onTokens: (tokens: string[]) => void = () => {},
   ) {
     this.params = nodeOvhParams(endpoint, credentials);
   }
@@ -226,7 +230,11 @@ export class NodeOvhSession {
       // Hoek's clone copies accessors as they are, so the getter hands wreck the real agent.
       Object.defineProperty(httpOptions, 'agent', { get: () => https.globalAgent, enumerable: true });
       try {
-        return await original(params, httpOptions);
+        const accessToken = await original(params, httpOptions);
+        // simple-oauth2's AccessToken keeps the raw answer in `.token`.
+        const raw = (accessToken as { token?: Record<string, unknown> } | undefined)?.token ?? {};
+        this.onTokens([raw.access_token, raw.refresh_token, raw.id_token].filter((t): t is string => typeof t === 'string'));
+        return accessToken;
       } catch (error) {
         const boom = error as { output?: { statusCode?: number }; data?: unknown; isBoom?: boolean };
         const cause = boom.data instanceof Error ? boom.data : error;
@@ -286,6 +294,8 @@ export interface FailedAttempt {
   timedOut?: boolean;
   /** The connection closed while the answer was still arriving. */
   dropped?: boolean;
+  /** The answer passed the size cap and was stopped. */
+  tooLarge?: boolean;
 }
 export type RawAttempt = { ok: true; body: unknown; status?: number; queryId?: string } | FailedAttempt;
 
@@ -294,7 +304,8 @@ export type RawAttempt = { ok: true; body: unknown; status?: number; queryId?: s
  * wire gives what node-ovh does not: the status of a non-JSON answer, X-Ovh-Queryid, Retry-After,
  * the real socket error, and a body cut short (node-ovh waits for 'end' only, forever).
  */
-export function sendAttempt(endpoint: Endpoint, method: HttpMethod, wirePath: string, timeoutMs: number, transport: Transport): Promise<RawAttempt> {
+export function sendAttempt(endpoint: Endpoint, method: HttpMethod, wirePath: string, limits: { timeoutMs: number; maxAnswerBytes: number }, transport: Transport): Promise<RawAttempt> {
+  const { timeoutMs, maxAnswerBytes } = limits;
   return new Promise<RawAttempt>((resolve) => {
     let request: ClientRequest | undefined;
     const wire: Omit<FailedAttempt, 'ok' | 'rejection'> = {};
@@ -326,6 +337,19 @@ export function sendAttempt(endpoint: Endpoint, method: HttpMethod, wirePath: st
         const queryId = response.headers['x-ovh-queryid'];
         wire.queryId = Array.isArray(queryId) ? queryId[0] : queryId;
         wire.retryAfterSeconds = parseRetryAfter(response.headers['retry-after']);
+        // The cap: an answer announced too big is refused at once, one that grows past it is cut
+        // (published before node-ovh reads the answer, so this listener sees every chunk too).
+        const stopTooLarge = (): void => {
+          wire.tooLarge = true;
+          fail(new Error('answer too large'));
+          request?.destroy();
+        };
+        if (Number(response.headers['content-length']) > maxAnswerBytes) return stopTooLarge();
+        let received = 0;
+        response.on('data', (chunk: Buffer) => {
+          received += chunk.length;
+          if (received > maxAnswerBytes && !settled) stopTooLarge();
+        });
         response.once('close', () => {
           if (!response.complete) {
             wire.dropped = true;

@@ -23,6 +23,8 @@ export interface ClientOptions {
   /** Trust this CA (PEM) for in-process calls, e.g. the sandbox's, without NODE_EXTRA_CA_CERTS. */
   trustCaPem?: string;
   retry?: RetryPolicy;
+  /** Answers larger than this are stopped and fail (default 64 MiB, well above the 12 MB eco catalog). */
+  maxAnswerBytes?: number;
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';

@@ -141,12 +141,13 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
 
   const fault = deps.faults.take(method, match.route.pattern);
   if (fault) entry.fault = fault.kind;
-  if (fault?.kind === 'status') {
+  const statusAnswer = (status: number, message: string | undefined, retryAfterSeconds: number | undefined) => {
     const headers: Record<string, string> = {};
-    if (fault.retryAfterSeconds !== undefined) headers['Retry-After'] = String(fault.retryAfterSeconds);
-    const body = { class: errorClassFor(fault.status), message: fault.message ?? defaultMessageFor(fault.status) };
-    return send(deps, entry, res, { status: fault.status, body: JSON.stringify(body), headers: { 'Content-Type': JSON_TYPE, ...headers } });
-  }
+    if (retryAfterSeconds !== undefined) headers['Retry-After'] = String(retryAfterSeconds);
+    const body = { class: errorClassFor(status), message: message ?? defaultMessageFor(status) };
+    return send(deps, entry, res, { status, body: JSON.stringify(body), headers: { 'Content-Type': JSON_TYPE, ...headers } });
+  };
+  if (fault?.kind === 'status' && !fault.afterEffect) return statusAnswer(fault.status, fault.message, fault.retryAfterSeconds);
   if (fault?.kind === 'drop-before') {
     req.socket.destroy();
     return;
@@ -164,6 +165,7 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     req.socket.destroy();
     return;
   }
+  if (fault?.kind === 'status') return statusAnswer(fault.status, fault.message, fault.retryAfterSeconds);
   if (fault?.kind === 'malformed-json') {
     return send(deps, entry, res, { status: 200, body: truncateJson(answer.body), headers: { ...answer.headers, 'Content-Type': JSON_TYPE } });
   }

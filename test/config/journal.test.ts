@@ -3,11 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  fingerprintOf,
-  openJournal,
-  type OrderedThing,
-} from '../../src/config/journal.js';
+import { openJournal } from '../../src/config/journal.js';
+import { fingerprintOf, type OrderedThing } from '../../src/domain/journal.js';
 import { CliError } from '../../src/errors.js';
 
 function freshEnv(): NodeJS.ProcessEnv {

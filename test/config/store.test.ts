@@ -127,3 +127,69 @@ describe('profiles', () => {
     expect(() => store.get('../x')).toThrow(/"..\/x" is not a valid profile name/);
   });
 });
+
+describe.skipIf(process.platform === 'win32')('state files are never reached through a symbolic link (issue 13, point 7)', () => {
+  let home: string;
+  let env: NodeJS.ProcessEnv;
+  let dir: string;
+  let victim: string;
+  const victimText = '{"unrelated": "someone else\'s file"}\n';
+  beforeEach(() => {
+    home = fs.mkdtempSync(path.join(os.tmpdir(), 'ovh-order-links-'));
+    dir = path.join(home, 'conf');
+    env = { HOME: home, OVH_ORDER_CONFIG_DIR: dir };
+    fs.mkdirSync(dir, { mode: 0o700 });
+    victim = path.join(home, 'victim.json');
+    fs.writeFileSync(victim, victimText, { mode: 0o644 });
+    fs.chmodSync(victim, 0o644);
+  });
+  afterEach(() => fs.rmSync(home, { recursive: true, force: true }));
+
+  const refusal = (work: () => unknown) => {
+    try {
+      work();
+    } catch (error) {
+      return error as { code?: string; exitCode?: number; message: string };
+    }
+    throw new Error('expected a refusal');
+  };
+
+  it('credentials.json as a link: opening refuses (exit 1, path named), the target is neither chmod-ed nor written', async () => {
+    fs.symlinkSync(victim, path.join(dir, 'credentials.json'));
+    const error = refusal(() => new ProfileStore(env));
+    expect(error).toMatchObject({ code: 'state_symlink', exitCode: 1 });
+    expect(error.message).toContain('credentials.json');
+    expect(error.message).toMatch(/symbolic link/);
+    expect(mode(victim)).toBe(0o644);
+    expect(fs.readFileSync(victim, 'utf8')).toBe(victimText);
+  });
+
+  it('a link created after opening: the write refuses, the target is left alone', async () => {
+    const store = openPrivateStore(env, 'credentials');
+    fs.symlinkSync(victim, store.path);
+    await expect(store.write({ profiles: { default: { appSecret: 'SECRET-VALUE' } } })).rejects.toMatchObject({ code: 'state_symlink' });
+    expect(fs.readFileSync(victim, 'utf8')).toBe(victimText);
+    expect(fs.lstatSync(store.path).isSymbolicLink()).toBe(true);
+  });
+
+  it('journal.json as a link: refused on open, the target keeps its mode', async () => {
+    const { openJournal } = await import('../../src/config/journal.js');
+    fs.symlinkSync(victim, path.join(dir, 'journal.json'));
+    const error = refusal(() => openJournal(env));
+    expect(error).toMatchObject({ code: 'state_symlink', exitCode: 1 });
+    expect(error.message).toContain('journal.json');
+    expect(mode(victim)).toBe(0o644);
+  });
+
+  it('the config directory as a link: refused, naming it; its target keeps its mode', () => {
+    const real = path.join(home, 'elsewhere');
+    fs.mkdirSync(real, { mode: 0o755 });
+    fs.chmodSync(real, 0o755);
+    const linked = { HOME: home, OVH_ORDER_CONFIG_DIR: path.join(home, 'linked') };
+    fs.symlinkSync(real, linked.OVH_ORDER_CONFIG_DIR);
+    const error = refusal(() => openPrivateStore(linked, 'credentials'));
+    expect(error).toMatchObject({ code: 'state_symlink' });
+    expect(error.message).toContain('linked');
+    expect(fs.statSync(real).mode & 0o777).toBe(0o755);
+  });
+});

@@ -46,7 +46,7 @@ describe('ovh-order catalog with a big range', () => {
   it('refuses a limit that is not a whole number, or --limit with --all (exit 2)', async () => {
     const zero = await runAgainst(sandbox, [...args, '--limit', '0']);
     expect(zero.code).toBe(2);
-    expect(zero.stderr).toContain('"0" is not a whole number of 1 or more');
+    expect(zero.stderr).toContain('"0" is not a whole number from 1 to 1000000');
     const both = await runAgainst(sandbox, [...args, '--limit', '3', '--all']);
     expect(both.code).toBe(2);
     expect(both.stderr).toMatch(/--all.*cannot be used with.*--limit|--limit.*cannot be used with.*--all/);

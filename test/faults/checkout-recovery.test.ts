@@ -5,8 +5,9 @@ import fs from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openJournal, type Journal } from '../../src/config/journal.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openJournal } from '../../src/config/journal.js';
+import type { Journal } from '../../src/domain/journal.js';
 import { InterruptedError, UsageError } from '../../src/errors.js';
 import { OvhApiError } from '../../src/ovh/errors.js';
 import type { OvhApi } from '../../src/ovh/api.js';
@@ -18,9 +19,10 @@ import {
   journaledCheckoutHooks,
   lookUpCheckout,
   nothingWasOrdered,
-  refuseIfUnresolved,
+  refuseRepeat,
   UnresolvedOrderError,
   type JournaledCheckoutOptions,
+  type LookupApi,
 } from '../../src/flows/checkout-recovery.js';
 import { calls, readyCart, sandboxApi } from './helpers/sandbox-cart.js';
 
@@ -30,13 +32,14 @@ let sandbox: SandboxServer;
 let api: OvhApi;
 let subsidiary: string;
 
-beforeAll(async () => {
+// One account per test: an identical order placed by an earlier test seconds before would be a
+// second candidate for a lost answer (and rightly leave it unknown).
+beforeEach(async () => {
   sandbox = await startSandbox();
   api = sandboxApi(sandbox);
   subsidiary = sandbox.account.ovhSubsidiary;
 });
-afterAll(() => sandbox?.close());
-beforeEach(() => sandbox.clearFaults());
+afterEach(() => sandbox?.close());
 
 function freshJournal(): Journal {
   const home = mkdtempSync(path.join(tmpdir(), 'ovh-order-recovery-'));
@@ -51,7 +54,7 @@ function collectingOutput() {
 async function setup(extra: Partial<JournaledCheckoutOptions> = {}, journal = freshJournal()) {
   const { cartId, what } = await readyCart(api, subsidiary);
   const { lines, output } = collectingOutput();
-  const hooks = journaledCheckoutHooks({ journal, api, endpoint: sandbox.url, subsidiary, what, output, ...extra });
+  const hooks = journaledCheckoutHooks({ journal, api, endpoint: sandbox.url, subsidiary, what, output, timeOffsetSeconds: () => api.client.timeOffsetSeconds, ...extra });
   return { cartId, what, journal, hooks, lines };
 }
 
@@ -96,9 +99,9 @@ describe('checkout with the journal', () => {
     expect(lines.join('\n')).toContain(`order ${placed[0]!.orderId}`);
 
     // The same server again: refused by the journal until --force.
-    expect(() => refuseIfUnresolved(journal, sandbox.url, what)).toThrow(UnresolvedOrderError);
+    expect(() => refuseRepeat(journal, sandbox.url, what)).toThrow(UnresolvedOrderError);
     try {
-      refuseIfUnresolved(journal, sandbox.url, what);
+      refuseRepeat(journal, sandbox.url, what);
     } catch (error) {
       expect((error as UnresolvedOrderError).exitCode).toBe(2);
       expect((error as UnresolvedOrderError).message).toContain(cartId);
@@ -120,7 +123,7 @@ describe('checkout with the journal', () => {
     expect(ordersOf(cartId)).toEqual([]);
     expect(checkoutsOf(cartId)).toHaveLength(1);
     expect(hooks.entry()).toMatchObject({ state: 'not-ordered', recovered: true });
-    expect(refuseIfUnresolved(journal, sandbox.url, what)).toEqual([]);
+    expect(refuseRepeat(journal, sandbox.url, what)).toEqual([]);
   });
 
   it('a 500 on the checkout is never retried: looked up, reported as not ordered', async () => {
@@ -179,11 +182,11 @@ describe('checkout with the journal', () => {
     expect(nothingWasOrdered(failure)).toBe(false);
     expect(checkoutsOf(cartId)).toHaveLength(1);
     expect(journal.findUnresolved(hooks.entry()!.fingerprint).map((e) => e.cartId)).toEqual([cartId]);
-    expect(() => refuseIfUnresolved(journal, sandbox.url, what)).toThrow(UnresolvedOrderError);
+    expect(() => refuseRepeat(journal, sandbox.url, what)).toThrow(UnresolvedOrderError);
 
     // Later, with OVH answering again, the lookup finds the order.
     const found = await lookUpCheckout(api, hooks.entry()!);
-    expect(found).toMatchObject({ state: 'ordered', orderId: ordersOf(cartId)[0]!.orderId, cartReadOnly: true, matchedByPlan: true });
+    expect(found).toMatchObject({ state: 'ordered', orderId: ordersOf(cartId)[0]!.orderId, cartReadOnly: true, candidates: [ordersOf(cartId)[0]!.orderId] });
   });
 
   it('an unresolved entry for the same thing refuses the checkout before anything is written or posted; --force overrides it', async () => {
@@ -299,11 +302,203 @@ describe('classifying a failed checkout', () => {
     [err('malformed', 200), 'lost'],
     [err('bad-request', 400), 'refused'],
     [err('not-allowed', 403), 'refused'],
-    [err('rate-limited', 429), 'refused'],
+    [err('rate-limited', 429), 'lost'],
+    [err('not-found', 404), 'lost'],
+    [err('conflict', 408), 'lost'],
+    [err('conflict', 409), 'lost'],
+    [err('invalid-credential', 401), 'refused'],
     [err('invalid-credential', 403), 'refused'],
     [new InterruptedError(), 'interrupted'],
     [new TypeError('something unexpected'), 'lost'],
   ])('%s → %s', (error, expected) => {
     expect(classifyCheckoutFailure(error)).toBe(expected);
+  });
+});
+
+describe('attributing an order after a lost answer (issue 13, point 1)', () => {
+  /** Someone else (a colleague, the web console) orders the same server on the same account. */
+  async function colleagueOrders(): Promise<number> {
+    const { cartId } = await readyCart(api, subsidiary);
+    return (await api.checkout(cartId, { autoPayWithPreferredPaymentMethod: false, waiveRetractationPeriod: false })).orderId;
+  }
+
+  it('the same server ordered by someone else between the lost answer and the lookup: unknown, both orders listed, neither taken', async () => {
+    let other: number | undefined;
+    const lookupApi: LookupApi = {
+      ...api,
+      getCart: async (id) => {
+        other ??= await colleagueOrders();
+        return api.getCart(id);
+      },
+      listOrders: (filter) => api.listOrders(filter),
+      getOrder: (id) => api.getOrder(id),
+      listOrderDetails: (id) => api.listOrderDetails(id),
+      getOrderDetailExtension: (id, detail) => api.getOrderDetailExtension(id, detail),
+    };
+    const { cartId, hooks, journal } = await setup({ api: lookupApi });
+    sandbox.addFault({ method: 'POST', route: CHECKOUT, kind: 'drop-after' });
+
+    const failure = await checkout(api, cartId, { autopay: false }, hooks).catch((e: unknown) => e);
+
+    const ours = ordersOf(cartId)[0]!.orderId;
+    expect(other).toBeDefined();
+    expect((failure as CheckoutOutcomeError).code).toBe('checkout_outcome_unknown');
+    expect((failure as CheckoutOutcomeError).lookup?.candidates.sort()).toEqual([ours, other].sort());
+    expect((failure as CheckoutOutcomeError).message).toMatch(new RegExp(`Orders that might be it: .*${other}`));
+    expect(journal.get(hooks.entry()!.id)).toMatchObject({ state: 'unknown' });
+    expect(journal.get(hooks.entry()!.id)?.orderId).toBeUndefined();
+  });
+
+  it('the cart cannot be read and someone else ordered the same server: unknown (never exit 0 with their order)', async () => {
+    const { cartId, hooks } = await setup();
+    const other = await colleagueOrders();
+    sandbox.addFault({ method: 'POST', route: CHECKOUT, kind: 'drop-after' });
+    sandbox.addFault({ method: 'GET', route: '/order/cart/{cartId}', kind: 'status', status: 503, times: Infinity });
+
+    const failure = await checkout(api, cartId, { autopay: false }, hooks).catch((e: unknown) => e);
+
+    expect((failure as CheckoutOutcomeError).code).toBe('checkout_outcome_unknown');
+    expect((failure as CheckoutOutcomeError).lookup?.orderId).toBeUndefined();
+    expect((failure as CheckoutOutcomeError).lookup?.candidates).toContain(other);
+    expect(hooks.entry()).toMatchObject({ state: 'unknown' });
+  });
+
+  it('an identical order placed after the checkout had settled is not a candidate: a later lookup finds ours alone', async () => {
+    const { cartId, hooks } = await setup();
+    sandbox.addFault({ method: 'POST', route: CHECKOUT, kind: 'drop-after' });
+    sandbox.addFault({ method: 'GET', route: '/order/cart/{cartId}', kind: 'status', status: 503, times: Infinity });
+    await checkout(api, cartId, { autopay: false }, hooks).catch((e: unknown) => e);
+    sandbox.clearFaults();
+    sandbox.clock.advance(6 * 60_000);
+    const later = await colleagueOrders();
+
+    const found = await lookUpCheckout(api, hooks.entry()!, { timeOffsetSeconds: api.client.timeOffsetSeconds });
+
+    expect(found).toMatchObject({ state: 'ordered', orderId: ordersOf(cartId)[0]!.orderId });
+    expect(found.candidates).not.toContain(later);
+  });
+
+  it('an order of the same plan whose total is not the quote\'s is not taken for it', async () => {
+    const { cartId, hooks } = await setup();
+    sandbox.addFault({ method: 'POST', route: CHECKOUT, kind: 'drop-after' });
+    const failure = await checkout(api, cartId, { autopay: false, quote: { withoutTax: 1, currency: 'EUR' } }, hooks).catch((e: unknown) => e);
+    expect((failure as CheckoutOutcomeError).code).toBe('checkout_outcome_unknown');
+    expect((failure as CheckoutOutcomeError).message).toMatch(/is not the quote's 1 EUR/);
+    expect(hooks.entry()).toMatchObject({ state: 'unknown', quote: { withoutTax: 1, currency: 'EUR' } });
+  });
+});
+
+describe('answers that may come after the checkout was processed (issue 13, point 4)', () => {
+  it.each([408, 409, 404, 429])('HTTP %i after the order was placed: looked up and found, never taken as "nothing ordered"', async (status) => {
+    const { cartId, hooks } = await setup();
+    sandbox.addFault({ method: 'POST', route: CHECKOUT, kind: 'status', status, afterEffect: true });
+    const result = await checkout(api, cartId, { autopay: false }, hooks);
+    expect(result.orderId).toBe(ordersOf(cartId)[0]!.orderId);
+    expect(hooks.entry()).toMatchObject({ state: 'ordered', recovered: true });
+    expect(checkoutsOf(cartId)).toHaveLength(1);
+  });
+});
+
+describe('nothing sent, nothing ordered (issue 13, points 2, 3, 5)', () => {
+  /** A journal whose lock a live process (this one) holds, as another ovh-order mid-update would. */
+  function journalLockedByAnotherRun(lockWaitMs: number): { home: string; journal: Journal } {
+    const home = mkdtempSync(path.join(tmpdir(), 'ovh-order-recovery-'));
+    const env = { HOME: home, OVH_ORDER_CONFIG_DIR: path.join(home, 'config') };
+    const journal = openJournal(env, { lockWaitMs });
+    fs.mkdirSync(env.OVH_ORDER_CONFIG_DIR, { recursive: true, mode: 0o700 });
+    fs.writeFileSync(`${journal.path}.lock`, `${process.pid} held-by-another-run ${new Date().toISOString()}\n`);
+    return { home, journal };
+  }
+
+  it('a locked journal: the checkout is not posted, the error says nothing was ordered and names the journal', async () => {
+    const { home, journal } = journalLockedByAnotherRun(100);
+    const { cartId, hooks } = await setup({}, journal);
+
+    const failure = await checkout(api, cartId, { autopay: false }, hooks).catch((e: unknown) => e);
+
+    expect((failure as Error).message).toMatch(/^Nothing was ordered: the checkout was not sent, because the order journal is locked by another ovh-order/);
+    expect((failure as Error).message).toContain('journal.json.lock');
+    expect((failure as { exitCode: number }).exitCode).toBe(1);
+    expect(nothingWasOrdered(failure)).toBe(true);
+    expect(checkoutsOf(cartId)).toEqual([]);
+    fs.rmSync(home, { recursive: true, force: true });
+  });
+
+  it('Ctrl-C while another run holds the journal ends the wait at once: nothing posted, nothing ordered (exit 130)', async () => {
+    const { home, journal } = journalLockedByAnotherRun(20_000);
+    const controller = new AbortController();
+    const { cartId, hooks } = await setup({ signal: controller.signal }, journal);
+    setTimeout(() => controller.abort(new InterruptedError()), 200);
+
+    const started = Date.now();
+    const failure = await checkout(api, cartId, { autopay: false }, hooks).catch((e: unknown) => e);
+
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(failure).toBeInstanceOf(InterruptedError);
+    expect((failure as InterruptedError).message).toMatch(/nothing was ordered/);
+    expect(nothingWasOrdered(failure)).toBe(true);
+    expect(checkoutsOf(cartId)).toEqual([]);
+    fs.rmSync(home, { recursive: true, force: true });
+  });
+
+  it('the same server ordered minutes ago is refused (exit 2, --quantity named) unless forced; the wizard-style question defaults to no', async () => {
+    const journal = freshJournal();
+    const first = await setup({}, journal);
+    await checkout(api, first.cartId, { autopay: false }, first.hooks);
+
+    const second = await setup({}, journal);
+    const refused = await checkout(api, second.cartId, { autopay: false }, second.hooks).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(UnresolvedOrderError);
+    expect((refused as UnresolvedOrderError).code).toBe('identical_order');
+    expect((refused as UnresolvedOrderError).exitCode).toBe(2);
+    expect((refused as UnresolvedOrderError).message).toMatch(/same server was just ordered/);
+    expect((refused as UnresolvedOrderError).hint).toMatch(/--quantity.*--force/);
+    expect(nothingWasOrdered(refused)).toBe(true);
+    expect(checkoutsOf(second.cartId)).toEqual([]);
+
+    const declined = await setup({ force: () => false }, journal);
+    await expect(checkout(api, declined.cartId, { autopay: false }, declined.hooks)).rejects.toBeInstanceOf(UnresolvedOrderError);
+    expect(checkoutsOf(declined.cartId)).toEqual([]);
+
+    const forced = await setup({ force: true }, journal);
+    await checkout(api, forced.cartId, { autopay: false }, forced.hooks);
+    expect(sandbox.orders()).toHaveLength(2);
+  });
+
+  it('an identical order from more than 10 minutes ago does not block', async () => {
+    let now = new Date();
+    const home = mkdtempSync(path.join(tmpdir(), 'ovh-order-recovery-'));
+    const journal = openJournal({ HOME: home, OVH_ORDER_CONFIG_DIR: path.join(home, 'config') }, { now: () => now });
+    const first = await setup({}, journal);
+    await checkout(api, first.cartId, { autopay: false }, first.hooks);
+    now = new Date(now.getTime() + 11 * 60_000);
+    const second = await setup({}, journal);
+    await checkout(api, second.cartId, { autopay: false }, second.hooks);
+    expect(sandbox.orders()).toHaveLength(2);
+    fs.rmSync(home, { recursive: true, force: true });
+  });
+
+  it('certificate verification off: refused before the journal or the POST, saying why', async () => {
+    const { cartId, journal, hooks } = await setup({ unverifiedTls: 'NODE_TLS_REJECT_UNAUTHORIZED=0' });
+    const failure = await checkout(api, cartId, { autopay: false }, hooks).catch((e: unknown) => e);
+    expect((failure as Error).message).toMatch(/Nothing was ordered: not sending a checkout with certificate verification switched off \(NODE_TLS_REJECT_UNAUTHORIZED=0\)/);
+    expect((failure as { exitCode: number }).exitCode).toBe(1);
+    expect(nothingWasOrdered(failure)).toBe(true);
+    expect(checkoutsOf(cartId)).toEqual([]);
+    expect(journal.recent()).toEqual([]);
+  });
+});
+
+describe('tokens echoed by a refusal (issue 13, point 6)', () => {
+  it('a Bearer token or access_token in OVH\'s refusal is neither shown nor written to the journal', async () => {
+    const { cartId, journal, hooks } = await setup();
+    const echoed = 'Invalid header Authorization: Bearer eyJ0eXAi.leaked-token-91ab, access_token=leaked-token-91ab';
+    sandbox.addFault({ method: 'POST', route: CHECKOUT, kind: 'status', status: 400, message: echoed });
+    const failure = await checkout(api, cartId, { autopay: false }, hooks).catch((e: unknown) => e);
+    expect((failure as OvhApiError).message).toContain('Invalid header Authorization');
+    expect((failure as OvhApiError).message).not.toContain('leaked-token');
+    const text = fs.readFileSync(journal.path, 'utf8');
+    expect(text).toContain('OVH refused the checkout');
+    expect(text).not.toContain('leaked-token');
   });
 });

@@ -1,7 +1,8 @@
 // `ovh-order status` without an id: the journal's recent orders, with unresolved checkouts looked
 // up again (reads only) against the HTTPS sandbox. In-process, through the real session.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openJournal, type OrderedThing } from '../../src/config/journal.js';
+import { openJournal } from '../../src/config/journal.js';
+import type { OrderedThing } from '../../src/domain/journal.js';
 import { openSession } from '../../src/cli/session.js';
 import { checkoutHooksFor, journalEndpointOf, runJournalStatus } from '../../src/cli/order-journal.js';
 import { checkout } from '../../src/flows/checkout.js';
@@ -123,5 +124,36 @@ describe('checkout hooks for a command', () => {
       what: { ...what, options: [...what.options].sort() },
     });
     expect(journalEndpointOf({ endpoint: session.endpoint, endpointSource: 'sandbox' })).toBe('sandbox');
+  });
+});
+
+describe('status keeps each endpoint\'s orders apart', () => {
+  function seeded(): TestContext {
+    const ctx = context({ loggedIn: false });
+    const journal = openJournal(ctx.env);
+    journal.recordOrder(journal.beginCheckout({ cartId: 'sandbox-cart', endpoint: 'sandbox', what: thing('24sk10') }).id, { orderId: 111 });
+    journal.recordOrder(journal.beginCheckout({ cartId: 'eu-cart', endpoint: 'https://eu.api.ovh.com/1.0', what: thing('24sk20') }).id, { orderId: 222 });
+    journal.recordOrder(journal.beginCheckout({ cartId: 'ca-cart', endpoint: 'https://ca.api.ovh.com/1.0', what: thing('24sk30') }).id, { orderId: 333 });
+    return ctx;
+  }
+
+  it('a real endpoint never shows the sandbox\'s orders; the list names each API when they differ', async () => {
+    const ctx = seeded();
+    expect(await runJournalStatus(ctx, { output: createOutput(ctx) })).toBe(0);
+    const out = ctx.stdout.text();
+    expect(out).not.toContain('sandbox-cart');
+    expect(out).not.toContain('111');
+    expect(out).toMatch(/eu\.api\.ovh\.com.*222/);
+    expect(out).toMatch(/ca\.api\.ovh\.com.*333/);
+  });
+
+  it('--sandbox shows only the sandbox\'s orders (and no API column: there is one)', async () => {
+    const ctx = seeded();
+    ctx.globals.sandbox = true;
+    expect(await runJournalStatus(ctx, { output: createOutput(ctx) })).toBe(0);
+    const out = ctx.stdout.text();
+    expect(out).toContain('sandbox-cart');
+    expect(out).not.toMatch(/eu-cart|ca-cart|222|333/);
+    expect(out).not.toMatch(/\bAPI\b/);
   });
 });

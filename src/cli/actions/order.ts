@@ -1,7 +1,7 @@
 // `ovh-order order`: the unattended order, from flags or from `--spec FILE` (flags override it).
 // Every value is checked before anything is posted; nothing is bought without --yes or a "yes" at
 // the terminal; `--json` prints one document `{cartId, preview, order, …}`.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Context } from '../context.js';
 import { openSession, sameEndpointInput } from '../session.js';
@@ -17,13 +17,29 @@ import { formatDuration, formatMoney } from '../../ui/format.js';
 import { renderPreview } from '../../ui/preview-view.js';
 import { renderOrderPlaced } from '../../ui/wizard-view.js';
 
-/** Reads and parses `--spec FILE` (JSON). UsageError naming the file when it cannot. */
+/** A spec is a few hundred bytes; anything much bigger is not one. */
+const SPEC_MAX_BYTES = 1024 * 1024;
+
+/**
+ * Reads and parses `--spec FILE` (JSON): a regular file of at most 1 MB (a device would be read
+ * without end, a FIFO would block). UsageError naming the file when it cannot.
+ */
 function readSpecFile(ctx: Context, file: string): unknown {
   const full = path.resolve(ctx.cwd, file);
   let text: string;
   try {
+    // Checked before opening: opening a FIFO blocks until a writer comes, and ignores signals meanwhile.
+    const stat = statSync(full);
+    if (!stat.isFile()) {
+      throw new UsageError(`--spec ${file} is not a regular file; a spec is a JSON file (of at most 1 MB).`, { code: 'invalid_spec', hint: 'Write one with `ovh-order wizard --save <file>`.' });
+    }
+    if (stat.size > SPEC_MAX_BYTES) {
+      throw new UsageError(`--spec ${file} is larger than 1 MB (${stat.size} bytes); a spec is a small JSON file.`, { code: 'invalid_spec', hint: 'Write one with `ovh-order wizard --save <file>`.' });
+    }
     text = readFileSync(full, 'utf8');
+    if (Buffer.byteLength(text) > SPEC_MAX_BYTES) throw new UsageError(`--spec ${file} is larger than 1 MB.`, { code: 'invalid_spec' });
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     throw new UsageError(`Cannot read the spec file ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : (error as Error).message}.`, {
       code: 'invalid_spec',
       hint: 'Write one with `ovh-order wizard --save <file>`.',

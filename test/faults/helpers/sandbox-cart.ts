@@ -4,7 +4,7 @@
 import { OvhApi } from '../../../src/ovh/api.js';
 import type { RetryPolicy } from '../../../src/ovh/retry.js';
 import { parseEndpoint } from '../../../src/ovh/endpoints.js';
-import type { OrderedThing } from '../../../src/config/journal.js';
+import type { OrderedThing } from '../../../src/domain/journal.js';
 import type { SandboxServer } from '../../../src/sandbox/index.js';
 
 export const PLAN = '24sk10';

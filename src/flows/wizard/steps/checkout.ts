@@ -1,7 +1,7 @@
 // Step 8 and 9: the final confirmation (default No, stating the total with tax), payment, the
 // withdrawal right, and the one checkout. Declining offers to delete the cart (default yes).
 import { moneyFromCartPrice } from '../../../domain/money.js';
-import { checkout } from '../../checkout.js';
+import { checkout, quotedTotal } from '../../checkout.js';
 import type { WizardStep } from '../runner.js';
 import type { WizardDeps, WizardState } from '../state.js';
 import { cartOf, command, resumeLine, wait } from '../support.js';
@@ -42,7 +42,7 @@ export const checkoutStep: WizardStep = {
     }
     // Never raced against Ctrl-C: once posted, the answer is what tells whether something was bought.
     deps.cart.checkoutStarted = true;
-    const placed = await deps.output.spin('Placing the order', () => checkout(deps.api, session.cartId, { autopay, waiveRetraction }, deps.checkoutHooks, deps.now));
+    const placed = await deps.output.spin('Placing the order', () => checkout(deps.api, session.cartId, { autopay, waiveRetraction, quote: quotedTotal(state.preview!) }, deps.checkoutHooks, deps.now));
     deps.output.result(
       `\n${deps.view.orderPlaced({ orderId: placed.orderId, url: placed.url, autopay, total, statusCommand: command(deps, `status ${placed.orderId}`) })}\n`,
     );
