@@ -80,8 +80,51 @@ export async function fetchRangeCatalog(api: CatalogApi, range: Range, subsidiar
 
 type CatalogPart = 'offers' | 'summaries';
 type PartOf<P extends CatalogPart> = P extends 'offers' ? Offer : OfferSummary;
+interface CatalogPartResult<P extends CatalogPart> {
+  items: Array<PartOf<P>>;
+  fetchedAt: Date;
+  fromCache: boolean;
+}
 
-async function catalogOf<P extends CatalogPart>(api: CatalogApi, options: LoadOffersOptions, part: P): Promise<{ items: Array<PartOf<P>>; fetchedAt: Date; fromCache: boolean }> {
+/** The public ranges whose add-ons give the dedicated range its stock names. */
+const PUBLIC_RANGES = ['baremetal', 'eco'] as const satisfies readonly Range[];
+
+/**
+ * Catalogs being read, per API: `order` without --range reads every range at once, and the
+ * dedicated range reads the public ones too; a catalog asked for while it is read is not asked
+ * again. Forgotten once read (a long-running command reads again; the file cache is the memory).
+ */
+const inFlight = new WeakMap<CatalogApi, Map<string, Promise<CatalogPartResult<CatalogPart>>>>();
+
+function catalogOf<P extends CatalogPart>(api: CatalogApi, options: LoadOffersOptions, part: P): Promise<CatalogPartResult<P>> {
+  let runs = inFlight.get(api);
+  if (!runs) inFlight.set(api, (runs = new Map()));
+  const key = JSON.stringify([options.range, options.subsidiary, options.endpoint ?? null, !!options.refresh, part]);
+  let run = runs.get(key);
+  if (!run) {
+    run = readCatalog(api, options, part);
+    runs.set(key, run);
+    const forget = () => runs.delete(key);
+    run.then(forget, forget);
+  }
+  return run as Promise<CatalogPartResult<P>>;
+}
+
+/** Offers of a range from the network: the dedicated range with the public ranges joined in. */
+async function fetchOffers(api: CatalogApi, options: LoadOffersOptions): Promise<{ offers: Offer[]; complete: boolean }> {
+  const now = (options.now ?? (() => new Date()))();
+  if (options.range !== 'dedicated') return { offers: normaliseCatalog(await fetchRangeCatalog(api, options.range, options.subsidiary), now), complete: true };
+  const [formatted, ...publics] = await Promise.all([
+    fetchRangeCatalog(api, 'dedicated', options.subsidiary),
+    // A public range that cannot be read leaves the stock unknown, never the dedicated range unlisted.
+    ...PUBLIC_RANGES.map((range) => catalogOf(api, { ...options, range }, 'offers').then((r) => r.items, () => undefined)),
+  ]);
+  const publicOffers = publics.flatMap((offers) => offers ?? []);
+  if (formatted.range !== 'dedicated') throw new Error('unreachable: the dedicated catalog');
+  return { offers: normaliseCatalog({ ...formatted, publicOffers }, now), complete: publics.every((p) => p !== undefined) };
+}
+
+async function readCatalog<P extends CatalogPart>(api: CatalogApi, options: LoadOffersOptions, part: P): Promise<CatalogPartResult<P>> {
   const now = options.now ?? (() => new Date());
   const key = { range: options.range, subsidiary: options.subsidiary, endpoint: options.endpoint };
   const cache = options.cache;
@@ -94,9 +137,10 @@ async function catalogOf<P extends CatalogPart>(api: CatalogApi, options: LoadOf
       if (hit) return { items: (part === 'offers' ? hit.offers : hit.summaries) as Array<PartOf<P>>, fetchedAt: hit.fetchedAt, fromCache: true };
     }
   }
-  const offers = normaliseCatalog(await fetchRangeCatalog(api, options.range, options.subsidiary));
+  const { offers, complete } = await fetchOffers(api, options);
   const fetched = { offers, summaries: offers.map(summarizeOffer), fetchedAt: now() };
-  if (cache) await cache.set(key, fetched);
+  // Without a public range the dedicated stock names are unknown: not kept for the next runs.
+  if (cache && complete) await cache.set(key, fetched);
   return { items: (part === 'offers' ? fetched.offers : fetched.summaries) as Array<PartOf<P>>, fetchedAt: fetched.fetchedAt, fromCache: false };
 }
 
@@ -167,7 +211,9 @@ export interface FoundOffer {
 export async function loadOfferByPlan(api: CatalogApi, options: LoadOfferByPlanOptions): Promise<FoundOffer> {
   const wanted = options.planCode.trim();
   const ranges = options.range ? [options.range] : [...RANGES];
-  const loadedByRange = await Promise.all(ranges.map((range) => loadOffers(api, { ...options, range })));
+  // One stock answer for every range looked in.
+  const availabilities = options.availabilities ?? api.getAvailabilities({});
+  const loadedByRange = await Promise.all(ranges.map((range) => loadOffers(api, { ...options, range, availabilities })));
   for (const loaded of loadedByRange) {
     const offer = loaded.offers.find((o) => o.planCode === wanted);
     if (offer) return { offer, loaded };

@@ -1,0 +1,54 @@
+// What is listed is what is ordered, on real recorded catalogs (../shared/fixtures/ovh): for every
+// plan of every recorded catalog, the options a cart gets when nobody chooses (resolveOptions with
+// no request, in every pricing mode the plan is sold in) are the hardware the listing describes.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { PublicCatalogSchema } from '../../src/ovh/models/catalog.js';
+import { defaultHardware } from '../../src/domain/availability.js';
+import { normaliseCatalog, type Offer } from '../../src/domain/offers.js';
+import { resolveOptions } from '../../src/domain/options.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const fixtures = path.resolve(repoRoot, '../shared/fixtures/ovh');
+const present = existsSync(fixtures);
+if (!present && process.env.CI === 'true') throw new Error(`${fixtures} is missing: the recorded OVH data is needed under CI.`);
+if (!present) console.warn(`[contract] skipping listed-is-ordered tests: ${fixtures} is absent.`);
+
+const catalogs = [
+  { file: 'catalog-public-eco-FR-2025-05-subset.json', range: 'eco' as const },
+  { file: 'catalog-public-baremetalServers-FR-2022-02-subset.json', range: 'baremetal' as const },
+];
+const offersOf = (file: string, range: 'eco' | 'baremetal'): Offer[] =>
+  normaliseCatalog({ range, catalog: PublicCatalogSchema.parse(JSON.parse(readFileSync(path.join(fixtures, file), 'utf8'))) });
+
+/** The add-ons a cart gets by default in one mode, by hardware family. */
+function orderedByDefault(offer: Offer, mode: string, duration: string) {
+  const { selected, problems } = resolveOptions(offer.addonFamilies, [], { pricingMode: mode, duration });
+  expect(problems, `${offer.planCode} ${mode}`).toEqual([]);
+  const of = (family: string) => selected.find((s) => s.family === family)?.addon ?? null;
+  return { memory: of('memory'), storage: of('storage'), systemStorage: of('system-storage') };
+}
+
+describe.skipIf(!present)('the default order is the listed hardware (recorded catalogs)', () => {
+  for (const { file, range } of catalogs) {
+    it(`every plan of ${file}, in every pricing mode`, () => {
+      const offers = present ? offersOf(file, range) : [];
+      expect(offers.length).toBeGreaterThan(0);
+      for (const offer of offers) {
+        const listed = defaultHardware(offer);
+        for (const pricing of offer.pricings) {
+          const ordered = orderedByDefault(offer, pricing.mode, pricing.duration);
+          const where = `${offer.planCode} ${pricing.mode}`;
+          expect(ordered.memory?.planCode, where).toBe(listed.memory?.planCode);
+          expect(ordered.storage?.planCode, where).toBe(listed.storage?.planCode);
+          expect(ordered.systemStorage?.planCode ?? null, where).toBe(listed.systemStorage?.planCode ?? null);
+          // And the listing's words are that hardware's.
+          expect(ordered.memory?.ramGb ?? offer.ramGb, where).toBe(offer.ramGb);
+          expect(offer.storage?.summary.startsWith(ordered.storage?.storage?.summary ?? ''), where).toBe(true);
+        }
+      }
+    });
+  }
+});
