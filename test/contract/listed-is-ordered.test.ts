@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { PublicCatalogSchema } from '../../src/ovh/models/catalog.js';
 import { defaultHardware } from '../../src/domain/availability.js';
 import { normaliseCatalog, type Offer } from '../../src/domain/offers.js';
-import { resolveOptions } from '../../src/domain/options.js';
+import { allowedOptionCodes, resolveOptions } from '../../src/domain/options.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const fixtures = path.resolve(repoRoot, '../shared/fixtures/ovh');
@@ -51,4 +51,21 @@ describe.skipIf(!present)('the default order is the listed hardware (recorded ca
       }
     });
   }
+});
+
+describe.skipIf(!present)('an unknown --option (recorded catalogs)', () => {
+  it('lists memory and disks first, every option of every family, and suggests close matches', () => {
+    const adv = (present ? offersOf('catalog-public-baremetalServers-FR-2022-02-subset.json', 'baremetal') : []).find((o) => o.planCode === '21adv01')!;
+    // The catalog lists 21 licence add-ons before memory and storage.
+    expect(adv.addonFamilies[0]!.name).toBe('application-license');
+    const { problems } = resolveOptions(adv.addonFamilies, ['ram-64g-adv-gen'], { pricingMode: 'default', duration: 'P1M' });
+    const message = problems[0]!.message;
+    const lines = message.split('\n');
+    expect(lines[0]).toBe('Unknown option "ram-64g-adv-gen" for this plan. Did you mean: ram-64g-adv-gen2? Its options, by family:');
+    expect(lines[1]).toMatch(/^  memory \(one is needed\): ram-128g-2933-adv-gen2, ram-32g-adv-gen2-inc \(default\), ram-64g-adv-gen2$/);
+    expect(lines[2]).toMatch(/^  storage \(one is needed\): .*softraid-2x512nvme-adv-gen2 \(default\)/);
+    // None left out: every code the plan accepts is named.
+    for (const code of allowedOptionCodes(adv.addonFamilies)) expect(message).toContain(code);
+    expect(message).not.toContain('more)');
+  });
 });
