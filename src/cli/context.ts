@@ -9,6 +9,8 @@ export interface GlobalOptions {
   endpoint?: string;
   /** `--sandbox`: run against the built-in OVH API simulation, no account needed. */
   sandbox: boolean;
+  /** `--data-pack` / `OVH_ORDER_SANDBOX_DATA_PACK`: a folder of recorded OVH answers the sandbox serves. */
+  dataPack?: string;
   /** `--profile`: stored credentials profile name. */
   profile: string;
   /** `--json`: exactly one JSON document on stdout. */

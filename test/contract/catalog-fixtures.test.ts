@@ -1,10 +1,7 @@
 // The domain layer against real recorded OVH data (../shared/fixtures/ovh, see SOURCES.md there):
 // catalogs, pricings with promotions, availability records, a cart product offer and a
-// requiredConfiguration answer. Skipped, saying so, when the fixtures folder is absent.
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+// requiredConfiguration answer. Skipped, saying so, when the fixtures folder is absent (a failure under CI=true).
+import { expect, it } from 'vitest';
 import { z } from 'zod';
 import {
   CatalogPricingSchema,
@@ -21,13 +18,10 @@ import { cheapestFirst, findAddon, normaliseCatalog, priceOfSelection, type Offe
 import { resolveOptions } from '../../src/domain/options.js';
 import { validateSpecAgainstOffer, type OrderSpec } from '../../src/domain/order-spec.js';
 import { datacenterInfo, regionForDatacenter } from '../../src/domain/places.js';
+import { describeRecorded, readRecorded, recordedPresent } from '../helpers/data-pack.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const fixtures = path.resolve(repoRoot, '../shared/fixtures/ovh');
-const present = existsSync(fixtures);
-if (!present) console.warn(`[contract] skipping catalog fixture tests: ${fixtures} is absent (real recorded OVH data lives there).`);
-
-const read = (name: string): unknown => JSON.parse(readFileSync(path.join(fixtures, name), 'utf8'));
+const present = recordedPresent;
+const read = readRecorded;
 const eur = (m: Money | null | undefined) => (m ? { amount: moneyToNumber(m), currency: m.currency } : null);
 const amount = (n: number) => ({ amount: n, currency: 'EUR' });
 
@@ -42,7 +36,7 @@ const byCode = (offers: Offer[], code: string): Offer => {
   return offer;
 };
 
-describe.skipIf(!present)('eco catalog FR 2025-05 (subset of 8 plans)', () => {
+describeRecorded('eco catalog FR 2025-05 (subset of 8 plans)', () => {
   const offers = present ? offersOf('catalog-public-eco-FR-2025-05-subset.json', 'eco') : [];
 
   it('normalises all 8 plans with hardware, prices and datacenters', () => {
@@ -154,7 +148,7 @@ describe.skipIf(!present)('eco catalog FR 2025-05 (subset of 8 plans)', () => {
   });
 });
 
-describe.skipIf(!present)('baremetalServers catalog FR 2022-02 (subset of 4 plans)', () => {
+describeRecorded('baremetalServers catalog FR 2022-02 (subset of 4 plans)', () => {
   const offers = present ? offersOf('catalog-public-baremetalServers-FR-2022-02-subset.json', 'baremetal') : [];
 
   it('normalises the 4 plans for the baremetalServers cart product', () => {
@@ -200,7 +194,7 @@ describe.skipIf(!present)('baremetalServers catalog FR 2022-02 (subset of 4 plan
   });
 });
 
-describe.skipIf(!present)('2026 trimmed recordings: pricings, promotion, cart product offer', () => {
+describeRecorded('2026 trimmed recordings: pricings, promotion, cart product offer', () => {
   const pricingsOf = (file: string): { currency: string; pricings: z.infer<typeof CatalogPricingSchema>[] } => {
     const doc = read(file) as { locale: { currencyCode: string }; plans: { pricings: unknown[] }[] };
     return { currency: doc.locale.currencyCode, pricings: z.array(CatalogPricingSchema).parse(doc.plans[0]!.pricings) };
@@ -257,7 +251,7 @@ describe.skipIf(!present)('2026 trimmed recordings: pricings, promotion, cart pr
   });
 });
 
-describe.skipIf(!present)('availability records joined to offers', () => {
+describeRecorded('availability records joined to offers', () => {
   const records = present
     ? ([
         ...(read('dedicated-datacenter-availabilities-2026-trimmed.json') as AvailabilityRecord[]),
@@ -309,7 +303,7 @@ describe.skipIf(!present)('availability records joined to offers', () => {
   });
 });
 
-describe.skipIf(!present)('requiredConfiguration (24adv01-v3, FR, 2026) through the configuration rules', () => {
+describeRecorded('requiredConfiguration (24adv01-v3, FR, 2026) through the configuration rules', () => {
   const required = present ? (read('cart-item-requiredConfiguration-eco-24adv01-v3-FR-2026.json') as RequiredConfigurationItem[]) : [];
 
   it('treats dedicated_datacenter as required although the API says required: false', () => {
