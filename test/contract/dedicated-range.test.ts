@@ -1,23 +1,15 @@
 // The dedicated range on real recorded data (../shared/fixtures/ovh): its catalog names hardware by
 // add-on plan code (`ram-32g-adv-gen2-inc`), the stock by product name (`ram-32g-ecc-3200`), and
 // only the public catalogs' `addons[].product` maps one to the other.
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeRecorded, readRecorded } from '../helpers/data-pack.js';
 import { GenericOptionDefinitionListSchema, PublicCatalogSchema } from '../../src/ovh/models/catalog.js';
 import { defaultHardware, isAvailableIn, offerAvailability, type AvailabilityRecord } from '../../src/domain/availability.js';
 import { normaliseCatalog, type Offer } from '../../src/domain/offers.js';
 import { optionFamiliesFromCart, resolveOptions } from '../../src/domain/options.js';
 import { formattedFromPublic } from '../helpers/recorded-formatted.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const fixtures = path.resolve(repoRoot, '../shared/fixtures/ovh');
-const present = existsSync(fixtures);
-if (!present && process.env.CI === 'true') throw new Error(`${fixtures} is missing: the recorded OVH data is needed under CI.`);
-if (!present) console.warn(`[contract] skipping dedicated-range tests: ${fixtures} is absent.`);
-
-const read = (name: string): unknown => JSON.parse(readFileSync(path.join(fixtures, name), 'utf8'));
+const read = readRecorded;
 const BAREMETAL = 'catalog-public-baremetalServers-FR-2022-02-subset.json';
 const ECO = 'catalog-public-eco-FR-2025-05-subset.json';
 
@@ -39,7 +31,7 @@ function recordFor(planCode: string): AvailabilityRecord {
 
 const byCode = (offers: Offer[], code: string) => offers.find((o) => o.planCode === code)!;
 
-describe.skipIf(!present)('dedicated range: stock through the public catalogs’ add-on products', () => {
+describeRecorded('dedicated range: stock through the public catalogs’ add-on products', () => {
   it('maps the listed add-on plan codes to the stock names', () => {
     const { joined } = ranges();
     const adv = byCode(joined, '21adv01');

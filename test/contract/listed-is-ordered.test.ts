@@ -1,27 +1,21 @@
 // What is listed is what is ordered, on real recorded catalogs (../shared/fixtures/ovh): for every
 // plan of every recorded catalog, the options a cart gets when nobody chooses (resolveOptions with
 // no request, in every pricing mode the plan is sold in) are the hardware the listing describes.
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeRecorded, readRecorded, recordedPresent } from '../helpers/data-pack.js';
 import { PublicCatalogSchema } from '../../src/ovh/models/catalog.js';
 import { defaultHardware } from '../../src/domain/availability.js';
 import { normaliseCatalog, type Offer } from '../../src/domain/offers.js';
 import { allowedOptionCodes, resolveOptions } from '../../src/domain/options.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const fixtures = path.resolve(repoRoot, '../shared/fixtures/ovh');
-const present = existsSync(fixtures);
-if (!present && process.env.CI === 'true') throw new Error(`${fixtures} is missing: the recorded OVH data is needed under CI.`);
-if (!present) console.warn(`[contract] skipping listed-is-ordered tests: ${fixtures} is absent.`);
+const present = recordedPresent;
 
 const catalogs = [
   { file: 'catalog-public-eco-FR-2025-05-subset.json', range: 'eco' as const },
   { file: 'catalog-public-baremetalServers-FR-2022-02-subset.json', range: 'baremetal' as const },
 ];
 const offersOf = (file: string, range: 'eco' | 'baremetal'): Offer[] =>
-  normaliseCatalog({ range, catalog: PublicCatalogSchema.parse(JSON.parse(readFileSync(path.join(fixtures, file), 'utf8'))) });
+  normaliseCatalog({ range, catalog: PublicCatalogSchema.parse(readRecorded(file)) });
 
 /** The add-ons a cart gets by default in one mode, by hardware family. */
 function orderedByDefault(offer: Offer, mode: string, duration: string) {
@@ -31,7 +25,7 @@ function orderedByDefault(offer: Offer, mode: string, duration: string) {
   return { memory: of('memory'), storage: of('storage'), systemStorage: of('system-storage') };
 }
 
-describe.skipIf(!present)('the default order is the listed hardware (recorded catalogs)', () => {
+describeRecorded('the default order is the listed hardware (recorded catalogs)', () => {
   for (const { file, range } of catalogs) {
     it(`every plan of ${file}, in every pricing mode`, () => {
       const offers = present ? offersOf(file, range) : [];
@@ -53,7 +47,7 @@ describe.skipIf(!present)('the default order is the listed hardware (recorded ca
   }
 });
 
-describe.skipIf(!present)('an unknown --option (recorded catalogs)', () => {
+describeRecorded('an unknown --option (recorded catalogs)', () => {
   it('lists memory and disks first, every option of every family, and suggests close matches', () => {
     const adv = (present ? offersOf('catalog-public-baremetalServers-FR-2022-02-subset.json', 'baremetal') : []).find((o) => o.planCode === '21adv01')!;
     // The catalog lists 21 licence add-ons before memory and storage.
