@@ -50,6 +50,7 @@ export function defaultGlobals(env: NodeJS.ProcessEnv): GlobalOptions {
   return {
     endpoint: env.OVH_ENDPOINT || undefined,
     sandbox: false,
+    dataPack: env.OVH_ORDER_SANDBOX_DATA_PACK || undefined,
     profile: 'default',
     json: false,
     debug: false,
