@@ -18,6 +18,7 @@ import { cheapestFirst, findAddon, normaliseCatalog, priceOfSelection, type Offe
 import { resolveOptions } from '../../src/domain/options.js';
 import { validateSpecAgainstOffer, type OrderSpec } from '../../src/domain/order-spec.js';
 import { datacenterInfo, regionForDatacenter } from '../../src/domain/places.js';
+import { offerDescription } from '../../src/ui/offer-view.js';
 import { describeRecorded, readRecorded, recordedPresent } from '../helpers/data-pack.js';
 
 const present = recordedPresent;
@@ -178,12 +179,15 @@ describeRecorded('baremetalServers catalog FR 2022-02 (subset of 4 plans)', () =
     expect(eur(mode('default')?.dueNow)).toEqual(amount(199.98));
     expect(eur(mode('degressivity12')?.dueNow)).toEqual(amount(94.99));
     expect(eur(mode('upfront12')?.dueNow)).toEqual(amount(1079.89));
+    expect(offerDescription(game, undefined, { locale: 'fr-FR' })).not.toContain('Promotion');
   });
 
   it('applies the real 2022 winter-sale promotions of GAME-1 while they ran', () => {
     const during = offersOf('catalog-public-baremetalServers-FR-2022-02-subset.json', 'baremetal', new Date('2022-02-01T12:00:00Z'));
     const game = byCode(during, '21game01');
     expect(eur(game.setup)).toEqual(amount(0));
+    // Named where it applies, with its end.
+    expect(offerDescription(game, undefined, { locale: 'fr-FR' })).toMatch(/Promotion WS22_Game_Setup_fees until 2022-02-08: setup 0,00\s€ \(was 99,99\s€\)/);
     const monthly = game.pricings.find((p) => p.mode === 'default');
     expect(eur(monthly?.setupBeforePromotion)).toEqual(amount(99.99));
     expect(eur(monthly?.dueNow)).toEqual(amount(99.99));
