@@ -62,7 +62,7 @@ function unknownOptionMessage(code: string, families: readonly OfferAddonFamily[
   const lines = [`Unknown option "${code}" for this plan.${close.length > 0 ? ` Did you mean: ${close.join(', ')}?` : ''} Its options, by family:`];
   for (const family of familiesByImportance(families)) {
     const codes = [...family.addons.map((a) => a.planCode), ...family.missing].map((c) => (c === family.default ? `${c} (default)` : c));
-    if (codes.length > 0) lines.push(`  ${family.name}${family.mandatory ? ' (one is needed)' : ''}: ${codes.join(', ')}`);
+    if (codes.length > 0) lines.push(`    ${family.name}${family.mandatory ? ' (one is needed)' : ''}: ${codes.join(', ')}`);
   }
   return lines.join('\n');
 }
