@@ -42,6 +42,23 @@ export function promotionApplies(promotion: Pick<CatalogPromotion, 'startDate' |
   return !(start > at) && !(end <= at);
 }
 
+/**
+ * The first promotion start or end after `now` among these pricings: prices worked out at `now`
+ * hold until then (a cache of them must not outlive it).
+ */
+export function nextPromotionBoundary(pricings: Iterable<Pick<CatalogPricing, 'promotions'>>, now: Date): Date | undefined {
+  let next = Number.POSITIVE_INFINITY;
+  for (const pricing of pricings) {
+    for (const promotion of pricing.promotions ?? []) {
+      for (const date of [promotion.startDate, promotion.endDate]) {
+        const at = date ? Date.parse(date) : Number.NaN;
+        if (at > now.getTime() && at < next) next = at;
+      }
+    }
+  }
+  return Number.isFinite(next) ? new Date(next) : undefined;
+}
+
 interface PricedAmount {
   before: Money;
   after: Money;

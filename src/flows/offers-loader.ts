@@ -9,6 +9,7 @@ import { UsageError, listAllowed } from '../errors.js';
 import { closeMatches } from '../domain/close-matches.js';
 import { offerAvailability, stockLookup, type HardwareChoice, type OfferAvailability } from '../domain/availability.js';
 import { lazily } from '../domain/lazy.js';
+import { nextPromotionBoundary } from '../domain/offer-pricing.js';
 import { normaliseCatalog, summarizeOffer, type RangeCatalog } from '../domain/offers.js';
 import { RANGES, type Offer, type OfferSummary, type Range } from '../domain/offer-model.js';
 
@@ -30,6 +31,8 @@ export interface CachedCatalog {
   /** `offers` summarised, same order. */
   summaries: OfferSummary[];
   fetchedAt: Date;
+  /** The next promotion start or end: the offers' prices hold until then, however fresh the entry. */
+  pricesUntil?: Date;
 }
 
 /**
@@ -114,9 +117,13 @@ function catalogOf<P extends CatalogPart>(api: CatalogApi, options: LoadOffersOp
 }
 
 /** Offers of a range from the network: the dedicated range with the public ranges joined in. */
-async function fetchOffers(api: CatalogApi, options: LoadOffersOptions): Promise<{ offers: Offer[]; complete: boolean }> {
-  const now = (options.now ?? (() => new Date()))();
-  if (options.range !== 'dedicated') return { offers: normaliseCatalog(await fetchRangeCatalog(api, options.range, options.subsidiary), now), complete: true };
+async function fetchOffers(api: CatalogApi, options: LoadOffersOptions, now: Date): Promise<{ offers: Offer[]; complete: boolean; pricesUntil?: Date }> {
+  if (options.range !== 'dedicated') {
+    const raw = await fetchRangeCatalog(api, options.range, options.subsidiary);
+    const catalog = raw.catalog as PublicCatalog;
+    const pricings = [...catalog.plans, ...(catalog.addons ?? [])].flatMap((p) => p.pricings);
+    return { offers: normaliseCatalog(raw, now), complete: true, pricesUntil: nextPromotionBoundary(pricings, now) };
+  }
   const [formatted, ...publics] = await Promise.all([
     fetchRangeCatalog(api, 'dedicated', options.subsidiary),
     // A public range that cannot be read leaves the stock unknown, never the dedicated range unlisted.
@@ -140,8 +147,10 @@ async function readCatalog<P extends CatalogPart>(api: CatalogApi, options: Load
       if (hit) return { items: (part === 'offers' ? hit.offers : hit.summaries) as Array<PartOf<P>>, fetchedAt: hit.fetchedAt, fromCache: true };
     }
   }
-  const { offers, complete } = await fetchOffers(api, options);
-  const fetched = { offers, summaries: offers.map(summarizeOffer), fetchedAt: now() };
+  const fetchedAt = now();
+  const { offers, complete, pricesUntil } = await fetchOffers(api, options, fetchedAt);
+  const fetched: CachedCatalog = { offers, summaries: offers.map(summarizeOffer), fetchedAt };
+  if (pricesUntil) fetched.pricesUntil = pricesUntil;
   // Without a public range the dedicated stock names are unknown: not kept for the next runs.
   if (cache && complete) await cache.set(key, fetched);
   return { items: (part === 'offers' ? fetched.offers : fetched.summaries) as Array<PartOf<P>>, fetchedAt: fetched.fetchedAt, fromCache: false };

@@ -13,7 +13,7 @@ import { hardwareFromOptions, offerAvailability, stockLookup, type AvailabilityR
 import { buildBillingChoices } from '../../src/domain/billing.js';
 import { missingConfiguration, planConfiguration, type RequiredConfigurationItem } from '../../src/domain/configuration.js';
 import { moneyFromCartPrice, moneyToNumber, type Money } from '../../src/domain/money.js';
-import { planPricings } from '../../src/domain/offer-pricing.js';
+import { nextPromotionBoundary, planPricings } from '../../src/domain/offer-pricing.js';
 import { cheapestFirst, findAddon, normaliseCatalog, priceOfSelection, type Offer } from '../../src/domain/offers.js';
 import { resolveOptions } from '../../src/domain/options.js';
 import { validateSpecAgainstOffer, type OrderSpec } from '../../src/domain/order-spec.js';
@@ -115,6 +115,12 @@ describeRecorded('eco catalog FR 2025-05 (subset of 8 plans)', () => {
     expect(eur(ram64?.firstPeriodPrice)).toEqual(amount(2.5));
     expect(ram64?.promotions[0]).toMatchObject({ name: 'SPECIALOFFER_0525_SYS13_SYSGAME12_ramoffer', endDate: '2025-05-20T14:00:00+02:00' });
     expect(eur(priceOfSelection(during, 'default', ['ram-64g-ecc-2666-24sys']).dueNow)).toEqual(amount(62.48));
+
+    // Prices worked out during the promotion hold until it ends (the catalog cache keeps them no longer).
+    const catalog = PublicCatalogSchema.parse(read('catalog-public-eco-FR-2025-05-subset.json'));
+    const pricings = [...catalog.plans, ...(catalog.addons ?? [])].flatMap((p) => p.pricings);
+    expect(nextPromotionBoundary(pricings, new Date('2025-05-13T21:46:00Z'))?.toISOString()).toBe('2025-05-20T12:00:00.000Z');
+    expect(nextPromotionBoundary(pricings, new Date())).toBeUndefined();
 
     for (const at of [new Date('2025-05-06T04:59:59Z'), new Date('2025-05-20T12:00:00Z'), new Date()]) {
       const sys1 = byCode(offersOf('catalog-public-eco-FR-2025-05-subset.json', 'eco', at), '24sys01');
