@@ -115,6 +115,16 @@ describeRecorded('the flows on recorded OVH data (sandbox data pack)', () => {
     });
   });
 
+  it('order without --range finds the plan in its range and sends no GET twice (the stock is asked once)', async () => {
+    sandbox.clearLog();
+    const r = await cli(['order', '--plan', '21adv01', '--subsidiary', 'FR', '--datacenter', 'gra', '--dry-run']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Plan 21adv01 is in the dedicated range.');
+    const gets = sandbox.log.filter((e) => e.method === 'GET').map((e) => `${e.path} ${JSON.stringify(e.query)}`);
+    expect(gets.filter((g) => g.startsWith('/dedicated/server/datacenter/availabilities'))).toHaveLength(1);
+    expect(gets.length).toBe(new Set(gets).size);
+  });
+
   it('order --range dedicated into a datacenter out of stock is refused with exit 2 before any cart', async () => {
     const offers = await catalog('dedicated');
     const offer = offers.find((o) => o.stock.some((s) => !s.orderable))!;
