@@ -22,12 +22,12 @@ function until(check: () => boolean, ms: number): Promise<boolean> {
   });
 }
 
-/** Presses Enter until the dry run ends (or 60 presses); returns how many questions were answered. */
+/** Presses Enter until the dry run ends (or 40 presses); returns how many questions were answered. */
 async function enterUntilTheQuote(session: PtySession): Promise<number> {
   let exited = false;
   void session.exited.then(() => (exited = true));
   await session.waitFor('?', 15_000);
-  for (let presses = 0; presses < 60 && !exited && !session.screen().includes(DONE); presses++) {
+  for (let presses = 0; presses < 40 && !exited && !session.screen().includes(DONE); presses++) {
     const before = answered(session);
     session.write(keys.enter);
     await until(() => exited || answered(session) > before, 1_500);
