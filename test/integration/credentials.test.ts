@@ -200,7 +200,12 @@ describe('precedence: flags > environment > profile > ovh.conf', () => {
     expect(envBroken.code).toBe(3);
     const extra = await newConsumerKey(sandbox, [{ method: 'GET', path: '/me' }]);
     const envGood = await whoamiJson([], { env: { OVH_ENDPOINT: U(), OVH_APPLICATION_KEY: K().appKey, OVH_APPLICATION_SECRET: K().appSecret, OVH_CONSUMER_KEY: extra.consumerKey } });
-    expect(envGood.report).toMatchObject({ source: 'environment', works: true, credentials: { consumerKey: `${extra.consumerKey.slice(0, 4)}…` } });
+    // GET /me works, but a key that may only call GET /me cannot order: whoami says which rules it lacks.
+    expect(envGood.report).toMatchObject({ source: 'environment', works: false, nichandle: sandbox.account.nichandle, credentials: { consumerKey: `${extra.consumerKey.slice(0, 4)}…` } });
+    expect(envGood.code).toBe(3);
+    expect(envGood.report.problem).toMatchObject({ code: 'missing_rules', message: expect.stringContaining('POST /order/* (creating, filling and checking out carts)') });
+    expect(envGood.report.problem!.message).not.toContain('GET /me,');
+    expect(envGood.report.rules).toMatchObject({ granted: [{ method: 'GET', path: '/me' }] });
   });
 
   it('profile over ovh.conf', async () => {
@@ -227,6 +232,32 @@ describe('precedence: flags > environment > profile > ovh.conf', () => {
     expect(r.code).toBe(0);
     expect((await whoamiJson()).report.credentials.kind).toBe('app');
     expect((await whoamiJson(['--profile', 'robot'])).report.credentials.kind).toBe('oauth2');
+  });
+});
+
+describe('whoami names what it used and checks the key\'s rules', () => {
+  it('OAuth2 from OVH_CLIENT_ID / OVH_CLIENT_SECRET: names those variables, not OVH_APPLICATION_KEY', async () => {
+    const r = await cli(['whoami'], { env: { OVH_ENDPOINT: U(), OVH_CLIENT_ID: sandbox.oauth.clientId, OVH_CLIENT_SECRET: sandbox.oauth.clientSecret } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Credentials {3}environment variables OVH_CLIENT_ID, OVH_CLIENT_SECRET, OVH_ENDPOINT$/m);
+    expect(r.stdout).not.toContain('OVH_APPLICATION_KEY');
+    const json = await whoamiJson([], { env: { OVH_ENDPOINT: U(), OVH_CLIENT_ID: sandbox.oauth.clientId, OVH_CLIENT_SECRET: sandbox.oauth.clientSecret } });
+    expect(json.report).toMatchObject({ variables: ['OVH_CLIENT_ID', 'OVH_CLIENT_SECRET', 'OVH_ENDPOINT'], works: true, rules: null });
+  });
+
+  it('a key with every ordering rule works; one without only `logout --revoke`\'s rule still works, with a note', async () => {
+    const env = (consumerKey: string) => ({ env: { OVH_ENDPOINT: U(), OVH_APPLICATION_KEY: K().appKey, OVH_APPLICATION_SECRET: K().appSecret, OVH_CONSUMER_KEY: consumerKey } });
+    const full = await newConsumerKey(sandbox, [...ORDERING_ACCESS_RULES]);
+    const ok = await cli(['whoami'], env(full.consumerKey));
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/^Credentials {3}environment variables OVH_APPLICATION_KEY, OVH_APPLICATION_SECRET, OVH_CONSUMER_KEY, OVH_ENDPOINT$/m);
+    expect(ok.stdout).toMatch(/^Works {9}yes$/m);
+    expect(ok.stdout).toContain(`every rule ordering needs (${ORDERING_ACCESS_RULES.length} granted)`);
+    const noLogout = await newConsumerKey(sandbox, ORDERING_ACCESS_RULES.filter((r) => r.path !== '/auth/logout'));
+    const side = await cli(['whoami'], env(noLogout.consumerKey));
+    expect(side.code).toBe(0);
+    expect(side.stdout).toMatch(/^Works {9}yes$/m);
+    expect(side.stdout).toContain('no POST /auth/logout: ordering works; `ovh-order logout --revoke` does not');
   });
 });
 
