@@ -22,7 +22,7 @@ interface CatalogOffer {
   storage: { summary: string } | null;
   stock: Array<{ datacenter: string; availability: string; orderable: boolean }>;
   soonest: { datacenter: string } | null;
-  pricings: Array<{ pricingMode: string; duration: string; dueNow: JsonMoney; monthlyEquivalent: JsonMoney }>;
+  pricings: Array<{ pricingMode: string; duration: string; dueNow: JsonMoney; monthlyEquivalent: JsonMoney; promotions: Array<{ name: string; appliesTo: string; endDate: string | null }> }>;
   options: Array<{ family: string; mandatory: boolean; default: string | null }>;
 }
 interface CatalogDocument {
@@ -40,8 +40,8 @@ const RANGES = ['dedicated', 'baremetal', 'eco'] as const;
 describeRecorded('the flows on recorded OVH data (sandbox data pack)', () => {
   const sandbox = useSandbox({ dataPack: RECORDED_DIR });
 
-  async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    const ctx = createTestContext({ env: sandboxKeys(sandbox) });
+  async function cli(args: string[], now?: () => Date): Promise<{ code: number; stdout: string; stderr: string }> {
+    const ctx = createTestContext({ env: sandboxKeys(sandbox), now });
     const code = await main([...args, '--endpoint', sandbox.url], ctx);
     return { code, stdout: ctx.stdout.text(), stderr: ctx.stderr.text() };
   }
@@ -112,6 +112,16 @@ describeRecorded('the flows on recorded OVH data (sandbox data pack)', () => {
       const game = (await catalog('baremetal')).find((o) => o.planCode === '21game01')!;
       const due = (mode: string) => game.pricings.find((p) => p.pricingMode === mode)?.dueNow.value;
       expect([due('default'), due('degressivity12'), due('upfront12')]).toEqual([199.98, 94.99, 1079.89]);
+      expect(game.pricings.flatMap((p) => p.promotions)).toEqual([]);
+    });
+
+    it('while the winter sale ran (a clock on 2022-02-01), GAME-1 lists it by name with its end date', async () => {
+      const r = await cli(['catalog', '--range', 'baremetal', '--subsidiary', 'FR', '--json'], () => new Date('2022-02-01T12:00:00Z'));
+      expect(r.code, r.stderr).toBe(0);
+      const game = (JSON.parse(r.stdout) as CatalogDocument).offers.find((o) => o.planCode === '21game01')!;
+      const monthly = game.pricings.find((p) => p.pricingMode === 'default')!;
+      expect(monthly.dueNow.value).toBe(99.99);
+      expect(monthly.promotions).toEqual([expect.objectContaining({ name: 'WS22_Game_Setup_fees', appliesTo: 'setup', endDate: '2022-02-08T15:00:00+01:00' })]);
     });
   });
 
