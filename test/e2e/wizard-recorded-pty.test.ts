@@ -56,6 +56,11 @@ describeRecorded('Enter at every question reaches the quote (recorded data, pseu
         expect(screen).toContain('Total with tax');
         expect(screen).toContain(DONE);
         expect(questions).toBeGreaterThan(3);
+        // What the billing question said is due now is what OVH's quote totals (without tax).
+        const listed = [...screen.matchAll(/Due now ([\d\s.,\u00a0\u202f]+€) \(setup/g)].at(-1)?.[1];
+        const quoted = /Total without tax\s+([\d\s.,\u00a0\u202f]+€)/.exec(screen)?.[1];
+        expect(listed, screen.slice(-3000)).toBeDefined();
+        expect(quoted?.trim()).toBe(listed?.trim());
         // A refusal may happen (stock changes), but the same datacenter is never offered as the default again.
         const refusals = [...screen.matchAll(/is not available in (\w+)/g)].map((m) => m[1]);
         expect(new Set(refusals).size, screen.slice(-3000)).toBe(refusals.length);
