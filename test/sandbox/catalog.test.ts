@@ -110,7 +110,10 @@ describe('sandbox catalogs', () => {
     expect(await get(sb, '/order/catalog/public/eco')).toEqual({ status: 400, body: { class: 'Client::BadRequest', message: 'Missing parameter: ovhSubsidiary' } });
     expect((await get(sb, '/order/catalog/public/baremetalServers?ovhSubsidiary=US')).body.message).toBe('[ovhSubsidiary] Given data (US) does not belong to the nichandle.OvhSubsidiaryEnum enumeration');
     expect((await get(ca, '/order/catalog/formatted/dedicated?ovhSubsidiary=FR')).status).toBe(400);
-    expect((await get(sb, '/order/catalog/public/eco?ovhSubsidiary=CZ')).body.message).toMatch(/^Sandbox: no catalog authored for subsidiary CZ on the eu API \(authored: FR, GB/);
+    // EU is in the API's enum but not among the subsidiaries it serves (ovh-api.md §5).
+    expect((await get(sb, '/order/catalog/public/eco?ovhSubsidiary=EU')).body.message).toMatch(/^Sandbox: no catalog authored for subsidiary EU on the eu API \(authored: FR, GB/);
+    // Every subsidiary the real API serves has a catalog in its currency: CZ in CZK.
+    expect(((await get(sb, '/order/catalog/public/eco?ovhSubsidiary=CZ')).body as { locale: unknown }).locale).toEqual({ currencyCode: 'CZK', subsidiary: 'CZ', taxRate: 21 });
   });
 
   it('serves ADVANCE and SCALE in the bare-metal catalog, with system storage on SCALE', async () => {
