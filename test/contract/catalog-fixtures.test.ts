@@ -13,11 +13,12 @@ import { hardwareFromOptions, offerAvailability, stockLookup, type AvailabilityR
 import { buildBillingChoices } from '../../src/domain/billing.js';
 import { missingConfiguration, planConfiguration, type RequiredConfigurationItem } from '../../src/domain/configuration.js';
 import { moneyFromCartPrice, moneyToNumber, type Money } from '../../src/domain/money.js';
-import { planPricings } from '../../src/domain/offer-pricing.js';
+import { nextPromotionBoundary, planPricings } from '../../src/domain/offer-pricing.js';
 import { cheapestFirst, findAddon, normaliseCatalog, priceOfSelection, type Offer } from '../../src/domain/offers.js';
 import { resolveOptions } from '../../src/domain/options.js';
 import { validateSpecAgainstOffer, type OrderSpec } from '../../src/domain/order-spec.js';
 import { datacenterInfo, regionForDatacenter } from '../../src/domain/places.js';
+import { offerDescription } from '../../src/ui/offer-view.js';
 import { describeRecorded, readRecorded, recordedPresent } from '../helpers/data-pack.js';
 
 const present = recordedPresent;
@@ -25,8 +26,9 @@ const read = readRecorded;
 const eur = (m: Money | null | undefined) => (m ? { amount: moneyToNumber(m), currency: m.currency } : null);
 const amount = (n: number) => ({ amount: n, currency: 'EUR' });
 
-function offersOf(file: string, range: 'eco' | 'baremetal'): Offer[] {
-  return normaliseCatalog({ range, catalog: PublicCatalogSchema.parse(read(file)) });
+/** Catalogs priced today unless told: every recorded promotion has ended by now. */
+function offersOf(file: string, range: 'eco' | 'baremetal', now = new Date()): Offer[] {
+  return normaliseCatalog({ range, catalog: PublicCatalogSchema.parse(read(file)) }, now);
 }
 
 const byCode = (offers: Offer[], code: string): Offer => {
@@ -106,14 +108,27 @@ describeRecorded('eco catalog FR 2025-05 (subset of 8 plans)', () => {
     expect(eur(priceOfSelection(rise1, 'default', ['ram-64g-ecc-3200-24rise']).periodPrice)).toEqual(amount(64.99));
   });
 
-  it('applies the real RAM promotion of SYS-1 to the first period and names it', () => {
-    const sys1 = byCode(offers, '24sys01');
-    const ram64 = findAddon(sys1, 'ram-64g-ecc-2666-24sys')?.pricings.find((p) => p.mode === 'default');
+  it('applies the real RAM promotion of SYS-1 between its dates only (2025-05-06 to 2025-05-20), and names it', () => {
+    const during = byCode(offersOf('catalog-public-eco-FR-2025-05-subset.json', 'eco', new Date('2025-05-13T21:46:00Z')), '24sys01');
+    const ram64 = findAddon(during, 'ram-64g-ecc-2666-24sys')?.pricings.find((p) => p.mode === 'default');
     expect(eur(ram64?.periodPrice)).toEqual(amount(10));
     expect(eur(ram64?.firstPeriodPrice)).toEqual(amount(2.5));
-    expect(ram64?.promotions[0]?.name).toBe('SPECIALOFFER_0525_SYS13_SYSGAME12_ramoffer');
-    const selection = priceOfSelection(sys1, 'default', ['ram-64g-ecc-2666-24sys']);
-    expect(eur(selection.dueNow)).toEqual(amount(62.48));
+    expect(ram64?.promotions[0]).toMatchObject({ name: 'SPECIALOFFER_0525_SYS13_SYSGAME12_ramoffer', endDate: '2025-05-20T14:00:00+02:00' });
+    expect(eur(priceOfSelection(during, 'default', ['ram-64g-ecc-2666-24sys']).dueNow)).toEqual(amount(62.48));
+
+    // Prices worked out during the promotion hold until it ends (the catalog cache keeps them no longer).
+    const catalog = PublicCatalogSchema.parse(read('catalog-public-eco-FR-2025-05-subset.json'));
+    const pricings = [...catalog.plans, ...(catalog.addons ?? [])].flatMap((p) => p.pricings);
+    expect(nextPromotionBoundary(pricings, new Date('2025-05-13T21:46:00Z'))?.toISOString()).toBe('2025-05-20T12:00:00.000Z');
+    expect(nextPromotionBoundary(pricings, new Date())).toBeUndefined();
+
+    for (const at of [new Date('2025-05-06T04:59:59Z'), new Date('2025-05-20T12:00:00Z'), new Date()]) {
+      const sys1 = byCode(offersOf('catalog-public-eco-FR-2025-05-subset.json', 'eco', at), '24sys01');
+      const outside = findAddon(sys1, 'ram-64g-ecc-2666-24sys')?.pricings.find((p) => p.mode === 'default');
+      expect(eur(outside?.firstPeriodPrice), at.toISOString()).toEqual(amount(10));
+      expect(outside?.promotions, at.toISOString()).toEqual([]);
+      expect(eur(priceOfSelection(sys1, 'default', ['ram-64g-ecc-2666-24sys']).dueNow), at.toISOString()).toEqual(amount(69.98));
+    }
   });
 
   it('lists offers cheapest first', () => {
@@ -162,9 +177,23 @@ describeRecorded('baremetalServers catalog FR 2022-02 (subset of 4 plans)', () =
     expect(eur(scale.setup)).toEqual(amount(300));
   });
 
-  it('applies the real 2022 winter-sale promotions of GAME-1', () => {
+  it('prices GAME-1 as OVH quotes it today: the winter sale ended on 2022-02-08', () => {
     const game = byCode(offers, '21game01');
+    expect(game.promotions).toEqual([]);
+    expect(eur(game.setup)).toEqual(amount(99.99));
+    const mode = (name: string) => game.pricings.find((p) => p.mode === name);
+    expect(eur(mode('default')?.dueNow)).toEqual(amount(199.98));
+    expect(eur(mode('degressivity12')?.dueNow)).toEqual(amount(94.99));
+    expect(eur(mode('upfront12')?.dueNow)).toEqual(amount(1079.89));
+    expect(offerDescription(game, undefined, { locale: 'fr-FR' })).not.toContain('Promotion');
+  });
+
+  it('applies the real 2022 winter-sale promotions of GAME-1 while they ran', () => {
+    const during = offersOf('catalog-public-baremetalServers-FR-2022-02-subset.json', 'baremetal', new Date('2022-02-01T12:00:00Z'));
+    const game = byCode(during, '21game01');
     expect(eur(game.setup)).toEqual(amount(0));
+    // Named where it applies, with its end.
+    expect(offerDescription(game, undefined, { locale: 'fr-FR' })).toMatch(/Promotion WS22_Game_Setup_fees until 2022-02-08: setup 0,00\s€ \(was 99,99\s€\)/);
     const monthly = game.pricings.find((p) => p.mode === 'default');
     expect(eur(monthly?.setupBeforePromotion)).toEqual(amount(99.99));
     expect(eur(monthly?.dueNow)).toEqual(amount(99.99));
