@@ -110,6 +110,19 @@ describe('ovh-order sandbox command', () => {
     const ctx = testContext({ OVH_ORDER_CONFIG_DIR: configDir });
     expect(await main(['sandbox', '--region', 'mars'], ctx)).toBe(2);
   });
+
+  it('plays the API --endpoint names (ovh-ca), and refuses a --region that contradicts it', async () => {
+    const ctx = testContext({ OVH_ORDER_CONFIG_DIR: configDir });
+    const running = main(['sandbox', '--endpoint', 'ovh-ca'], ctx);
+    await until(() => ctx.stdout.text.includes('Press Ctrl-C'), 'the sandbox banner');
+    expect(ctx.stdout.text).toContain('OVH API sandbox (ca) listening on');
+    expect(ctx.stdout.text).toMatch(/subsidiary CA\)/);
+    ctx.interrupt.abort();
+    expect(await running).toBe(0);
+    const both = testContext({ OVH_ORDER_CONFIG_DIR: configDir });
+    expect(await main(['sandbox', '--endpoint', 'ovh-us', '--region', 'eu'], both)).toBe(2);
+    expect(both.stderr.text).toContain('--region eu and --endpoint ovh-us name two different APIs.');
+  });
 });
 
 describeRecorded('ovh-order sandbox --data-pack', () => {
