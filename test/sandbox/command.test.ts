@@ -141,6 +141,8 @@ describeRecorded('ovh-order sandbox --data-pack', () => {
       const running = main([...args], ctx);
       await until(() => ctx.stdout.text.includes('Press Ctrl-C') || ctx.stderr.text !== '', 'the sandbox banner');
       expect(ctx.stdout.text).toContain(`Data pack: ${RECORDED_DIR}`);
+      expect(ctx.stdout.text).toContain('  serves eco FR (catalog-public-eco-FR-2025-05-subset.json)');
+      expect(ctx.stdout.text).toMatch(/ {2}skipped catalog-public-eco-FR-24adv01-v3-pricings-2026-trimmed\.json: no "addons" array/);
       expect(ctx.stdout.text).toContain(join(configDir, 'sandbox', 'state-eu-data-pack.json'));
       const endpoint = /^export OVH_ENDPOINT=(\S+)$/m.exec(ctx.stdout.text)![1]!;
       const ca = readFileSync(join(configDir, 'sandbox', 'certs', 'ca.pem'), 'utf8');

@@ -63,7 +63,14 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
     `OVH API sandbox (${region}) listening on ${server.url}`,
     `CA certificate: ${server.caPath}`,
     `State: ${statePath}`,
-    ...(dataPack === undefined ? [] : [`Data pack: ${dataPack} (recorded catalogs and stock)`]),
+    ...(server.dataPack
+      ? [
+          `Data pack: ${dataPack} (recorded catalogs and stock)`,
+          ...server.dataPack.catalogs.map((c) => `  serves ${c}`),
+          `  ${server.dataPack.availabilityRecords} recorded availability records`,
+          ...server.dataPack.skipped.map((s) => `  skipped ${s.file}: ${s.reason}`),
+        ]
+      : []),
     '',
     '# Paste into your shell (sandbox test keys, not real secrets):',
     `export OVH_ENDPOINT=${server.url}`,
