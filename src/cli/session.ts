@@ -150,8 +150,11 @@ export async function openSession(ctx: Context, options: OpenSessionOptions): Pr
 
   if (ctx.globals.sandbox) {
     const sandbox = await sandboxFor(ctx);
-    // The sandbox's URL, serving what the API it plays serves: the same subsidiary checks as for real.
-    const endpoint: Endpoint = { ...parseEndpoint(sandbox.url), subsidiaries: parseEndpoint(sandboxApiFor(ctx)).subsidiaries };
+    // The sandbox's URL, serving what the API it plays serves (with a data pack: what it recorded of
+    // those): the same subsidiary checks, before any call, as for the real endpoints.
+    const served = parseEndpoint(sandboxApiFor(ctx)).subsidiaries;
+    const recorded = sandbox.dataPack?.subsidiaries;
+    const endpoint: Endpoint = { ...parseEndpoint(sandbox.url), subsidiaries: recorded ? served.filter((s) => recorded.includes(s)) : served };
     const credentials: Credentials = { kind: 'app', ...sandbox.credentials };
     const debug = debugWriter(ctx, secretsOf(credentials));
     debug?.(`credentials: sandbox (${describeCredentials(credentials)}), endpoint ${endpoint.apiUrl}`);

@@ -111,6 +111,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           dataPack: {
             dir: pack.dir,
             catalogs: [...pack.catalogs.values()].map((c) => `${c.range} ${c.subsidiary} (${c.file})`),
+            subsidiaries: [...new Set([...pack.catalogs.values()].map((c) => c.subsidiary))].sort(),
             availabilityRecords: pack.availabilities.length,
             skipped: pack.skipped.map((s) => ({ ...s })),
           },

@@ -55,7 +55,7 @@ export interface SandboxServer {
   /** Sandbox extra: serve a generated eco catalog of about `bytes` bytes (null: the normal one). */
   setCatalogScale(bytes: number | null): void;
   /** Sandbox extra: what the data pack serves (absent without one). */
-  dataPack?: { dir: string; catalogs: string[]; availabilityRecords: number; skipped: Array<{ file: string; reason: string }> };
+  dataPack?: { dir: string; catalogs: string[]; subsidiaries: string[]; availabilityRecords: number; skipped: Array<{ file: string; reason: string }> };
   /** Sandbox extra: a deep copy of the orders (with the recorded checkout body) for assertions. */
   orders(): SandboxOrderView[];
   close(): Promise<void>;

@@ -2,6 +2,7 @@
 // subsidiaries and currencies, and a subsidiary the endpoint does not serve is refused before any
 // call (exit 2, the allowed ones listed), as for the real endpoints. Built binary, own config dir.
 import { describe, expect, it } from 'vitest';
+import { describeRecorded, RECORDED_DIR } from '../helpers/data-pack.js';
 import { isolatedEnv, runCli } from '../helpers/run-cli.js';
 
 const calls = (stderr: string) => stderr.split('\n').filter((line) => line.startsWith('[debug] →'));
@@ -36,5 +37,14 @@ describe('--sandbox and --endpoint', () => {
     const fromEnv = await runCli(['catalog', '--sandbox', '--range', 'eco', '--json'], { env: isolatedEnv({ OVH_ENDPOINT: 'https://proxy.example/1.0' }) });
     expect(fromEnv.code).toBe(0);
     expect(JSON.parse(fromEnv.stdout)).toMatchObject({ subsidiary: 'FR' });
+  });
+});
+
+describeRecorded('--sandbox --data-pack and --subsidiary', () => {
+  it('with a data pack, serves the subsidiaries it recorded: another one is refused before any call (exit 2)', async () => {
+    const gb = await runCli(['catalog', '--sandbox', '--data-pack', RECORDED_DIR, '--subsidiary', 'GB', '--range', 'eco', '--debug']);
+    expect(gb.code).toBe(2);
+    expect(gb.stderr).toContain('Subsidiary "GB" (United Kingdom) is not served by this endpoint. Allowed: FR.');
+    expect(calls(gb.stderr)).toEqual([]);
   });
 });

@@ -138,6 +138,24 @@ describe('login', () => {
     expect(sandbox.log.filter((e) => e.route === '/auth/credential')).toHaveLength(1);
     expect((await whoamiJson()).report).toMatchObject({ works: true, source: 'profile:default' });
   });
+
+  it('the same login command run again resumes the key it requested, not a new one; another application key starts over', async () => {
+    const args = ['login', '--endpoint', U(), '--app-key', K().appKey, '--app-secret', K().appSecret, '--timeout', '0.1'];
+    const first = await cli(args);
+    expect(first.code).toBe(3);
+    const again = await cli(args);
+    expect(again.code).toBe(3);
+    expect(again.stderr).toContain('is waiting for your validation');
+    expect(sandbox.log.filter((e) => e.route === '/auth/credential')).toHaveLength(1);
+    // Another application key is another login: it asks OVH for a key of its own (refused here: unknown).
+    const other = await cli(['login', '--endpoint', U(), '--app-key', 'unknownAppKey00', '--app-secret', 'x', '--timeout', '0.1']);
+    expect(other.code).toBe(3);
+    expect(sandbox.log.filter((e) => e.route === '/auth/credential')).toHaveLength(2);
+    const url = again.stderr.match(/https:\/\/127\.0\.0\.1:\d+\/auth\/\?credentialToken=\S+?(?=,|\s)/)![0];
+    await validateLikeAPerson(sandbox, url);
+    expect((await cli(args)).code).toBe(0);
+    expect(sandbox.log.filter((e) => e.route === '/auth/credential')).toHaveLength(2);
+  });
 });
 
 describe('finishing a login later', () => {

@@ -7,7 +7,7 @@ import { CliError, ExitCode } from '../../errors.js';
 import { maskKey } from '../../config/credentials.js';
 import { ProfileStore } from '../../config/profiles.js';
 import { displayPath } from '../../config/paths.js';
-import { openSession, type Session } from '../session.js';
+import { loginCommand, openSession, type Session } from '../session.js';
 import { formatRules, missingOrderingRules, type AccessRule, type MissingRule } from '../../flows/login-rules.js';
 
 export interface WhoamiReport {
@@ -61,7 +61,7 @@ export async function run(ctx: Context): Promise<number> {
           report.problem = {
             code: 'missing_rules',
             message: `GET /me works, but the consumer key lacks ${blocking.length === 1 ? 'a rule' : `${blocking.length} rules`} ordering needs: ${blocking.map((r) => `${r.method} ${r.path} (${r.purpose})`).join(', ')}.`,
-            hint: `Run \`${loginHint(ctx)}\` to get a key with every rule ordering needs (a key's rules cannot be extended).`,
+            hint: `Run \`${loginCommand(ctx)}\` to get a key with every rule ordering needs (a key's rules cannot be extended).`,
           };
           exitCode = ExitCode.credentials;
         }
@@ -82,10 +82,6 @@ export async function run(ctx: Context): Promise<number> {
     if (report.problem?.hint) output.info(report.problem.hint);
   }
   return exitCode;
-}
-
-function loginHint(ctx: Context): string {
-  return ctx.globals.profile === 'default' ? 'ovh-order login' : `ovh-order login --profile ${ctx.globals.profile}`;
 }
 
 /** The key's rules (GET /auth/currentCredential) against ORDERING_ACCESS_RULES. */
@@ -160,7 +156,7 @@ export function formatReport(report: WhoamiReport): string {
     const side = rules.missing.filter((r) => !r.neededToOrder);
     const granted = `${rules.granted.length} granted`;
     if (rules.missing.length === 0) rows.push(['Rules', `every rule ordering needs (${granted})`]);
-    else rows.push(['Rules', `${granted}:\n${formatRules(rules.granted).map((line) => `${' '.repeat(14)}${line}`).join('\n')}`.replace(/:\n {14}/, ':\n' + ' '.repeat(14))]);
+    else rows.push(['Rules', `${granted}:\n${formatRules(rules.granted).map((line) => `${' '.repeat(14)}${line}`).join('\n')}`]);
     if (side.length > 0 && rules.missing.every((r) => !r.neededToOrder)) {
       rows.push(['Note', `no ${side.map((r) => `${r.method} ${r.path}`).join(', ')}: ordering works; ${side.map((r) => r.purpose).join(', ')} does not`]);
     }
