@@ -9,6 +9,8 @@ export interface GlobalOptions {
   endpoint?: string;
   /** `--sandbox`: run against the built-in OVH API simulation, no account needed. */
   sandbox: boolean;
+  /** `--stock-schedule FILE`: scripted stock for the sandbox (with --sandbox, or `ovh-order sandbox`). */
+  stockSchedule?: string;
   /** `--profile`: stored credentials profile name. */
   profile: string;
   /** `--json`: exactly one JSON document on stdout. */

@@ -70,6 +70,7 @@ export function buildProgram(ctx: Context): Command {
     .helpOption('-h, --help', 'show help')
     .addOption(new Option('--endpoint <endpoint>', 'API endpoint: ovh-eu, ovh-ca, ovh-us, or an https URL').env('OVH_ENDPOINT'))
     .option('--sandbox', 'use the built-in OVH API sandbox (no account needed)')
+    .option('--stock-schedule <file>', 'with --sandbox: scripted stock that changes over time (JSON, see README)')
     .option('--profile <name>', 'stored credentials profile', 'default')
     .option('--debug', 'print API calls on stderr (secrets redacted) and stack traces')
     .option('--no-color', 'disable colours (also NO_COLOR)')
@@ -254,7 +255,7 @@ export function buildProgram(ctx: Context): Command {
     .addOption(new Option('--port <n>', 'port to listen on (0: any free port)').argParser(numberIn(0, 65_535, { integer: true })).default(0))
     .addOption(new Option('--latency <ms>', 'added latency per request (0 to 60000)').argParser(numberIn(0, 60_000)).default(0))
     .addOption(new Option('--region <region>', 'which OVH API to simulate').choices(['eu', 'ca', 'us']).default('eu'))
-    .addHelpText('after', examples(['ovh-order sandbox', 'ovh-order sandbox --port 8443 --latency 100']));
+    .addHelpText('after', examples(['ovh-order sandbox', 'ovh-order sandbox --port 8443 --latency 100', 'ovh-order sandbox --stock-schedule stock.json   # stock appears and vanishes']));
 
   return program;
 }

@@ -26,6 +26,7 @@ import {
 import type { StoredProfile } from '../config/profiles.js';
 import { readTimeOffset, saveTimeOffset } from '../config/time-offset.js';
 import { explainCredentialError, originOf } from '../flows/login-errors.js';
+import { refuseStockScheduleWithoutSandbox, stockScheduleFromFlag } from './stock-schedule-flag.js';
 
 export interface OpenSessionOptions {
   /** true: no credentials is an error (exit 3) listing every place looked at. false: an unsigned client is fine. */
@@ -87,8 +88,9 @@ export function sandboxFor(ctx: Context): Promise<SandboxServer> {
       const dir = path.join(configDir(ctx.env), 'sandbox');
       ensurePrivateDir(configDir(ctx.env), ctx.env);
       ensurePrivateDir(dir, ctx.env);
+      const stockSchedule = await stockScheduleFromFlag(ctx);
       const { startSandbox } = await import('../sandbox/index.js');
-      const server = await startSandbox({ statePath: path.join(dir, 'state.json'), certDir: dir, autoValidateCredentials: true });
+      const server = await startSandbox({ statePath: path.join(dir, 'state.json'), certDir: dir, autoValidateCredentials: true, stockSchedule });
       ctx.cleanups.push(() => server.close());
       return server;
     })();
@@ -134,6 +136,7 @@ export async function openSession(ctx: Context, options: OpenSessionOptions): Pr
     };
   }
 
+  refuseStockScheduleWithoutSandbox(ctx);
   const resolved = await resolveCredentials({ env: ctx.env, cwd: ctx.cwd, endpoint: explicitEndpoint(ctx), flags: options.flags, profile });
   for (const warning of resolved.warnings) warn(warning);
   const debug = debugWriter(ctx, secretsOf(resolved.credentials));

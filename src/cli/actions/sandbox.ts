@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Context } from '../context.js';
 import { UsageError } from '../../errors.js';
+import { stockScheduleFromFlag } from '../stock-schedule-flag.js';
 
 type Region = 'eu' | 'ca' | 'us';
 
@@ -25,6 +26,7 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
   if (!Number.isInteger(port) || port > 65535) throw new UsageError(`--port "${String(options.port)}" is not a port number (0 to 65535).`);
   if (!['eu', 'ca', 'us'].includes(region)) throw new UsageError(`--region "${region}" is not one of: eu, ca, us.`);
 
+  const stockSchedule = await stockScheduleFromFlag(ctx);
   const { startSandbox } = await import('../../sandbox/index.js');
   const dir = sandboxDir(ctx);
   let server;
@@ -36,6 +38,7 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
       certDir: join(dir, 'certs'),
       statePath: join(dir, `state-${region}.json`),
       onUnknownRoute: (line) => ctx.stderr.write(`${line}\n`),
+      stockSchedule,
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -48,6 +51,7 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
     `OVH API sandbox (${region}) listening on ${server.url}`,
     `CA certificate: ${server.caPath}`,
     `State: ${join(dir, `state-${region}.json`)}`,
+    ...(stockSchedule ? [`Stock: scripted by ${ctx.globals.stockSchedule} (${stockSchedule.steps.length} steps)`] : []),
     '',
     '# Paste into your shell (sandbox test keys, not real secrets):',
     `export OVH_ENDPOINT=${server.url}`,
