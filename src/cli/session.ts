@@ -7,6 +7,7 @@ import type { Context } from './context.js';
 import type { Output } from '../ui/output.js';
 import { OvhApi } from '../ovh/api.js';
 import type { Credentials, ClientOptions } from '../ovh/client.js';
+import type { RetryPolicy } from '../ovh/retry.js';
 import { parseEndpoint, type Endpoint } from '../ovh/endpoints.js';
 import { redactSecrets } from '../ovh/redact.js';
 import type { SandboxServer } from '../sandbox/index.js';
@@ -35,6 +36,8 @@ export interface OpenSessionOptions {
   flags?: CredentialFlags;
   /** Where warnings go; plain stderr lines when absent. */
   output?: Pick<Output, 'warn'>;
+  /** The client's retries of reads (default: the client's policy); `watch` backs off itself. */
+  retry?: RetryPolicy;
 }
 
 export interface Session {
@@ -118,7 +121,7 @@ export async function openSession(ctx: Context, options: OpenSessionOptions): Pr
     const debug = debugWriter(ctx, secretsOf(credentials));
     debug?.(`credentials: sandbox (${describeCredentials(credentials)}), endpoint ${endpoint.apiUrl}`);
     const explain = (error: unknown) => explainCredentialError(error, { endpoint, source: 'sandbox', secretOrigin: 'the sandbox', finishCommand });
-    const api = explaining(new OvhApi(clientOptions(ctx, endpoint, credentials, { trustCaPem: sandbox.caPem, debug, cacheOffset: false, warn })), explain);
+    const api = explaining(new OvhApi(clientOptions(ctx, endpoint, credentials, { trustCaPem: sandbox.caPem, debug, cacheOffset: false, warn, retry: options.retry })), explain);
     return {
       api,
       endpoint,
@@ -166,7 +169,7 @@ export async function openSession(ctx: Context, options: OpenSessionOptions): Pr
       validationUrl: resolved.pending?.validationUrl,
       oauth2: credentials.kind === 'oauth2',
     });
-  const api = explaining(new OvhApi(clientOptions(ctx, resolved.endpoint, credentials, { debug, cacheOffset: true, warn })), explain);
+  const api = explaining(new OvhApi(clientOptions(ctx, resolved.endpoint, credentials, { debug, cacheOffset: true, warn, retry: options.retry })), explain);
   return {
     api,
     endpoint: resolved.endpoint,
@@ -192,7 +195,7 @@ export function clientOptions(
   ctx: Context,
   endpoint: Endpoint,
   credentials: Credentials,
-  extra: { trustCaPem?: string; debug?: (line: string) => void; cacheOffset: boolean; warn: (text: string) => void; timeoutMs?: number },
+  extra: { trustCaPem?: string; debug?: (line: string) => void; cacheOffset: boolean; warn: (text: string) => void; timeoutMs?: number; retry?: RetryPolicy },
 ): ClientOptions {
   const cached = extra.cacheOffset ? readTimeOffset(ctx.env, endpoint.apiUrl, ctx.now()) : undefined;
   if (cached !== undefined) extra.debug?.(`clock: reusing the cached offset of ${cached} s with ${endpoint.name}`);
@@ -202,6 +205,7 @@ export function clientOptions(
     credentials,
     timeoutMs: extra.timeoutMs ?? ctx.globals.timeoutMs,
     timeOffsetSeconds: cached,
+    ...(extra.retry ? { retry: extra.retry } : {}),
     onTimeOffset(offsetSeconds) {
       extra.debug?.(`clock: offset with ${endpoint.name} is ${offsetSeconds} s`);
       if (extra.cacheOffset) saveTimeOffset(ctx.env, endpoint.apiUrl, offsetSeconds, ctx.now());

@@ -24,7 +24,7 @@ const SPEC_MAX_BYTES = 1024 * 1024;
  * Reads and parses `--spec FILE` (JSON): a regular file of at most 1 MB (a device would be read
  * without end, a FIFO would block). UsageError naming the file when it cannot.
  */
-function readSpecFile(ctx: Context, file: string): unknown {
+export function readSpecFile(ctx: Context, file: string): unknown {
   const full = path.resolve(ctx.cwd, file);
   let text: string;
   try {
