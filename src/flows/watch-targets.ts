@@ -39,7 +39,9 @@ export interface ResolveOptions {
 export const MAX_REQUIREMENT_TARGETS = 200;
 
 export async function resolveWatchTargets(api: CatalogApi, what: WatchWhat, options: ResolveOptions): Promise<ResolvedWatch> {
-  const lookup = { subsidiary: options.subsidiary, cache: options.cache, endpoint: options.endpointKey, now: options.now };
+  // The stock is the loop's to ask for (filtered); the catalog is read without it.
+  const noStock = Promise.resolve([]);
+  const lookup = { subsidiary: options.subsidiary, cache: options.cache, endpoint: options.endpointKey, now: options.now, availabilities: noStock };
   const hasRequirements = what.search !== undefined || what.minRamGb !== undefined || what.maxMonthly !== undefined;
   const kinds = [what.plans.length > 0, what.specDocument !== undefined, hasRequirements].filter(Boolean).length;
   if (kinds > 1) {
