@@ -251,7 +251,7 @@ export function buildProgram(ctx: Context): Command {
         'ovh-order watch --range eco --search rise --max-price 60 --json',
         'ovh-order watch --spec rise1.json --ntfy https://ntfy.sh/my-topic --notify-command \'notify-send "$OVH_ORDER_TEXT"\'',
         'ovh-order watch --spec rise1.json --order --max-price 120 --yes --datacenter gra,rbx',
-      ]) + '\nTelegram: set OVH_ORDER_TELEGRAM_TOKEN and OVH_ORDER_TELEGRAM_CHAT_ID (never a flag).\nAt most 30 API calls a minute over the whole run, the order included.\n',
+      ]) + '\nTelegram: set OVH_ORDER_TELEGRAM_TOKEN and OVH_ORDER_TELEGRAM_CHAT_ID (never a flag).\nAt most 40 API calls a minute over the whole run, the order included.\n',
     );
 
   define(program, 'status')

@@ -6,8 +6,8 @@
 
 export const DEFAULT_INTERVAL_S = 60;
 export const MIN_INTERVAL_S = 10;
-/** The ceiling over the whole run, every call included; half the folk rule, so other tools on the same key keep room. */
-export const CALLS_PER_MINUTE = 30;
+/** The ceiling over the whole run, every call included; two thirds of the folk rule, so other tools on the same key keep room. */
+export const CALLS_PER_MINUTE = 40;
 /** Jitter added to each wait: up to this fraction of the interval (never shorter than the interval). */
 export const JITTER_FRACTION = 0.1;
 /** Backoff never waits longer than this between two checks. */

@@ -31,6 +31,7 @@ import { CartSession, type CartApi } from './cart-builder.js';
 import { checkout, quotedTotal, type CheckoutHooks, type PlacedOrderResult } from './checkout.js';
 import { CheckoutOutcomeError, nothingWasOrdered } from './checkout-recovery.js';
 import { loadOfferByPlan, type CatalogApi, type CatalogCache, type FoundOffer, type StockedOffer } from './offers-loader.js';
+import type { Offer } from '../domain/offer-model.js';
 import { raceInterrupt } from './interruptible.js';
 
 export type OrderApi = CatalogApi & CartApi & Pick<OvhApi, 'checkout' | 'getMe' | 'getPaymentMethods' | 'getPaymentMethod'>;
@@ -169,7 +170,7 @@ export async function prepareSpec(deps: OrderDeps, input: OrderInput): Promise<{
 // Payment method (before any cart, when --autopay)
 // ---------------------------------------------------------------------------------------------
 
-async function checkPaymentMethod(deps: OrderDeps): Promise<void> {
+export async function checkPaymentMethod(deps: Pick<OrderDeps, 'api' | 'output' | 'signal'>): Promise<void> {
   const ids = await wait(deps, 'Checking your default payment method', () => deps.api.getPaymentMethods({ default: true }));
   const id = ids[0];
   const method = id === undefined ? undefined : await wait(deps, 'Checking your default payment method', () => deps.api.getPaymentMethod(id));
@@ -199,7 +200,17 @@ function sourceWords(source: SelectedOption['source']): string {
   return source === 'default' ? 'the catalog default' : source === 'cheapest' ? 'the cheapest' : 'the only choice';
 }
 
-async function buildCart(deps: OrderDeps, session: CartSession, spec: OrderSpec, offer: StockedOffer, source: string): Promise<BuiltCart> {
+/**
+ * Fills a cart up to the quote: the server, its options, its configuration, assigned. `watch` keeps
+ * carts filled this way ready, so that only the quote and the checkout are left when stock appears.
+ */
+export async function fillCart(
+  deps: Pick<OrderDeps, 'output' | 'signal'>,
+  session: CartSession,
+  spec: OrderSpec,
+  offer: Offer,
+  source: string,
+): Promise<Omit<BuiltCart, 'preview'>> {
   const product = offer.product;
   // The cart's offer, its options and the assign need only the cart: one round trip for the three
   // (issue #7). Errors keep the order of the steps (offer, then options, then assign).
@@ -248,8 +259,13 @@ async function buildCart(deps: OrderDeps, session: CartSession, spec: OrderSpec,
   }
   await wait(deps, 'Setting the configuration', () => session.configure(item.itemId, configuration));
   await wait(deps, 'Assigning the cart to your account', () => session.assign());
+  return { options, configuration };
+}
+
+async function buildCart(deps: OrderDeps, session: CartSession, spec: OrderSpec, offer: StockedOffer, source: string): Promise<BuiltCart> {
+  const filled = await fillCart(deps, session, spec, offer, source);
   const preview = await wait(deps, 'Getting the price preview', () => session.preview());
-  return { options, configuration, preview };
+  return { ...filled, preview };
 }
 
 /** The value of a settled promise, or its error thrown. */

@@ -29,6 +29,8 @@ export interface WatchReporter {
 export interface WatchOrderer {
   /** Called after each good check with what is in stock now (in preference order), the moment the answer arrived. */
   onStock(inStock: ReadonlyArray<{ target: WatchTarget; observation: TargetObservation }>, answeredAt: number): Promise<void>;
+  /** After each check of a long watch: carts recreated before they expire. */
+  maintain?(): Promise<void>;
 }
 
 export interface WatchDeps {
@@ -110,6 +112,7 @@ export async function runWatch(deps: WatchDeps): Promise<WatchResult> {
       deps.reporter.checked({ at, targets: deps.targets.length, inStock: inStock.length, nextAt: null });
       break;
     }
+    await deps.orderer?.maintain?.();
     const wait = nextCheckDelayMs(deps.intervalMs, deps.random());
     deps.reporter.checked({ at, targets: deps.targets.length, inStock: inStock.length, nextAt: new Date(at.getTime() + wait) });
     await deps.clock.sleep(wait, deps.signal);

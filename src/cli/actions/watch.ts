@@ -13,10 +13,18 @@ import { KNOWN_DATACENTERS, parseDatacenterList } from '../../domain/places.js';
 import { parseMaxDelay, type StockRule } from '../../domain/watch.js';
 import { CALLS_PER_MINUTE } from '../../domain/watch-pacing.js';
 import { runWatch } from '../../flows/watch.js';
-import { CallBudget, realClock } from '../../flows/watch-budget.js';
+import { CallBudget, realClock, type WatchClock } from '../../flows/watch-budget.js';
 import { commandChannel, ntfyChannel, Notifier, telegramChannel, webhookChannel, TELEGRAM_API, type Channel } from '../../flows/watch-notify.js';
-import { resolveWatchTargets } from '../../flows/watch-targets.js';
-import { createWatchScreen, eventText, type EventFacts } from '../../ui/watch-view.js';
+import { resolveWatchTargets, type ResolvedWatch } from '../../flows/watch-targets.js';
+import { CartKeeper, MAX_PREPARED_CARTS, specFor } from '../../flows/watch-order.js';
+import { checkPaymentMethod } from '../../flows/order-unattended.js';
+import { createWatchScreen, eventText, type EventFacts, type WatchScreen } from '../../ui/watch-view.js';
+import type { Output } from '../../ui/output.js';
+import type { OvhApi } from '../../ovh/api.js';
+import type { Session } from '../session.js';
+import { openOrderJournal, orderCheckoutHooks } from '../order-journal.js';
+import { JOURNAL_MAX_ENTRIES } from '../../config/journal.js';
+import { createHash } from 'node:crypto';
 
 interface WatchFlags {
   plans: string[];
@@ -160,6 +168,8 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
       : `Watching ${names}${where}${delay}: a stock check every ${flags.intervalMs / 1000} s, at most ${CALLS_PER_MINUTE} API calls a minute. Ctrl-C stops.`,
   );
 
+  const keeper = flags.order ? await startOrdering(ctx, { session, output, budget, clock, screen, emit, flags, identity, resolved, rule, subsidiary, signal, api }) : undefined;
+
   try {
     const result = await runWatch({
       api,
@@ -171,6 +181,7 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
       clock,
       random: Math.random,
       signal,
+      ...(keeper ? { orderer: keeper } : {}),
       reporter: {
         event: (event) => emit(event as unknown as EventFacts),
         checked: (s) => screen.status(`${names}: ${s.inStock > 0 ? `${s.inStock} in stock` : 'no stock'} · last check ${clockText(s.at)}${s.nextAt ? ` · next ${clockText(s.nextAt)}` : ''}`),
@@ -178,10 +189,77 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
       },
     });
     screen.stop();
+    await keeper?.close();
     await notifier.settle();
     if (!flags.once) output.info(`Watch stopped after ${result.checks} check${result.checks === 1 ? '' : 's'} (${budget.total} API calls).`);
     return flags.once ? (result.orderable ? 0 : 1) : 0;
   } finally {
     screen.stop();
   }
+}
+
+interface OrderingSetup {
+  session: Session;
+  output: Output;
+  budget: CallBudget;
+  clock: WatchClock;
+  screen: WatchScreen;
+  emit(event: EventFacts): Promise<void>;
+  flags: WatchFlags;
+  identity: string;
+  resolved: ResolvedWatch;
+  rule: StockRule;
+  subsidiary: string;
+  signal: AbortSignal;
+  api: OvhApi;
+}
+
+/**
+ * --order: the rules of `order` checked before the watch starts (payment method with --autopay, the
+ * waiver said out loud), the journal's count of this watch's orders, and the carts made ready for
+ * each watched spec in each preferred datacenter (deleted when the watch ends, Ctrl-C included).
+ */
+async function startOrdering(ctx: Context, setup: OrderingSetup): Promise<CartKeeper> {
+  const { session, output, budget, flags, screen } = setup;
+  const quiet: Output = { result: () => {}, json: () => {}, info: () => {}, success: () => {}, warn: (text) => screen.note(`! ${text}`), spin: (_label, work) => work() };
+  if (flags.autopay) await checkPaymentMethod({ api: setup.api, output: quiet, signal: setup.signal });
+  if (flags.waiveRetraction) output.warn('--waive-retraction: every order of this watch gives up the legal withdrawal period (OVHcloud may deliver at once, without the right to cancel and be refunded).');
+  const source = `watch:${createHash('sha256').update(setup.identity).digest('hex').slice(0, 16)}`;
+  const journal = openOrderJournal(ctx, output);
+  const ordersPlaced = () => journal.recent(JOURNAL_MAX_ENTRIES).filter((e) => e.source === source && e.state !== 'not-ordered').length;
+  // Carts are kept ready where the datacenter is known in advance: fixed targets × the preference list.
+  const slots =
+    setup.resolved.mode === 'requirements'
+      ? []
+      : setup.resolved.targets.flatMap((target) => setup.rule.datacenters.map((datacenter) => ({ target, datacenter, spec: specFor(target, datacenter, setup.subsidiary, setup.resolved.spec) })));
+  budget.setReserve(Math.min(slots.length, MAX_PREPARED_CARTS));
+  const keeper = new CartKeeper(
+    {
+      api: setup.api,
+      finalApi: budget.wrap(session.api, { final: true }),
+      subsidiary: setup.subsidiary,
+      maxPrice: flags.maxPrice!,
+      maxOrders: flags.maxOrders,
+      autopay: flags.autopay,
+      waiveRetraction: flags.waiveRetraction,
+      ordersPlaced,
+      hooksFor: (spec) => orderCheckoutHooks(ctx, session, quiet, spec, { force: false, dryRun: false, source }),
+      emit: (event) => setup.emit(event as unknown as EventFacts),
+      note: (text) => screen.note(text),
+      output: quiet,
+      clock: setup.clock,
+      monotonic: () => performance.now(),
+      signal: setup.signal,
+    },
+    slots,
+  );
+  ctx.cleanups.push(() => keeper.close());
+  if (keeper.ordersLeft === 0) {
+    screen.note(`This watch already placed ${flags.maxOrders} order${flags.maxOrders > 1 ? 's' : ''} (--max-orders ${flags.maxOrders}, counted in the journal): it only alerts now.`);
+  } else {
+    screen.note(`Ordering when stock appears: at most ${keeper.ordersLeft} order${keeper.ordersLeft > 1 ? 's' : ''}, each only if the quote's total without tax is at most ${flags.maxPrice}${slots.length > 0 ? `; preparing ${Math.min(slots.length, MAX_PREPARED_CARTS)} cart${slots.length > 1 ? 's' : ''} now` : ''}.`);
+    // Runs beside the first checks: a slot whose cart is still being prepared waits for it.
+    void keeper.prepareAll();
+  }
+  return keeper;
 }
