@@ -133,7 +133,7 @@ async function stockToCheckout(sandbox: SandboxServer, h: WatchHarness): Promise
 }
 
 /** A day of checks a minute apart with two carts kept ready and no stock: heap and call pacing. */
-export async function simulatedDay(sandbox: SandboxServer, h: WatchHarness, checks = 1440): Promise<{ heapGrowthMb: number; maxCallsPerMinute: number; calls: number; checks: number }> {
+export async function simulatedDay(sandbox: SandboxServer, h: WatchHarness, checks = 1440, datacenters = ['gra', 'rbx']): Promise<{ heapGrowthMb: number; maxCallsPerMinute: number; calls: number; checks: number }> {
   const clock = fastClock();
   const budget = new CallBudget(clock);
   const controller = new AbortController();
@@ -148,8 +148,8 @@ export async function simulatedDay(sandbox: SandboxServer, h: WatchHarness, chec
       };
     },
   });
-  const keeper = keeperFor(h, budget, clock, controller.signal, ['gra', 'rbx'], [], counted);
-  budget.setReserve(2);
+  const keeper = keeperFor(h, budget, clock, controller.signal, datacenters, [], counted);
+  budget.setReserve(datacenters.length);
   sandbox.setStockSchedule({ steps: [{ fromRequest: 1, stock: { '24rise01': 'unavailable' } }] });
   let done = 0;
   let heapAfterHour = 0;
@@ -157,7 +157,7 @@ export async function simulatedDay(sandbox: SandboxServer, h: WatchHarness, chec
   const result = await runWatch({
     api: budget.wrap(counted, { signal: controller.signal }),
     targets: [h.target],
-    rule: { datacenters: ['gra', 'rbx'] },
+    rule: { datacenters },
     intervalMs: 60_000,
     once: false,
     state: openWatchState(h.env, `bench-day-${Date.now()}`, () => {}),
