@@ -11,6 +11,8 @@ export interface GlobalOptions {
   sandbox: boolean;
   /** `--stock-schedule FILE`: scripted stock for the sandbox (with --sandbox, or `ovh-order sandbox`). */
   stockSchedule?: string;
+  /** `--data-pack` / `OVH_ORDER_SANDBOX_DATA_PACK`: a folder of recorded OVH answers the sandbox serves. */
+  dataPack?: string;
   /** `--profile`: stored credentials profile name. */
   profile: string;
   /** `--json`: exactly one JSON document on stdout. */
@@ -50,6 +52,7 @@ export function defaultGlobals(env: NodeJS.ProcessEnv): GlobalOptions {
   return {
     endpoint: env.OVH_ENDPOINT || undefined,
     sandbox: false,
+    dataPack: env.OVH_ORDER_SANDBOX_DATA_PACK || undefined,
     profile: 'default',
     json: false,
     debug: false,

@@ -26,6 +26,8 @@ export interface SandboxOptions {
   catalogScaleBytes?: number | null;
   /** Sandbox extra: scripted stock (see stock-schedule.ts), a document or the path of its JSON file. */
   stockSchedule?: StockScheduleDocument | string;
+  /** Sandbox extra: a folder of recorded catalogs and availabilities to serve instead of the authored offer (src/sandbox/README.md, "Data pack"). */
+  dataPack?: string;
 }
 
 export interface SandboxServer {

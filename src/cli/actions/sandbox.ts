@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Context } from '../context.js';
 import { UsageError } from '../../errors.js';
 import { stockScheduleFromFlag } from '../stock-schedule-flag.js';
+import { asDataPackUsageError } from '../session.js';
 
 type Region = 'eu' | 'ca' | 'us';
 
@@ -27,8 +28,10 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
   if (!['eu', 'ca', 'us'].includes(region)) throw new UsageError(`--region "${region}" is not one of: eu, ca, us.`);
 
   const stockSchedule = await stockScheduleFromFlag(ctx);
-  const { startSandbox } = await import('../../sandbox/index.js');
+  const { startSandbox, DataPackError } = await import('../../sandbox/index.js');
   const dir = sandboxDir(ctx);
+  const dataPack = ctx.globals.dataPack;
+  const statePath = join(dir, dataPack === undefined ? `state-${region}.json` : `state-${region}-data-pack.json`);
   let server;
   try {
     server = await startSandbox({
@@ -36,21 +39,23 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
       latencyMs,
       region,
       certDir: join(dir, 'certs'),
-      statePath: join(dir, `state-${region}.json`),
+      statePath,
       onUnknownRoute: (line) => ctx.stderr.write(`${line}\n`),
       stockSchedule,
+      ...(dataPack === undefined ? {} : { dataPack }),
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new UsageError(`Port ${port} is already in use.`, { hint: 'Pick another one with --port, or --port 0 for any free port.' });
-    throw error;
+    throw asDataPackUsageError(error, DataPackError);
   }
   ctx.cleanups.push(() => server.close());
 
   const lines = [
     `OVH API sandbox (${region}) listening on ${server.url}`,
     `CA certificate: ${server.caPath}`,
-    `State: ${join(dir, `state-${region}.json`)}`,
+    `State: ${statePath}`,
+    ...(dataPack === undefined ? [] : [`Data pack: ${dataPack} (recorded catalogs and stock)`]),
     ...(stockSchedule ? [`Stock: scripted by ${ctx.globals.stockSchedule} (${stockSchedule.steps.length} steps)`] : []),
     '',
     '# Paste into your shell (sandbox test keys, not real secrets):',
