@@ -8,7 +8,7 @@ import type { Order } from '../ovh/models/order.js';
 import { OvhApiError } from '../ovh/errors.js';
 import { CliError, ExitCode, UsageError, InterruptedError } from '../errors.js';
 import { hardwareFromOptions, offerAvailability } from '../domain/availability.js';
-import { findBillingChoice } from '../domain/billing.js';
+import { billingChoicesFromOffer, findBillingChoice } from '../domain/billing.js';
 import { assertConfigurationPlan, planConfiguration, type ConfigurationEntry } from '../domain/configuration.js';
 import { isIsoDuration } from '../domain/durations.js';
 import { compareMoney, moneyFromCartPrice, moneyFromUnits } from '../domain/money.js';
@@ -91,6 +91,8 @@ export interface OrderDeps {
   checkoutHooks?: (spec: OrderSpec) => CheckoutHooks | Promise<CheckoutHooks>;
   /** `ovh-order …` with `--sandbox` when relevant, for hints. */
   command(args: string): string;
+  /** Starts measuring the clock offset (signed calls need it), so it overlaps the catalog instead of following it. */
+  prefetchClock?: () => void;
 }
 
 export interface OrderReport {
@@ -214,18 +216,24 @@ export async function fillCart(
   const product = offer.product;
   // The cart's offer, its options and the assign need only the cart: one round trip for the three
   // (issue #7). Errors keep the order of the steps (offer, then options, then assign).
-  const [billing, definitions] = await wait(deps, 'Reading the cart offer and options', async () => {
-    const [offerRead, optionsRead, assigned] = await Promise.allSettled([
+  // The item goes with the catalog's duration for the mode (the spec was checked against the catalog
+  // before any cart): posted at once, beside the cart's own offer (checked when it answers), the
+  // options and the assign, so the product is not read before the item is posted (issue #15).
+  const fromCatalog = findBillingChoice(billingChoicesFromOffer(offer), spec.pricingMode, spec.duration);
+  const creationWith = (duration: string) => ({ planCode: spec.planCode, duration, pricingMode: spec.pricingMode, quantity: spec.quantity });
+  const [billing, definitions, posted] = await wait(deps, `Adding ${spec.planCode} to the cart`, async () => {
+    const [offerRead, optionsRead, itemAdded, assigned] = await Promise.allSettled([
       session.billingChoices(product, spec.planCode, offer),
       session.optionDefinitions(product, spec.planCode),
+      fromCatalog ? session.addServer(product, creationWith(fromCatalog.duration)) : Promise.resolve(undefined),
       session.assign(),
     ]);
-    return [settled(offerRead), settled(optionsRead), settled(assigned)] as const;
+    return [settled(offerRead), settled(optionsRead), itemAdded, settled(assigned)] as const;
   });
   // Checks with the cart's own prices (the add-item call accepts exactly these).
   assertSpecValid(validateSpecAgainstOffer(spec, offer, billing), source);
   const choice = findBillingChoice(billing, spec.pricingMode, spec.duration)!;
-  const creation = { planCode: spec.planCode, duration: choice.duration, pricingMode: spec.pricingMode, quantity: spec.quantity };
+  const creation = creationWith(choice.duration);
 
   const families = optionFamiliesFromCart(definitions, offer);
   const options = assertOptionSelection(resolveOptions(families, spec.options, { pricingMode: spec.pricingMode, duration: choice.duration }), spec.planCode);
@@ -233,7 +241,11 @@ export async function fillCart(
     if (option.source !== 'chosen') deps.output.info(`Option family ${option.family}: ${option.planCode} (${sourceWords(option.source)}; choose another with --option).`);
   }
 
-  const item = await wait(deps, `Adding ${spec.planCode} to the cart`, () => session.addServer(product, creation));
+  // The catalog's spelling of the duration was not the cart's (or the catalog had none): post it as the cart says.
+  const early = posted.status === 'fulfilled' ? posted.value : undefined;
+  if (posted.status === 'rejected' && fromCatalog?.duration === choice.duration) throw posted.reason;
+  if (early && early.duration !== null && early.duration !== choice.duration) await session.removeItem(early.itemId);
+  const item = early && (early.duration === null || early.duration === choice.duration) ? early : await wait(deps, `Adding ${spec.planCode} to the cart`, () => session.addServer(product, creation));
   const requirements = await wait(deps, 'Adding the options', async () => {
     // Options go with the server's duration, pricing mode and quantity. The item's requirements do
     // not depend on its options: read them meanwhile.
@@ -296,6 +308,7 @@ export function checkMaxPrice(preview: Order, maxPrice: number | undefined, mone
 export async function orderUnattended(deps: OrderDeps, input: OrderInput): Promise<OrderReport> {
   const behaviour = input.behaviour;
   const source = input.specSource ?? 'The order';
+  deps.prefetchClock?.();
   const { spec, offer } = await prepareSpec(deps, input);
   const hooks = deps.checkoutHooks ? await deps.checkoutHooks(spec) : {};
   if (behaviour.autopay && !behaviour.dryRun) await checkPaymentMethod(deps);
