@@ -10,7 +10,7 @@ import type { SandboxLogEntry, SandboxServer } from '../src/sandbox/index.js';
 import { describeFailure, runCli } from './child.js';
 import { createBenchHome } from './cli-env.js';
 import { criticalPath, timedRequests, type CriticalPath } from './critical-path.js';
-import { median, summarize } from './stats.js';
+import { summarize } from './stats.js';
 import type { ResultRow } from './table.js';
 
 export const ROUND_TRIP_SLACK_MS = 300;
