@@ -72,6 +72,7 @@ export function keeperFor(h: WatchHarness, budget: CallBudget, clock: WatchClock
   return new CartKeeper(
     {
       api,
+      checkoutApi: budget.wrap(base),
       finalApi: budget.wrap(base, { final: true }),
       subsidiary: 'FR',
       maxPrice: 1000,

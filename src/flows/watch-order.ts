@@ -51,6 +51,8 @@ export interface OrderEvent {
 
 export interface WatchOrderDeps {
   api: OrderingApi;
+  /** For the checkout alone: never cut short by Ctrl-C once it is under way (only the answer says what was bought). */
+  checkoutApi: Pick<OvhApi, 'checkout'>;
   /** For the carts' deletion when the watch ends (not cut short by Ctrl-C, may use the reserved calls). */
   finalApi: Pick<CartApi, 'deleteCart'>;
   subsidiary: string;
@@ -181,7 +183,8 @@ export class CartKeeper implements WatchOrderer {
     // A spell of stock ended for a slot: its price refusal is forgotten.
     const inStockNow = new Set(inStock.flatMap(({ target, observation }) => observation.inStock.map((d) => slotKey(target, d.datacenter))));
     for (const key of this.refusedForPrice) if (!inStockNow.has(key)) this.refusedForPrice.delete(key);
-    if (this.ordersLeft === 0) return;
+    // Stopping (Ctrl-C, SIGTERM): no new order is started.
+    if (this.ordersLeft === 0 || this.deps.signal.aborted) return;
     for (const { target, observation } of inStock) {
       for (const { datacenter } of observation.inStock) {
         const key = slotKey(target, datacenter);
@@ -238,7 +241,7 @@ export class CartKeeper implements WatchOrderer {
           postedAt = this.deps.monotonic();
         },
       };
-      const placed = await checkout(this.deps.api, session.cartId, { autopay: this.deps.autopay, waiveRetraction: this.deps.waiveRetraction, quote: quotedTotal(preview) }, hooks, () => this.deps.clock.now());
+      const placed = await checkout(this.deps.checkoutApi, session.cartId, { autopay: this.deps.autopay, waiveRetraction: this.deps.waiveRetraction, quote: quotedTotal(preview) }, hooks, () => this.deps.clock.now());
       this.placed += 1;
       this.existing.delete(session); // a checked-out cart is the order's now
       const left = this.ordersLeft;

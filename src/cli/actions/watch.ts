@@ -236,6 +236,7 @@ async function startOrdering(ctx: Context, setup: OrderingSetup): Promise<CartKe
   const keeper = new CartKeeper(
     {
       api: setup.api,
+      checkoutApi: budget.wrap(session.api),
       finalApi: budget.wrap(session.api, { final: true }),
       subsidiary: setup.subsidiary,
       maxPrice: flags.maxPrice!,
