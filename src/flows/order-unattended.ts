@@ -246,25 +246,42 @@ export async function fillCart(
   if (posted.status === 'rejected' && fromCatalog?.duration === choice.duration) throw posted.reason;
   if (early && early.duration !== null && early.duration !== choice.duration) await session.removeItem(early.itemId);
   const item = early && (early.duration === null || early.duration === choice.duration) ? early : await wait(deps, `Adding ${spec.planCode} to the cart`, () => session.addServer(product, creation));
-  const requirements = await wait(deps, 'Adding the options', async () => {
+  // The labels the catalog vouches for (its configurations: name, mandatory, values) are posted
+  // beside the options and the read of the item's own requirements, not after it (issue #15): only
+  // when every given label is one the catalog knows and its plan is complete. A label only the cart
+  // can check means nothing is posted before the requirements are read.
+  const configurationInput = { values: spec.configuration, datacenter: spec.datacenter, ...(spec.os !== undefined ? { os: spec.os } : {}) };
+  const catalogPlan =
+    offer.configurations.length > 0
+      ? planConfiguration(
+          offer.configurations.map((c) => ({ label: c.name, required: c.mandatory, type: 'String', allowedValues: c.values })),
+          configurationInput,
+        )
+      : undefined;
+  const catalogEntries = catalogPlan && catalogPlan.problems.length === 0 && catalogPlan.missing.length === 0 ? catalogPlan.entries : undefined;
+  const [requirements, preconfigured] = await wait(deps, 'Adding the options', async () => {
     // Options go with the server's duration, pricing mode and quantity. The item's requirements do
     // not depend on its options: read them meanwhile.
-    const [added, required] = await Promise.allSettled([
+    const [added, required, configured] = await Promise.allSettled([
       session.addOptions(
         product,
         item.itemId,
         options.map((o) => ({ planCode: o.planCode, duration: choice.duration, pricingMode: spec.pricingMode, quantity: spec.quantity })),
       ),
       session.requiredConfiguration(item.itemId),
+      catalogEntries ? session.configure(item.itemId, catalogEntries) : Promise.resolve(undefined),
     ]);
     settled(added);
-    return settled(required);
+    return [settled(required), configured] as const;
   });
-  // The item's own requirements know every label and its allowed values: check before posting any.
+  // The item's own requirements know every label and its allowed values: check before posting any
+  // other (values already set from the catalog are not posted again).
   assertSpecValid(validateSpecAgainstOffer(spec, offer, billing, requirements), source);
   const configuration = assertConfigurationPlan(
     planConfiguration(requirements, { values: spec.configuration, datacenter: spec.datacenter, ...(spec.os !== undefined ? { os: spec.os } : {}) }),
   );
+  // A configuration write that failed may have taken effect: never posted again (the cart is dropped).
+  if (preconfigured.status === 'rejected') throw preconfigured.reason;
   for (const entry of configuration) {
     if (entry.source === 'filled-in') deps.output.info(`Configuration ${entry.label} = ${entry.value} (the only allowed value).`);
     if (entry.source === 'region-from-datacenter') deps.output.info(`Configuration ${entry.label} = ${entry.value} (from datacenter ${spec.datacenter}).`);
