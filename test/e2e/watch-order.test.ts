@@ -62,6 +62,16 @@ describe('watch --order', () => {
     expect(sandbox.log.filter((e) => e.route === '/order/cart/{cartId}/checkout')).toEqual([]);
   });
 
+  it('--autopay and --waive-retraction reach the checkout only when given, and the waiver is said out loud', async () => {
+    sandbox.setStockSchedule({ steps: [{ fromRequest: 1, stock: { '24rise01': { gra: '1H-high' } } }] });
+    sandbox.setPaymentMethod(true);
+    const result = await runAgainst(sandbox, [...WATCH, '--once', '--json', '--order', '--yes', '--max-price', '200', '--autopay', '--waive-retraction'], { env: isolatedEnv(sandboxKeys(sandbox)) });
+    expect(result.code, result.stderr).toBe(0);
+    expect(events(result.stdout).map((e) => e.event)).toContain('ordered');
+    expect(sandbox.orders().at(-1)!.checkoutBody).toEqual({ autoPayWithPreferredPaymentMethod: true, waiveRetractationPeriod: true });
+    expect(result.stderr).toContain('--waive-retraction: every order of this watch gives up the legal withdrawal period');
+  });
+
   it('refuses a quote above --max-price (without tax, setup included): nothing ordered, carts deleted', async () => {
     sandbox.setStockSchedule({ steps: [{ fromRequest: 1, stock: { '24rise01': { gra: '1H-high' } } }] });
     const before = sandbox.orders().length;
