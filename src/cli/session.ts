@@ -7,6 +7,7 @@ import type { Context } from './context.js';
 import type { Output } from '../ui/output.js';
 import { OvhApi } from '../ovh/api.js';
 import type { Credentials, ClientOptions } from '../ovh/client.js';
+import type { RetryPolicy } from '../ovh/retry.js';
 import { parseEndpoint, type Endpoint } from '../ovh/endpoints.js';
 import { redactSecrets } from '../ovh/redact.js';
 import type { SandboxServer } from '../sandbox/index.js';
@@ -26,6 +27,7 @@ import {
 import type { StoredProfile } from '../config/profiles.js';
 import { readTimeOffset, saveTimeOffset } from '../config/time-offset.js';
 import { explainCredentialError, originOf } from '../flows/login-errors.js';
+import { refuseStockScheduleWithoutSandbox, stockScheduleFromFlag } from './stock-schedule-flag.js';
 
 export interface OpenSessionOptions {
   /** true: no credentials is an error (exit 3) listing every place looked at. false: an unsigned client is fine. */
@@ -34,6 +36,8 @@ export interface OpenSessionOptions {
   flags?: CredentialFlags;
   /** Where warnings go; plain stderr lines when absent. */
   output?: Pick<Output, 'warn'>;
+  /** The client's retries of reads (default: the client's policy); `watch` backs off itself. */
+  retry?: RetryPolicy;
 }
 
 export interface Session {
@@ -119,13 +123,14 @@ export function sandboxFor(ctx: Context): Promise<SandboxServer> {
       const dir = path.join(configDir(ctx.env), 'sandbox');
       ensurePrivateDir(configDir(ctx.env), ctx.env);
       ensurePrivateDir(dir, ctx.env);
+      const stockSchedule = await stockScheduleFromFlag(ctx);
       const { startSandbox, DataPackError } = await import('../sandbox/index.js');
       const dataPack = ctx.globals.dataPack;
       const region = SANDBOX_APIS[sandboxApiFor(ctx)];
       // One state file per API played, and for a pack (its carts name plans the authored offer lacks).
       const name = ['state', ...(region === 'eu' ? [] : [region]), ...(dataPack === undefined ? [] : ['data-pack'])].join('-');
       const statePath = path.join(dir, `${name}.json`);
-      const server = await startSandbox({ statePath, certDir: dir, region, autoValidateCredentials: true, ...(dataPack === undefined ? {} : { dataPack }) }).catch((error: unknown) => {
+      const server = await startSandbox({ statePath, certDir: dir, region, autoValidateCredentials: true, stockSchedule, ...(dataPack === undefined ? {} : { dataPack }) }).catch((error: unknown) => {
         throw asDataPackUsageError(error, DataPackError);
       });
       ctx.cleanups.push(() => server.close());
@@ -159,7 +164,7 @@ export async function openSession(ctx: Context, options: OpenSessionOptions): Pr
     const debug = debugWriter(ctx, secretsOf(credentials));
     debug?.(`credentials: sandbox (${describeCredentials(credentials)}), endpoint ${endpoint.apiUrl}`);
     const explain = (error: unknown) => explainCredentialError(error, { endpoint, source: 'sandbox', secretOrigin: 'the sandbox', finishCommand });
-    const api = explaining(new OvhApi(clientOptions(ctx, endpoint, credentials, { trustCaPem: sandbox.caPem, debug, cacheOffset: false, warn })), explain);
+    const api = explaining(new OvhApi(clientOptions(ctx, endpoint, credentials, { trustCaPem: sandbox.caPem, debug, cacheOffset: false, warn, retry: options.retry })), explain);
     return {
       api,
       endpoint,
@@ -177,6 +182,7 @@ export async function openSession(ctx: Context, options: OpenSessionOptions): Pr
     };
   }
 
+  refuseStockScheduleWithoutSandbox(ctx);
   const resolved = await resolveCredentials({ env: ctx.env, cwd: ctx.cwd, endpoint: explicitEndpoint(ctx), flags: options.flags, profile });
   for (const warning of resolved.warnings) warn(warning);
   const debug = debugWriter(ctx, secretsOf(resolved.credentials));
@@ -206,7 +212,7 @@ export async function openSession(ctx: Context, options: OpenSessionOptions): Pr
       validationUrl: resolved.pending?.validationUrl,
       oauth2: credentials.kind === 'oauth2',
     });
-  const api = explaining(new OvhApi(clientOptions(ctx, resolved.endpoint, credentials, { debug, cacheOffset: true, warn })), explain);
+  const api = explaining(new OvhApi(clientOptions(ctx, resolved.endpoint, credentials, { debug, cacheOffset: true, warn, retry: options.retry })), explain);
   return {
     api,
     endpoint: resolved.endpoint,
@@ -232,7 +238,7 @@ export function clientOptions(
   ctx: Context,
   endpoint: Endpoint,
   credentials: Credentials,
-  extra: { trustCaPem?: string; debug?: (line: string) => void; cacheOffset: boolean; warn: (text: string) => void; timeoutMs?: number },
+  extra: { trustCaPem?: string; debug?: (line: string) => void; cacheOffset: boolean; warn: (text: string) => void; timeoutMs?: number; retry?: RetryPolicy },
 ): ClientOptions {
   const cached = extra.cacheOffset ? readTimeOffset(ctx.env, endpoint.apiUrl, ctx.now()) : undefined;
   if (cached !== undefined) extra.debug?.(`clock: reusing the cached offset of ${cached} s with ${endpoint.name}`);
@@ -242,6 +248,7 @@ export function clientOptions(
     credentials,
     timeoutMs: extra.timeoutMs ?? ctx.globals.timeoutMs,
     timeOffsetSeconds: cached,
+    ...(extra.retry ? { retry: extra.retry } : {}),
     onTimeOffset(offsetSeconds) {
       extra.debug?.(`clock: offset with ${endpoint.name} is ${offsetSeconds} s`);
       if (extra.cacheOffset) saveTimeOffset(ctx.env, endpoint.apiUrl, offsetSeconds, ctx.now());

@@ -103,6 +103,7 @@ export function openJournal(env: NodeJS.ProcessEnv, options: OpenJournalOptions 
         startedAt: now().toISOString(),
         ...(Number.isFinite(input.clockOffsetSeconds) ? { clockOffsetSeconds: input.clockOffsetSeconds } : {}),
         state: 'pending',
+        ...(input.source ? { source: String(input.source) } : {}),
       };
       update((doc) => {
         check?.({

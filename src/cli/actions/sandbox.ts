@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Context } from '../context.js';
 import { UsageError } from '../../errors.js';
+import { stockScheduleFromFlag } from '../stock-schedule-flag.js';
 import { asDataPackUsageError, explicitEndpoint, sandboxApiFor } from '../session.js';
 
 type Region = 'eu' | 'ca' | 'us';
@@ -37,6 +38,7 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
   if (!Number.isInteger(port) || port > 65535) throw new UsageError(`--port "${String(options.port)}" is not a port number (0 to 65535).`);
   const region = regionOf(ctx, options.region);
 
+  const stockSchedule = await stockScheduleFromFlag(ctx);
   const { startSandbox, DataPackError } = await import('../../sandbox/index.js');
   const dir = sandboxDir(ctx);
   const dataPack = ctx.globals.dataPack;
@@ -50,6 +52,7 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
       certDir: join(dir, 'certs'),
       statePath,
       onUnknownRoute: (line) => ctx.stderr.write(`${line}\n`),
+      stockSchedule,
       ...(dataPack === undefined ? {} : { dataPack }),
     });
   } catch (error) {
@@ -71,6 +74,7 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
           ...server.dataPack.skipped.map((s) => `  skipped ${s.file}: ${s.reason}`),
         ]
       : []),
+    ...(stockSchedule ? [`Stock: scripted by ${ctx.globals.stockSchedule} (${stockSchedule.steps.length} steps)`] : []),
     '',
     '# Paste into your shell (sandbox test keys, not real secrets):',
     `export OVH_ENDPOINT=${server.url}`,
