@@ -1,5 +1,5 @@
 // Copies commander's parsed global flags into the context, once per run.
-import type { Context } from './context.js';
+import type { Context } from '../runtime/context.js';
 
 export function applyGlobalOptions(ctx: Context, opts: Record<string, unknown>): void {
   const g = ctx.globals;

@@ -3,7 +3,7 @@
 // number) and control characters (they end up in HTTP headers and URLs, where they fail as a
 // "network error"). Exit 2 naming the flag; the value itself is not echoed (it may be a secret).
 import type { Command, Option } from 'commander';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../domain/errors.js';
 
 // C0 controls, DEL and C1 controls.
 // eslint-disable-next-line no-control-regex

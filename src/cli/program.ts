@@ -2,7 +2,7 @@
 // each action module is imported when its command runs, so `--help` stays instant.
 import { refuseBadValues } from './input-checks.js';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import type { Context } from './context.js';
+import type { Context } from '../runtime/context.js';
 import { applyGlobalOptions } from './globals.js';
 
 export const VERSION = '0.1.0';

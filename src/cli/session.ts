@@ -3,14 +3,14 @@
 // credential failures turned into precise hints (which key, from where, what to run).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Context } from './context.js';
+import type { Context } from '../runtime/context.js';
 import type { Output } from '../ui/output.js';
 import { OvhApi } from '../ovh/api.js';
 import type { Credentials, ClientOptions } from '../ovh/client.js';
 import { parseEndpoint, type Endpoint } from '../ovh/endpoints.js';
 import { redactSecrets } from '../ovh/redact.js';
 import type { SandboxServer } from '../sandbox/index.js';
-import { CredentialsError } from '../errors.js';
+import { CredentialsError } from '../domain/errors.js';
 import { configDir } from '../config/paths.js';
 import { ensurePrivateDir } from '../config/store.js';
 import {

@@ -11,7 +11,7 @@
 // endpoint than an explicit one is skipped (its keys would not work there).
 import { parseEndpoint, type Endpoint } from '../ovh/endpoints.js';
 import type { Credentials } from '../ovh/client.js';
-import { CredentialsError, UsageError } from '../errors.js';
+import { CredentialsError, UsageError } from '../domain/errors.js';
 import { displayPath, ovhConfPaths } from './paths.js';
 import { readOvhConf, type OvhConfFile, type OvhConfSection } from './ovh-conf.js';
 import type { PendingLogin, ProfileStore, StoredProfile } from './profiles.js';

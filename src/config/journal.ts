@@ -21,7 +21,7 @@ import {
   type Journal,
   type JournalEntry,
 } from '../domain/journal.js';
-import { CliError, ExitCode } from '../errors.js';
+import { CliError, ExitCode } from '../domain/errors.js';
 import { configDir, displayPath } from './paths.js';
 import { acquireLock, readStateFile, whenLockFree, writeAtomically } from './atomic-file.js';
 import { ensurePrivateDir, fixFileMode } from './store.js';

@@ -9,7 +9,7 @@
 // re-raises it after its cleanup; src/cli/main.ts ignores a second signal that follows at once.
 import fs from 'node:fs';
 import path from 'node:path';
-import { CliError, ExitCode } from '../errors.js';
+import { CliError, ExitCode } from '../domain/errors.js';
 import { makeDirs, readStateFile, refuseLink, writeAtomically } from './atomic-file.js';
 import { configDir, displayPath } from './paths.js';
 

@@ -8,7 +8,7 @@
 //   - `region` follows from the datacenter (`gra` → `europe`);
 //   - values outside `allowedValues` are refused, naming the value and the allowed ones;
 //   - labels without allowed values are checked by type (String, Integer, Boolean, Nichandle).
-import { UsageError, listAllowed } from '../errors.js';
+import { UsageError, listAllowed } from './errors.js';
 import { normaliseDatacenter, regionForDatacenter, toConfigurationValue } from './places.js';
 
 /** Structural shape of `order.cart.ConfigurationRequirements` (+ the real-world `allowedValues`). */

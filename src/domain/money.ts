@@ -1,7 +1,7 @@
 // Money as an integer count of 10^-8 of the currency unit ("micro-cents", the catalog's and the
 // cart's `priceInUcents` scale). Amounts stay integers through every sum and product; they become
 // floats only in `moneyToNumber`, for the formatter in src/ui.
-import { CliError, ExitCode } from '../errors.js';
+import { CliError, ExitCode } from './errors.js';
 
 export interface Money {
   /** Integer number of 10^-8 of the unit: 1699000000 = 16.99. */

@@ -1,6 +1,6 @@
 // Entry point for offers: normalise any of the three catalogs to Offer[], find, order by price.
 import type { FormattedDedicatedCatalog, PublicCatalog } from '../ovh/models/catalog.js';
-import { UsageError, listAllowed } from '../errors.js';
+import { UsageError, listAllowed } from './errors.js';
 import { compareMoney } from './money.js';
 import { defaultHardware } from './availability.js';
 import { compareCodes, type Offer, type OfferAddon, type OfferSummary, type Range } from './offer-model.js';

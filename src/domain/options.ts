@@ -5,7 +5,7 @@
 //   - unknown option plan codes are refused, listing the plan's options.
 // Families come from the catalog Offer or from the cart's `/options` answer (optionFamiliesFromCart).
 import type { GenericOptionDefinition } from '../ovh/models/catalog.js';
-import { UsageError, listAllowed } from '../errors.js';
+import { UsageError, listAllowed } from './errors.js';
 import { monthsOfDuration } from './durations.js';
 import { compareMoney, divideMoney, moneyFromCartPrice } from './money.js';
 import type { AddonPricing, Offer, OfferAddon, OfferAddonFamily } from './offer-model.js';

@@ -3,7 +3,7 @@
 // the wrong field, and the merge with flags (flags win). The check against an offer is in
 // order-spec-validation.ts (re-exported here).
 import { z } from 'zod';
-import { UsageError } from '../errors.js';
+import { UsageError } from './errors.js';
 import { RANGES, type Range } from './offer-model.js';
 import { normaliseDatacenter } from './places.js';
 

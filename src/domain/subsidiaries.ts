@@ -1,7 +1,7 @@
 // OVH subsidiaries (`nichandle.OvhSubsidiaryEnum`): which currency a catalog of that subsidiary is
 // priced in and which locale its texts follow. The catalog's own `locale.currencyCode` stays the
 // authority for prices; this table is for formatting, defaults and early validation.
-import { UsageError, listAllowed } from '../errors.js';
+import { UsageError, listAllowed } from './errors.js';
 
 export type ApiRegion = 'eu' | 'ca' | 'us';
 

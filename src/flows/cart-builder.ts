@@ -7,7 +7,7 @@ import type { OvhApi } from '../ovh/api.js';
 import type { Cart, CartItem, ConfigurationItem, ConfigurationRequirement, ProductCreation } from '../ovh/models/cart.js';
 import type { GenericOptionDefinition, GenericProductDefinition } from '../ovh/models/catalog.js';
 import type { Order } from '../ovh/models/order.js';
-import { CliError, ExitCode, UsageError, listAllowed } from '../errors.js';
+import { CliError, ExitCode, UsageError, listAllowed } from '../domain/errors.js';
 import { buildBillingChoices, type BillingChoice } from '../domain/billing.js';
 import type { CartProduct, Offer } from '../domain/offer-model.js';
 

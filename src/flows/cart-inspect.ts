@@ -7,7 +7,7 @@ import type { OvhApi } from '../ovh/api.js';
 import type { CartItem, CartPrice, ConfigurationItem } from '../ovh/models/cart.js';
 import type { Order } from '../ovh/models/order.js';
 import { OvhApiError } from '../ovh/errors.js';
-import { CliError, ExitCode } from '../errors.js';
+import { CliError, ExitCode } from '../domain/errors.js';
 import { duplicatedLabels } from '../domain/configuration.js';
 import { CartSession, inspectCart, type CartApi, type MissingPart } from './cart-builder.js';
 

@@ -4,7 +4,7 @@
 // the journal may need it to tell whether a checkout whose answer was lost went through.
 import type { OvhApi } from '../ovh/api.js';
 import { OvhApiError } from '../ovh/errors.js';
-import { CliError, UsageError } from '../errors.js';
+import { CliError, UsageError } from '../domain/errors.js';
 import { readCarts, summariseCart, type CartSummary } from './cart-list.js';
 
 export type CartPruneApi = Pick<OvhApi, 'listCarts' | 'getCart' | 'deleteCart'>;

@@ -2,7 +2,7 @@
 // for scripts. The loading is the order engine's (offers-loader), the filters the domain's; this
 // only checks the filter values and, when datacenters are asked for, narrows each offer's stock to
 // them (the stock column then answers "can I have it there?").
-import { UsageError, listAllowed } from '../errors.js';
+import { UsageError, listAllowed } from '../domain/errors.js';
 import type { DatacenterDelay, OfferAvailability } from '../domain/availability.js';
 import { filterOffers, sortOffers, type OfferSortKey } from '../domain/filters.js';
 import type { Offer, OfferSummary, Range } from '../domain/offer-model.js';

@@ -6,7 +6,7 @@
 // `ovh-order order` share it.
 import { describeThing, fingerprintOf, isUnresolved, type Journal, type JournalEntry, type OrderedThing } from '../domain/journal.js';
 import { redactSecrets } from '../ovh/redact.js';
-import { CliError, ExitCode, InterruptedError, UsageError } from '../errors.js';
+import { CliError, ExitCode, InterruptedError, UsageError } from '../domain/errors.js';
 import { OvhApiError } from '../ovh/errors.js';
 import type { PlacedOrder } from '../ovh/models/order.js';
 import type { Output } from '../ui/output.js';

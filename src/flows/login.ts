@@ -4,7 +4,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Credentials } from '../ovh/client.js';
 import { parseEndpoint, type Endpoint } from '../ovh/endpoints.js';
-import { CredentialsError, InterruptedError, UsageError } from '../errors.js';
+import { CredentialsError, InterruptedError, UsageError } from '../domain/errors.js';
 import type { Output } from '../ui/output.js';
 import type { Prompter } from '../ui/prompter.js';
 import { ORDERING_ACCESS_RULES, formatRules, type AccessRule } from './login-rules.js';

@@ -5,7 +5,7 @@
 import type { OvhApi } from '../ovh/api.js';
 import type { DatacenterAvailability } from '../ovh/models/availability.js';
 import type { FormattedDedicatedCatalog, PublicCatalog } from '../ovh/models/catalog.js';
-import { UsageError, listAllowed } from '../errors.js';
+import { UsageError, listAllowed } from '../domain/errors.js';
 import { offerAvailability, stockLookup, type HardwareChoice, type OfferAvailability } from '../domain/availability.js';
 import { lazily } from '../domain/lazy.js';
 import { normaliseCatalog, summarizeOffer, type RangeCatalog } from '../domain/offers.js';

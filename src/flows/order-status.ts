@@ -6,7 +6,7 @@ import type { OvhApi } from '../ovh/api.js';
 import type { BillingOrderDetail } from '../ovh/models/me.js';
 import type { Price } from '../ovh/models/order.js';
 import { OvhApiError } from '../ovh/errors.js';
-import { CliError, ExitCode, UsageError } from '../errors.js';
+import { CliError, ExitCode, UsageError } from '../domain/errors.js';
 import type { Output } from '../ui/output.js';
 
 export type OrderStatusApi = Pick<OvhApi, 'getOrder' | 'getOrderStatus' | 'getOrderFollowUp' | 'listOrderDetails' | 'getOrderDetail'>;

@@ -6,7 +6,7 @@
 import type { OvhApi } from '../ovh/api.js';
 import type { Order } from '../ovh/models/order.js';
 import { OvhApiError } from '../ovh/errors.js';
-import { CliError, ExitCode, UsageError, InterruptedError } from '../errors.js';
+import { CliError, ExitCode, UsageError, InterruptedError } from '../domain/errors.js';
 import { hardwareFromOptions, offerAvailability } from '../domain/availability.js';
 import { findBillingChoice } from '../domain/billing.js';
 import { assertConfigurationPlan, planConfiguration, type ConfigurationEntry } from '../domain/configuration.js';

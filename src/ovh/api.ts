@@ -1,6 +1,6 @@
 // One typed, validated method per OVH call ovh-order makes. Each names its route pattern once;
 // the client does placeholders, deadlines, retries of reads and error mapping.
-import { CliError, ExitCode, UsageError, listAllowed } from '../errors.js';
+import { CliError, ExitCode, UsageError, listAllowed } from '../domain/errors.js';
 import { OvhClient, type AnswerSchema, type ClientOptions, type HttpMethod, type RequestOptions, type RequestParams } from './client.js';
 import { model, timeSchema } from './lazy-schema.js';
 import { acceptsAvailabilityList, acceptsPublicCatalog } from './models/checks.js';

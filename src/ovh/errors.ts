@@ -1,7 +1,7 @@
 // Every way an OVH call can fail, as one error type with a kind, a message and a hint for a person.
 // How a failure becomes one (what node-ovh rejects with, plus what the client saw on the wire) is
 // in failures.ts.
-import { CliError, ExitCode, type ExitCodeValue } from '../errors.js';
+import { CliError, ExitCode, type ExitCodeValue } from '../domain/errors.js';
 
 export type OvhErrorKind =
   | 'network'

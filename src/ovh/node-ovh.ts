@@ -8,7 +8,7 @@ import https from 'node:https';
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import { createRequire, Module } from 'node:module';
 import tls from 'node:tls';
-import { CredentialsError, UsageError } from '../errors.js';
+import { CredentialsError, UsageError } from '../domain/errors.js';
 import type { Endpoint } from './endpoints.js';
 import { sendLikeNodeOvh } from './https-transport.js';
 import { parseRetryAfter } from './retry.js';

@@ -6,7 +6,7 @@ import type { CartItemReport, CartReport } from '../flows/cart-inspect.js';
 import type { CartSummary } from '../flows/cart-list.js';
 import type { DeleteOutcome, PruneReport } from '../flows/cart-prune.js';
 import { moneyFromCartPrice } from '../domain/money.js';
-import { listAllowed } from '../errors.js';
+import { listAllowed } from '../domain/errors.js';
 import type { CartPrice } from '../ovh/models/cart.js';
 import { formatDuration, formatMoney, formatRelative } from './format.js';
 import { renderPreview } from './preview-view.js';

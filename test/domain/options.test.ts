@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { allowedOptionCodes, assertOptionSelection, optionFamiliesFromCart, resolveOptions } from '../../src/domain/options.js';
 import { normaliseCatalog } from '../../src/domain/offers.js';
 import { GenericOptionDefinitionListSchema } from '../../src/ovh/models/catalog.js';
-import { UsageError } from '../../src/errors.js';
+import { UsageError } from '../../src/domain/errors.js';
 import { authoredEcoCatalog, euros } from './authored-catalog.js';
 
 const [ks, rise] = normaliseCatalog({ range: 'eco', catalog: authoredEcoCatalog() });

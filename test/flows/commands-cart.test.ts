@@ -1,7 +1,7 @@
 // Cart housekeeping decisions and `cart show` on a checked-out cart: which carts prune deletes (and
 // which it must keep), ages, and reading a cart after its order. The API is the HTTPS sandbox.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/errors.js';
+import { UsageError } from '../../src/domain/errors.js';
 import { OvhApi } from '../../src/ovh/api.js';
 import { parseEndpoint } from '../../src/ovh/endpoints.js';
 import { showCart } from '../../src/flows/cart-inspect.js';

@@ -4,7 +4,7 @@
 import { sandboxKeys } from '../helpers/run-cli.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { InterruptedError } from '../../src/errors.js';
+import { InterruptedError } from '../../src/domain/errors.js';
 import { startSandbox, type SandboxServer } from '../../src/sandbox/index.js';
 import { scriptedPrompter, type ScriptedPrompter } from '../helpers/scripted-prompter.js';
 import { createTestContext, type TestContext } from '../helpers/test-context.js';

@@ -3,11 +3,11 @@
 // the terminal; `--json` prints one document `{cartId, preview, order, …}`.
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Context } from '../context.js';
+import type { Context } from '../../runtime/context.js';
 import { openSession, sameEndpointInput } from '../session.js';
 import { orderCheckoutHooks } from '../order-journal.js';
 import { commandIo, commandText, localeFor } from '../command-support.js';
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../domain/errors.js';
 import { openCatalogCache } from '../../config/catalog-cache.js';
 import { parseConfigFlags } from '../../domain/configuration.js';
 import { moneyFromCartPrice } from '../../domain/money.js';

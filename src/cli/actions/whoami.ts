@@ -1,7 +1,7 @@
 // `ovh-order whoami [--json]`: which endpoint, account and credentials a command would use, where
 // they came from, the keys masked, and whether they work (a real GET /me). Exit 0 when they work.
-import type { Context } from '../context.js';
-import { CliError, ExitCode } from '../../errors.js';
+import type { Context } from '../../runtime/context.js';
+import { CliError, ExitCode } from '../../domain/errors.js';
 import { maskKey } from '../../config/credentials.js';
 import { ProfileStore } from '../../config/profiles.js';
 import { displayPath } from '../../config/paths.js';

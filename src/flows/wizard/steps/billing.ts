@@ -2,7 +2,7 @@
 // (`GET /order/cart/{id}/{product}?planCode=`): monthly, commitment and upfront choices, each with
 // its effective monthly cost and what is due now; then the quantity, within the offer's limits.
 // The server is then added to the cart (or the item already there is kept when nothing changed).
-import { CliError, ExitCode } from '../../../errors.js';
+import { CliError, ExitCode } from '../../../domain/errors.js';
 import { checkQuantity, defaultBillingChoice, type BillingChoice } from '../../../domain/billing.js';
 import { BACK } from '../../../ui/prompter.js';
 import type { WizardStep } from '../runner.js';

@@ -2,7 +2,7 @@
 // that needs credentials the person can log in right here and carry on with the same cart), then
 // `GET …/checkout` is shown as a table. `--save` writes the spec here; `--dry-run` stops here and
 // deletes the cart.
-import { CliError, ExitCode } from '../../../errors.js';
+import { CliError, ExitCode } from '../../../domain/errors.js';
 import { OvhApiError } from '../../../ovh/errors.js';
 import { BACK } from '../../../ui/prompter.js';
 import type { WizardStep } from '../runner.js';
