@@ -22,8 +22,8 @@ const LAYERS = [
   { type: 'runtime', pattern: 'src/runtime' },
 ];
 
-/** The two interfaces flows are written against (architecture.md): they ask and tell, nothing more. */
-const UI_INTERFACES = ['prompter.ts', 'output.ts'];
+/** The interfaces flows are written against (architecture.md): they ask and tell, ui decides the look. */
+const UI_INTERFACES = ['prompter.ts', 'output.ts', 'wizard-view-interface.ts'];
 /** The error types every layer throws: pure, so they live in domain. */
 const ERRORS = 'errors.ts';
 

@@ -4,6 +4,7 @@ import { refuseBadValues } from './input-checks.js';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Context } from '../runtime/context.js';
 import { applyGlobalOptions } from './globals.js';
+import { CATALOG_TABLE_LIMIT } from './defaults.js';
 
 export const VERSION = '0.1.0';
 
@@ -59,8 +60,6 @@ function collect(value: string, previous: string[] = []): string[] {
 }
 
 const RANGES = ['dedicated', 'baremetal', 'eco'];
-/** Rows of a `catalog` table unless --limit or --all says otherwise: a shortlist on a screen or two, not 350 offers. */
-export const CATALOG_TABLE_LIMIT = 20;
 
 export function buildProgram(ctx: Context): Command {
   const program = new Command('ovh-order');

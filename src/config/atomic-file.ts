@@ -9,7 +9,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CliError, ExitCode } from '../domain/errors.js';
 import { displayPath } from './paths.js';
-import { FILE_MODE } from './store.js';
+
+/** State files are the owner's alone (credentials among them); so are their directories. */
+export const FILE_MODE = 0o600;
+export const DIR_MODE = 0o700;
 
 const JOURNAL_HINT = 'ovh-order records each checkout before sending it and will not order without that record; fix the permissions or free disk space.';
 

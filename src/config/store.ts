@@ -10,11 +10,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CliError, ExitCode } from '../domain/errors.js';
-import { makeDirs, readStateFile, refuseLink, writeAtomically } from './atomic-file.js';
+import { DIR_MODE, FILE_MODE, makeDirs, readStateFile, refuseLink, writeAtomically } from './atomic-file.js';
 import { configDir, displayPath } from './paths.js';
-
-export const FILE_MODE = 0o600;
-export const DIR_MODE = 0o700;
 
 /** Permission bits as `0644`. */
 export function formatMode(mode: number): string {

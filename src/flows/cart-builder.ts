@@ -10,6 +10,7 @@ import type { Order } from '../ovh/models/order.js';
 import { CliError, ExitCode, UsageError, listAllowed } from '../domain/errors.js';
 import { buildBillingChoices, type BillingChoice } from '../domain/billing.js';
 import type { CartProduct, Offer } from '../domain/offer-model.js';
+import type { MissingPart } from '../domain/cart-report.js';
 
 // ---------------------------------------------------------------------------------------------
 // The description marker (`cart prune` deletes only carts carrying it)
@@ -277,11 +278,6 @@ export class CartSession {
 // ---------------------------------------------------------------------------------------------
 // Resuming: what a cart still lacks
 // ---------------------------------------------------------------------------------------------
-
-export type MissingPart =
-  | { kind: 'server' }
-  | { kind: 'option-family'; family: string; choices: string[] }
-  | { kind: 'configuration'; label: string; allowedValues: string[] | null };
 
 export interface CartInspection {
   contents: CartContents;

@@ -5,7 +5,9 @@
 import type { OvhApi } from '../ovh/api.js';
 import { OvhApiError } from '../ovh/errors.js';
 import { CliError, UsageError } from '../domain/errors.js';
-import { readCarts, summariseCart, type CartSummary } from './cart-list.js';
+import { readCarts, summariseCart } from './cart-list.js';
+import type { CartSummary } from '../domain/cart-report.js';
+import type { PruneReason, PruneDecision, DeleteOutcome, PruneReport } from '../domain/cart-report.js';
 
 export type CartPruneApi = Pick<OvhApi, 'listCarts' | 'getCart' | 'deleteCart'>;
 
@@ -21,16 +23,6 @@ export function parseAge(text: string): number {
     });
   }
   return Math.round(Number(match[1]) * UNIT_MS[match[2].toLowerCase()]!);
-}
-
-export type PruneReason = 'expired' | 'ovh-order-old';
-
-export interface PruneDecision {
-  cart: CartSummary;
-  /** Why it goes, or null when it stays. */
-  reason: PruneReason | null;
-  /** In words, for both cases. */
-  why: string;
 }
 
 /** Which carts prune deletes, and why each one goes or stays (pure). */
@@ -52,16 +44,6 @@ export function formatAge(ms: number): string {
   return `${Math.round(minutes / 1440)} d`;
 }
 
-export interface DeleteFailure {
-  cartId: string;
-  error: { code: string; message: string };
-}
-
-export interface DeleteOutcome {
-  deleted: string[];
-  failed: DeleteFailure[];
-}
-
 /** Deletes carts one by one (sequentially: a handful of calls, no burst). Failures are collected, not thrown. */
 export async function deleteCarts(api: Pick<OvhApi, 'deleteCart'>, cartIds: readonly string[]): Promise<DeleteOutcome> {
   const outcome: DeleteOutcome = { deleted: [], failed: [] };
@@ -81,15 +63,6 @@ export async function deleteCarts(api: Pick<OvhApi, 'deleteCart'>, cartIds: read
     }
   }
   return outcome;
-}
-
-export interface PruneReport extends DeleteOutcome {
-  dryRun: boolean;
-  olderThan: string;
-  /** Carts that go (or would go), with why. */
-  selected: Array<{ cartId: string; description: string; expire: string | null; reason: PruneReason; why: string }>;
-  /** Carts left alone, with why. */
-  kept: Array<{ cartId: string; description: string; why: string }>;
 }
 
 export interface PruneOptions {

@@ -10,10 +10,7 @@ import { offerAvailability, stockLookup, type HardwareChoice, type OfferAvailabi
 import { lazily } from '../domain/lazy.js';
 import { normaliseCatalog, summarizeOffer, type RangeCatalog } from '../domain/offers.js';
 import { RANGES, type Offer, type OfferSummary, type Range } from '../domain/offer-model.js';
-
-/** An Offer (or a summary of one) with the stock of its default hardware joined. */
-export type Stocked<T extends Offer | OfferSummary> = T & { availability: OfferAvailability };
-export type StockedOffer = Stocked<Offer>;
+import type { Stocked, StockedOffer, LoadedOffers } from '../domain/stocked-offers.js';
 
 /** The API calls the loader needs (an OvhApi, or a fake in unit tests). */
 export type CatalogApi = Pick<OvhApi, 'getFormattedDedicatedCatalog' | 'getPublicCatalog' | 'getAvailabilities'>;
@@ -52,20 +49,6 @@ export interface LoadOffersOptions {
   now?: () => Date;
   /** The stock, when the caller has already asked for it (so that its round trip overlapped other work). */
   availabilities?: Promise<DatacenterAvailability[]>;
-}
-
-export interface LoadedOffers<T extends Offer | OfferSummary = Offer> {
-  range: Range;
-  subsidiary: string;
-  /** Catalog order; sort with `cheapestFirst` or the filters. */
-  offers: Array<Stocked<T>>;
-  /** Currency of the catalog's prices (from the first offer; the subsidiary's otherwise). */
-  currency: string | null;
-  /** When the catalog was fetched (earlier than now when it came from the cache). */
-  catalogFetchedAt: Date;
-  fromCache: boolean;
-  /** The raw availability records, to re-join for another hardware choice (`stockFor`). */
-  availabilities: DatacenterAvailability[];
 }
 
 /** Fetches one range's raw catalog (already validated by src/ovh). */

@@ -30,7 +30,8 @@ import type { Prompter } from '../ui/prompter.js';
 import { CartSession, type CartApi } from './cart-builder.js';
 import { checkout, quotedTotal, type CheckoutHooks, type PlacedOrderResult } from './checkout.js';
 import { CheckoutOutcomeError, nothingWasOrdered } from './checkout-recovery.js';
-import { loadOfferByPlan, type CatalogApi, type CatalogCache, type FoundOffer, type StockedOffer } from './offers-loader.js';
+import { loadOfferByPlan, type CatalogApi, type CatalogCache, type FoundOffer } from './offers-loader.js';
+import type { StockedOffer } from '../domain/stocked-offers.js';
 import { raceInterrupt } from './interruptible.js';
 
 export type OrderApi = CatalogApi & CartApi & Pick<OvhApi, 'checkout' | 'getMe' | 'getPaymentMethods' | 'getPaymentMethod'>;

@@ -1,10 +1,10 @@
 // Carts for a person: `cart show` (header, the items as a tree with billing and prices, the
 // configuration, what checkout still lacks, the price preview), `cart list`, and what `cart delete`
 // and `cart prune` did. Every table fits 80 columns.
-import type { MissingPart } from '../flows/cart-builder.js';
-import type { CartItemReport, CartReport } from '../flows/cart-inspect.js';
-import type { CartSummary } from '../flows/cart-list.js';
-import type { DeleteOutcome, PruneReport } from '../flows/cart-prune.js';
+import type { MissingPart } from '../domain/cart-report.js';
+import type { CartItemReport, CartReport } from '../domain/cart-report.js';
+import type { CartSummary } from '../domain/cart-report.js';
+import type { DeleteOutcome, PruneReport } from '../domain/cart-report.js';
 import { moneyFromCartPrice } from '../domain/money.js';
 import { listAllowed } from '../domain/errors.js';
 import type { CartPrice } from '../ovh/models/cart.js';

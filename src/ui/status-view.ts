@@ -2,7 +2,7 @@
 // where to see or pay it, the delivered server's name once known, and the follow-up steps with
 // their dates. Fits 80 columns.
 import { moneyFromCartPrice } from '../domain/money.js';
-import type { OrderStatusReport } from '../flows/order-status.js';
+import type { OrderStatusReport } from '../domain/order-status-report.js';
 import type { Price } from '../ovh/models/order.js';
 import { formatMoney } from './format.js';
 import { renderPairs, renderTable } from './table.js';

@@ -13,6 +13,7 @@ import { offerDescription, offerLine } from './offer-view.js';
 import { renderPreview } from './preview-view.js';
 import { renderPairs } from './table.js';
 import type { Theme } from './theme.js';
+import type { CartSummaryView, OrderPlacedView, WizardView } from './wizard-view-interface.js';
 
 const plain = (s: string) => s;
 
@@ -73,15 +74,6 @@ export function renderConfigurationNotes(entries: readonly ConfigurationEntry[],
   );
 }
 
-export interface CartSummaryView {
-  cartId: string;
-  expire: string | null;
-  server: { planCode: string; name?: string; duration: string | null; pricingMode: string | null; quantity: number } | null;
-  options: string[];
-  configured: Record<string, string>;
-  missing: string[];
-}
-
 /** What a resumed cart holds and what it lacks. */
 export function renderCartSummary(view: CartSummaryView, theme?: Theme): string {
   const pairs: Array<[string, string]> = [['Cart', view.cartId]];
@@ -94,14 +86,6 @@ export function renderCartSummary(view: CartSummaryView, theme?: Theme): string 
   for (const [label, value] of Object.entries(view.configured)) pairs.push([label, value]);
   pairs.push(['Missing', view.missing.length > 0 ? (theme?.warn ?? plain)(view.missing.join('; ')) : 'nothing: ready for the price preview']);
   return renderPairs(pairs, theme?.muted);
-}
-
-export interface OrderPlacedView {
-  orderId: number;
-  url: string;
-  autopay: boolean;
-  total: string;
-  statusCommand: string;
 }
 
 export function renderOrderPlaced(view: OrderPlacedView, theme?: Theme): string {
@@ -125,7 +109,7 @@ export function renderOrderPlaced(view: OrderPlacedView, theme?: Theme): string 
  * Everything the wizard shows, bound to one theme. The wizard's steps receive this object (in
  * their deps) and never import a renderer: flows ask and tell, ui decides how it looks.
  */
-export function createWizardView(theme: Theme) {
+export function createWizardView(theme: Theme): WizardView {
   return {
     muted: (text: string) => theme.muted(text),
     money: (value: Money, locale: string) => m(value, locale),
@@ -141,5 +125,3 @@ export function createWizardView(theme: Theme) {
     preview: (order: Order, locale: string, duration: string) => renderPreview(order, { locale, theme, period: formatDuration(duration) }),
   };
 }
-
-export type WizardView = ReturnType<typeof createWizardView>;

@@ -5,7 +5,7 @@ import { openSession } from '../session.js';
 import { commandIo, localeFor, pickSubsidiary, waitFor } from '../command-support.js';
 import type { OfferSortKey } from '../../domain/filters.js';
 import type { Range } from '../../domain/offer-model.js';
-import { CATALOG_TABLE_LIMIT } from '../program.js';
+import { CATALOG_TABLE_LIMIT } from '../defaults.js';
 import type { CatalogQuery } from '../../flows/catalog-query.js';
 
 export async function run(ctx: Context, options: Record<string, unknown>): Promise<number> {

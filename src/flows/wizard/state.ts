@@ -13,9 +13,10 @@ import type { OfferAddonFamily, Range } from '../../domain/offer-model.js';
 import type { OrderSpec } from '../../domain/order-spec.js';
 import type { Output } from '../../ui/output.js';
 import type { Prompter } from '../../ui/prompter.js';
-import type { WizardView } from '../../ui/wizard-view.js';
+import type { WizardView } from '../../ui/wizard-view-interface.js';
 import type { CartSession } from '../cart-builder.js';
-import type { CatalogCache, LoadedOffers, StockedOffer } from '../offers-loader.js';
+import type { CatalogCache } from '../offers-loader.js';
+import type { LoadedOffers, StockedOffer } from '../../domain/stocked-offers.js';
 import type { PlacedOrderResult, CheckoutHooks } from '../checkout.js';
 
 /** The wizard's flags (`ovh-order wizard --help`). */

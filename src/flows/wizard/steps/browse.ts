@@ -6,7 +6,7 @@ import { filterOffers, sortOffers, type OfferFilter } from '../../../domain/filt
 import { parseDatacenterList } from '../../../domain/places.js';
 import { isOutOfStock } from '../../../domain/availability.js';
 import { BACK, type Choice, type Prompter } from '../../../ui/prompter.js';
-import type { StockedOffer } from '../../offers-loader.js';
+import type { StockedOffer } from '../../../domain/stocked-offers.js';
 import type { WizardStep } from '../runner.js';
 import type { WizardDeps, WizardState } from '../state.js';
 
