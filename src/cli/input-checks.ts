@@ -11,7 +11,7 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 export function refuseBadValues(command: Command, args: readonly string[]): void {
   for (const current of lineage(command)) {
-    for (const option of current.options as readonly Option[]) {
+    for (const option of current.options) {
       const key = option.attributeName();
       const value: unknown = current.getOptionValue(key);
       for (const item of Array.isArray(value) ? value : [value]) {

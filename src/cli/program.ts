@@ -98,9 +98,10 @@ export function buildProgram(ctx: Context): Command {
       writeErr: (s) => ctx.stderr.write(s),
     });
     command.action(async (...received: unknown[]) => {
-      // commander passes positional args, then the options object, then the command.
+      // commander passes positional args (strings, or numbers after an argParser), then the options
+      // object, then the command.
       const cmd = received[received.length - 1] as Command;
-      const args = received.slice(0, -2).flatMap((a) => (Array.isArray(a) ? a : a === undefined ? [] : [String(a)]));
+      const args = received.slice(0, -2).flatMap((a) => (Array.isArray(a) ? a.map(String) : a === undefined ? [] : [String(a as string | number)]));
       refuseBadValues(cmd, args);
       applyGlobalOptions(ctx, cmd.optsWithGlobals());
       const loader = actionLoaders[key];

@@ -32,7 +32,7 @@ function linkRefusal(target: string, env: NodeJS.ProcessEnv | undefined): CliErr
 
 /** Throws when `target` is a symbolic link; a missing one is fine. */
 export function refuseLink(target: string, env?: NodeJS.ProcessEnv): void {
-  let isLink = false;
+  let isLink: boolean;
   try {
     isLink = fs.lstatSync(target).isSymbolicLink();
   } catch {

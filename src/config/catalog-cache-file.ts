@@ -47,7 +47,8 @@ export function producerVersion(): string {
   if (ownVersion === undefined) {
     try {
       const file = fileURLToPath(new URL('../../package.json', import.meta.url));
-      ownVersion = String((JSON.parse(fs.readFileSync(file, 'utf8')) as { version?: unknown }).version ?? 'unknown');
+      const { version } = JSON.parse(fs.readFileSync(file, 'utf8')) as { version?: unknown };
+      ownVersion = typeof version === 'string' ? version : 'unknown';
     } catch {
       ownVersion = 'unknown';
     }

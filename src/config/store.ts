@@ -91,7 +91,7 @@ export function openPrivateStore<T extends Record<string, unknown>>(env: NodeJS.
         throw unreadable(file, env, error);
       }
       if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw unreadable(file, env, new SyntaxError('not an object'));
-      return parsed as Partial<T>;
+      return parsed;
     },
     async write(document) {
       warnings.push(...ensurePrivateDir(dir, env));

@@ -69,7 +69,7 @@ async function previewOf(
   hasServer: boolean,
 ): Promise<Pick<CartReport, 'preview' | 'previewSource' | 'previewProblem'>> {
   if (!hasServer) return { preview: null, previewSource: null, previewProblem: { code: 'empty_cart', message: 'The cart is empty: there is nothing to price.' } };
-  let problem: CartReport['previewProblem'] = null;
+  let problem: CartReport['previewProblem'];
   if (options.hasAccount) {
     try {
       return { preview: await session.preview(), previewSource: 'checkout', previewProblem: null };

@@ -50,7 +50,7 @@ export interface LoginDeps {
   onPending?(pending: PendingLogin): Promise<void> | void;
   /** Ctrl-C. */
   signal: AbortSignal;
-  now(): Date;
+  now: () => Date;
   /** How long to wait for the validation (`--timeout`). */
   waitTimeoutMs: number;
   /** Pause between two `GET /me` checks while waiting. */

@@ -121,7 +121,7 @@ function checkSpecDocument(document: unknown, source: string): PartialOrderSpec 
   }
   const partial = OrderSpecSchema.partial().safeParse(document);
   if (!partial.success) parseOrderSpec(document, source); // throws, naming each wrong field
-  return partial.success ? (partial.data as PartialOrderSpec) : {};
+  return partial.success ? (partial.data) : {};
 }
 
 async function resolveSubsidiary(deps: OrderDeps, merged: PartialOrderSpec): Promise<string> {

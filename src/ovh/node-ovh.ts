@@ -91,7 +91,7 @@ export function nodeOvhSignature(appSecret: string, consumerKey: string, method:
  * trust must be carried over. Process-wide and idempotent.
  */
 export function trustCertificateAuthority(pem: string): void {
-  const options = https.globalAgent.options as https.AgentOptions;
+  const options = https.globalAgent.options;
   const current = options.ca;
   let list: Array<string | Buffer>;
   if (current === undefined) {

@@ -3,7 +3,10 @@
 import { createRequire } from 'node:module';
 import { binPath, repoRoot } from './run-cli.js';
 
-type IPty = import('@lydell/node-pty').IPty;
+// Types only: the module itself is required lazily, once ptyAvailable() said it loads.
+import type * as NodePty from '@lydell/node-pty';
+
+type IPty = NodePty.IPty;
 
 const require = createRequire(import.meta.url);
 
@@ -47,7 +50,7 @@ export function stripAnsi(text: string): string {
 }
 
 export function spawnPty(args: string[], env: NodeJS.ProcessEnv, options: { cols?: number; rows?: number } = {}): PtySession {
-  const pty = require('@lydell/node-pty') as typeof import('@lydell/node-pty');
+  const pty = require('@lydell/node-pty') as typeof NodePty;
   const cleanEnv: Record<string, string> = { TERM: 'xterm-256color' };
   for (const [k, v] of Object.entries(env)) if (v !== undefined) cleanEnv[k] = v;
   const child: IPty = pty.spawn(process.execPath, [binPath, ...args], {

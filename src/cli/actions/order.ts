@@ -62,7 +62,7 @@ function useSpecEndpoint(ctx: Context, document: unknown, warn: (text: string) =
 }
 
 function specFlags(options: Record<string, unknown>): OrderSpecFlags {
-  const text = (key: string) => (typeof options[key] === 'string' ? (options[key] as string) : undefined);
+  const text = (key: string) => (typeof options[key] === 'string' ? (options[key]) : undefined);
   const list = (key: string) => (Array.isArray(options[key]) ? (options[key] as string[]) : undefined);
   const configs = list('config');
   return {
@@ -86,7 +86,7 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
   const specDocument = specFile === undefined ? undefined : readSpecFile(ctx, specFile);
 
   const { output, theme } = await commandIo(ctx);
-  useSpecEndpoint(ctx, specDocument, output.warn);
+  useSpecEndpoint(ctx, specDocument, (text) => output.warn(text));
   const session = await openSession(ctx, { needAccount: true, output });
   const cache = openCatalogCache(ctx.env, { now: () => ctx.now() });
   ctx.cleanups.push(() => cache.flush());

@@ -96,7 +96,7 @@ export interface WizardDeps {
   output: Output;
   /** How things look (bound to the theme): the steps never import a renderer. */
   view: WizardView;
-  now(): Date;
+  now: () => Date;
   /** Aborted on Ctrl-C / SIGTERM: API waits end with InterruptedError. */
   signal: AbortSignal;
   flags: WizardFlags;

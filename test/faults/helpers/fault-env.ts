@@ -18,9 +18,9 @@ export const CHECKOUT = '/order/cart/{cartId}/checkout';
 export interface FaultWorld {
   sandbox: SandboxServer;
   /** A fresh env (HOME, config dir) with the sandbox's CA and keys; `extra` wins. */
-  env(extra?: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
+  env: (extra?: NodeJS.ProcessEnv) => NodeJS.ProcessEnv;
   /** Runs the binary with `--endpoint sandbox.url` and a per-call `--timeout`. */
-  run(args: readonly string[], env: NodeJS.ProcessEnv, options?: { timeoutSeconds?: number; killAfterMs?: number }): Promise<CliResult>;
+  run: (args: readonly string[], env: NodeJS.ProcessEnv, options?: { timeoutSeconds?: number; killAfterMs?: number }) => Promise<CliResult>;
 }
 
 export async function startFaultWorld(): Promise<FaultWorld> {

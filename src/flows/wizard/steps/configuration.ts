@@ -128,7 +128,7 @@ export const configurationStep: WizardStep = {
     }
 
     if (datacenter !== undefined) {
-      const delay = stock?.datacenters.find((d) => d.datacenter === normaliseDatacenter(datacenter!));
+      const delay = stock?.datacenters.find((d) => d.datacenter === normaliseDatacenter(datacenter));
       if (delay && !delay.orderable) deps.output.warn(`This hardware is ${delay.label} in ${datacenter} (--datacenter): checkout may be refused.`);
     }
 
