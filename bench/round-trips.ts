@@ -10,7 +10,7 @@ import { criticalPath, timedRequests, type CriticalPath } from './critical-path.
 import { median, summarize } from './stats.js';
 import type { ResultRow } from './table.js';
 
-export const ROUND_TRIP_SLACK_MS = 300;
+const ROUND_TRIP_SLACK_MS = 300;
 
 /** RISE-1 with a bigger memory option: a server whose mandatory families must all be filled. */
 export const DRY_RUN_ARGS = [

@@ -36,7 +36,7 @@ export function journalEndpointOf(session: Pick<Session, 'endpoint' | 'endpointS
 const SANDBOX_JOURNAL_ENDPOINT = 'sandbox';
 
 /** Opens the journal and shows its permission warnings (a file found open to others is tightened). */
-export function openOrderJournal(ctx: Pick<Context, 'env' | 'now'>, output: Pick<Output, 'warn'>): Journal {
+function openOrderJournal(ctx: Pick<Context, 'env' | 'now'>, output: Pick<Output, 'warn'>): Journal {
   const journal = openJournal(ctx.env, { now: () => ctx.now() });
   for (const warning of journal.warnings) output.warn(warning);
   journal.warnings.length = 0;
@@ -86,7 +86,7 @@ function unverifiedTls(ctx: Pick<Context, 'env'>, session: Pick<Session, 'endpoi
 }
 
 /** What an order spec buys, as the journal records it. */
-export function orderedThingFromSpec(spec: Pick<OrderSpec, 'range' | 'planCode' | 'options' | 'datacenter' | 'quantity' | 'duration' | 'pricingMode'>): OrderedThing {
+function orderedThingFromSpec(spec: Pick<OrderSpec, 'range' | 'planCode' | 'options' | 'datacenter' | 'quantity' | 'duration' | 'pricingMode'>): OrderedThing {
   return {
     range: spec.range,
     planCode: spec.planCode,
@@ -145,7 +145,7 @@ export function wizardCheckoutHooks(ctx: Context, session: Session, output: Outp
 // `ovh-order status` without an id
 // ---------------------------------------------------------------------------------------------
 
-export const JOURNAL_LIST_LIMIT = 20;
+const JOURNAL_LIST_LIMIT = 20;
 
 export interface JournalStatusDeps {
   output: Output;

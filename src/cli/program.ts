@@ -6,10 +6,10 @@ import type { Context } from '../runtime/context.js';
 import { applyGlobalOptions } from './globals.js';
 import { CATALOG_TABLE_LIMIT } from './defaults.js';
 
-export const VERSION = '0.1.0';
+const VERSION = '0.1.0';
 
 /** An action module: `src/cli/actions/<name>.ts` exports `run`. Returning a number sets the exit code. */
-export type ActionModule = {
+type ActionModule = {
   run(ctx: Context, options: Record<string, unknown>, args: string[]): Promise<number | void>;
 };
 

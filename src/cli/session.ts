@@ -232,7 +232,7 @@ function trustFromEnv(ctx: Context): string | undefined {
 }
 
 /** Wraps every API method so credential failures come out explained. */
-export function explaining<T extends object>(api: T, explain: (error: unknown) => unknown): T {
+function explaining<T extends object>(api: T, explain: (error: unknown) => unknown): T {
   return new Proxy(api, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver);

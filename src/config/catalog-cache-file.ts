@@ -31,7 +31,7 @@ export interface CachedSummariesEntry {
 }
 
 /** The first line of a file. */
-export interface CatalogCacheHeader {
+interface CatalogCacheHeader {
   format: number;
   /** ovh-order's version: the Offer model may change between versions, so another's files are misses. */
   version: string;

@@ -26,10 +26,10 @@ import { configDir, displayPath } from './paths.js';
 import { acquireLock, readStateFile, whenLockFree, writeAtomically } from './atomic-file.js';
 import { ensurePrivateDir, fixFileMode } from './store.js';
 
-export const JOURNAL_FILE = 'journal.json';
-export const JOURNAL_VERSION = 1;
+const JOURNAL_FILE = 'journal.json';
+const JOURNAL_VERSION = 1;
 /** Resolved entries beyond this many are forgotten (unresolved ones never are). */
-export const JOURNAL_MAX_ENTRIES = 200;
+const JOURNAL_MAX_ENTRIES = 200;
 const LOCK_WAIT_MS = 5_000;
 
 interface JournalDocument {

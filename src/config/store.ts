@@ -14,7 +14,7 @@ import { DIR_MODE, FILE_MODE, makeDirs, readStateFile, refuseLink, writeAtomical
 import { configDir, displayPath } from './paths.js';
 
 /** Permission bits as `0644`. */
-export function formatMode(mode: number): string {
+function formatMode(mode: number): string {
   return `0${(mode & 0o777).toString(8).padStart(3, '0')}`;
 }
 

@@ -46,7 +46,7 @@ export interface CartItemReport {
   options: CartItemReport[];
 }
 
-export type PreviewSource = 'checkout' | 'summary';
+type PreviewSource = 'checkout' | 'summary';
 
 /** `expired` is always false here: an expired cart is an error (`cart_expired`), not a report. */
 export interface CartReport extends CartHeader {
@@ -73,7 +73,7 @@ export interface PruneDecision {
   why: string;
 }
 
-export interface DeleteFailure {
+interface DeleteFailure {
   cartId: string;
   error: { code: string; message: string };
 }

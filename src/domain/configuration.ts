@@ -29,7 +29,7 @@ export function isEffectivelyRequired(item: RequiredConfigurationItem): boolean 
   return item.required || item.label === DATACENTER_LABEL;
 }
 
-export type ConfigurationSource = 'given' | 'filled-in' | 'datacenter' | 'region-from-datacenter';
+type ConfigurationSource = 'given' | 'filled-in' | 'datacenter' | 'region-from-datacenter';
 
 export interface ConfigurationEntry {
   label: string;
@@ -45,7 +45,7 @@ export interface ConfigurationProblem {
   allowed?: string[];
 }
 
-export interface MissingConfiguration {
+interface MissingConfiguration {
   label: string;
   type: string;
   allowedValues: string[] | null;

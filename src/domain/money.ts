@@ -11,7 +11,7 @@ export interface Money {
 }
 
 /** 10^8: micro-cents per currency unit. */
-export const MICROS_PER_UNIT = 100_000_000;
+const MICROS_PER_UNIT = 100_000_000;
 
 /** A Money from catalog micro-cents (`price`, `tax`, `priceInUcents`). Rounds a stray fraction. */
 export function moneyFromMicroCents(microCents: number, currency: string): Money {
@@ -82,14 +82,6 @@ export function compareMoney(a: Money, b: Money): -1 | 0 | 1 {
 
 export function minMoney(a: Money, b: Money): Money {
   return compareMoney(a, b) <= 0 ? a : b;
-}
-
-export function isZeroMoney(m: Money): boolean {
-  return m.micros === 0;
-}
-
-export function equalMoney(a: Money, b: Money): boolean {
-  return a.currency === b.currency && a.micros === b.micros;
 }
 
 /** The amount in units as a float — for the formatter only (src/ui), never for arithmetic. */

@@ -20,7 +20,7 @@ export interface SelectedOption {
   addon: OfferAddon | null;
 }
 
-export interface OptionProblem {
+interface OptionProblem {
   code: 'unknown-option' | 'exclusive-conflict' | 'not-sold-in-mode' | 'no-option-for-mandatory-family';
   message: string;
   allowed?: string[];
@@ -139,11 +139,6 @@ export function assertOptionSelection(selection: OptionSelection, planCode?: str
     code: 'invalid_option',
     hint: 'See a plan’s options with the wizard, or in `ovh-order catalog --json`.',
   });
-}
-
-/** Option families of an offer, for `resolveOptions`. */
-export function optionFamiliesOf(offer: Offer): OfferAddonFamily[] {
-  return offer.addonFamilies;
 }
 
 /**

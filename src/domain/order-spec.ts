@@ -7,7 +7,7 @@ import { UsageError } from './errors.js';
 import { RANGES, type Range } from './offer-model.js';
 import { normaliseDatacenter } from './places.js';
 
-export { validateSpecAgainstOffer, assertSpecValid, type SpecProblem, type SpecValidationExtras } from './order-spec-validation.js';
+export { validateSpecAgainstOffer, assertSpecValid,   } from './order-spec-validation.js';
 
 export const ORDER_SPEC_VERSION = 1;
 

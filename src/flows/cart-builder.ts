@@ -16,7 +16,7 @@ import type { MissingPart } from '../domain/cart-report.js';
 // The description marker (`cart prune` deletes only carts carrying it)
 // ---------------------------------------------------------------------------------------------
 
-export const CART_MARKER = 'ovh-order';
+const CART_MARKER = 'ovh-order';
 
 /** `ovh-order 2026-05-01T12:00:00.000Z`: marks a cart as created by ovh-order, and when. */
 export function cartDescription(now: Date): string {
@@ -294,10 +294,10 @@ export interface CartInspection {
 }
 
 /** Labels checkout needs whatever `required` says (the API marks the datacenter optional). */
-export const LABELS_CHECKOUT_NEEDS: readonly string[] = ['dedicated_datacenter'];
+const LABELS_CHECKOUT_NEEDS: readonly string[] = ['dedicated_datacenter'];
 
 /** Is this requirement needed to check out? `required`, or known to be needed despite the flag. */
-export function isNeededAtCheckout(requirement: Pick<ConfigurationRequirement, 'label' | 'required'>): boolean {
+function isNeededAtCheckout(requirement: Pick<ConfigurationRequirement, 'label' | 'required'>): boolean {
   return requirement.required || LABELS_CHECKOUT_NEEDS.includes(requirement.label);
 }
 

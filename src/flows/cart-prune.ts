@@ -37,7 +37,7 @@ export function decidePrune(carts: readonly CartSummary[], olderThanMs: number, 
   });
 }
 
-export function formatAge(ms: number): string {
+function formatAge(ms: number): string {
   const minutes = Math.max(0, Math.round(ms / 60_000));
   if (minutes < 60) return `${minutes} min`;
   if (minutes < 48 * 60) return `${Math.round(minutes / 60)} h`;

@@ -35,6 +35,6 @@ export async function sleepInterruptibly(ms: number, signal: AbortSignal): Promi
   }
 }
 
-export function asInterrupted(reason: unknown): InterruptedError {
+function asInterrupted(reason: unknown): InterruptedError {
   return reason instanceof InterruptedError ? reason : new InterruptedError();
 }

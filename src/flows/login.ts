@@ -16,7 +16,7 @@ export interface LoginApi {
   getMe(): Promise<{ nichandle: string; ovhSubsidiary: string }>;
 }
 
-export type AccountCredentials = Exclude<Credentials, { kind: 'none' }>;
+type AccountCredentials = Exclude<Credentials, { kind: 'none' }>;
 
 export interface LoginInput {
   /** Preset name or URL; asked when missing. */
@@ -71,7 +71,7 @@ export interface LoginResult {
   requestedKey: boolean;
 }
 
-export const ENDPOINT_CHOICES = [
+const ENDPOINT_CHOICES = [
   { value: 'ovh-eu', name: 'OVHcloud Europe (ovh-eu)', description: 'eu.api.ovh.com — FR, GB, DE, ES, IE, IT, NL, PL, PT…' },
   { value: 'ovh-ca', name: 'OVHcloud Canada (ovh-ca)', description: 'ca.api.ovh.com — CA, QC, WE, ASIA, AU, SG…' },
   { value: 'ovh-us', name: 'OVHcloud US (ovh-us)', description: 'api.us.ovhcloud.com — US' },

@@ -52,7 +52,7 @@ export interface LoadOffersOptions {
 }
 
 /** Fetches one range's raw catalog (already validated by src/ovh). */
-export async function fetchRangeCatalog(api: CatalogApi, range: Range, subsidiary: string): Promise<RangeCatalog> {
+async function fetchRangeCatalog(api: CatalogApi, range: Range, subsidiary: string): Promise<RangeCatalog> {
   if (range === 'dedicated') {
     const catalog: FormattedDedicatedCatalog = await api.getFormattedDedicatedCatalog(subsidiary);
     return { range, catalog };

@@ -12,9 +12,9 @@ import type { FollowUpStepReport, OrderStatusReport } from '../domain/order-stat
 export type OrderStatusApi = Pick<OvhApi, 'getOrder' | 'getOrderStatus' | 'getOrderFollowUp' | 'listOrderDetails' | 'getOrderDetail'>;
 
 /** Statuses after which nothing changes any more. */
-export const FINAL_STATUSES: readonly string[] = ['delivered', 'cancelled'];
+const FINAL_STATUSES: readonly string[] = ['delivered', 'cancelled'];
 
-export function isFinalStatus(status: string): boolean {
+function isFinalStatus(status: string): boolean {
   return FINAL_STATUSES.includes(status);
 }
 
@@ -146,7 +146,7 @@ export function pollPace(env: NodeJS.ProcessEnv): PollPace {
 }
 
 /** Resolves after `ms`, or rejects with InterruptedError when `signal` aborts. */
-export const sleep = sleepInterruptibly;
+const sleep = sleepInterruptibly;
 
 export interface WaitOptions {
   output: Output;

@@ -34,10 +34,10 @@ import { loadOfferByPlan, type CatalogApi, type CatalogCache, type FoundOffer } 
 import type { StockedOffer } from '../domain/stocked-offers.js';
 import { raceInterrupt } from './interruptible.js';
 
-export type OrderApi = CatalogApi & CartApi & Pick<OvhApi, 'checkout' | 'getMe' | 'getPaymentMethods' | 'getPaymentMethod'>;
+type OrderApi = CatalogApi & CartApi & Pick<OvhApi, 'checkout' | 'getMe' | 'getPaymentMethods' | 'getPaymentMethod'>;
 
 /** The `order` command's behaviour flags (the spec's own fields come as OrderSpecFlags). */
-export interface OrderBehaviour {
+interface OrderBehaviour {
   dryRun: boolean;
   yes: boolean;
   autopay: boolean;
@@ -138,7 +138,7 @@ function wait<T>(deps: Pick<OrderDeps, 'output' | 'signal'>, label: string, work
 }
 
 /** Spec file + flags + account defaults → a complete spec, checked against the catalog and the stock. */
-export async function prepareSpec(deps: OrderDeps, input: OrderInput): Promise<{ spec: OrderSpec; offer: StockedOffer }> {
+async function prepareSpec(deps: OrderDeps, input: OrderInput): Promise<{ spec: OrderSpec; offer: StockedOffer }> {
   const source = input.specSource ?? 'The order';
   const fromFile = input.specDocument === undefined ? undefined : checkSpecDocument(input.specDocument, source);
   const merged = mergeSpecWithFlags(fromFile, input.flags);
@@ -262,7 +262,7 @@ function settled<T>(result: PromiseSettledResult<T>): T {
 type MoneyText = (m: { micros: number; currency: string }) => string;
 
 /** Refuses (exit 2) when the preview's total without tax is above `maxPrice` (currency units). */
-export function checkMaxPrice(preview: Order, maxPrice: number | undefined, money: MoneyText): void {
+function checkMaxPrice(preview: Order, maxPrice: number | undefined, money: MoneyText): void {
   if (maxPrice === undefined) return;
   const withoutTax = moneyFromCartPrice(preview.prices.withoutTax);
   const limit = moneyFromUnits(maxPrice, withoutTax.currency);

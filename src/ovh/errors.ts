@@ -32,7 +32,7 @@ export const CREDENTIAL_KINDS: ReadonlySet<OvhErrorKind> = new Set<OvhErrorKind>
   'not-granted',
 ]);
 
-export function exitCodeForKind(kind: OvhErrorKind): ExitCodeValue {
+function exitCodeForKind(kind: OvhErrorKind): ExitCodeValue {
   return CREDENTIAL_KINDS.has(kind) ? ExitCode.credentials : ExitCode.failure;
 }
 

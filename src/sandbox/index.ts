@@ -27,7 +27,7 @@ import { StateStore } from './state-store.js';
 import { randomKey } from './state.js';
 import type { SandboxLogEntry, SandboxOptions, SandboxOrderView, SandboxServer } from './types.js';
 
-export type { SandboxFault, SandboxLogEntry, SandboxOptions, SandboxOrderView, SandboxRegion, SandboxServer } from './types.js';
+export type {  SandboxLogEntry, SandboxOptions,   SandboxServer } from './types.js';
 export { generateLargeCatalog } from './data/large-catalog.js';
 export { signatureOf } from './auth.js';
 

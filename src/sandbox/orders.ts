@@ -3,8 +3,8 @@
 // server names appear in the order details.
 import type { OrderRecord } from './state.js';
 
-export const CHECKING_MS = 10 * 60_000;
-export const DELIVERED_AFTER_MS = 60 * 60_000;
+const CHECKING_MS = 10 * 60_000;
+const DELIVERED_AFTER_MS = 60 * 60_000;
 
 export type OrderStatus = 'notPaid' | 'checking' | 'delivering' | 'delivered';
 

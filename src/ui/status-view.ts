@@ -16,7 +16,7 @@ export interface StatusViewOptions {
 const plain = (s: string) => s;
 
 /** `2026-05-01 12:00 UTC`; the text as given when it is not a date. */
-export function dateText(iso: string | null): string {
+function dateText(iso: string | null): string {
   if (!iso) return '—';
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;

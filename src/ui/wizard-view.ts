@@ -40,7 +40,7 @@ export function billingChoiceDescription(choice: BillingChoice, locale: string, 
 }
 
 /** `+12,00 €/month`, `−5,00 €/month`, `included` (zero difference). */
-export function priceDelta(delta: Money | null, locale: string, theme?: Theme): string {
+function priceDelta(delta: Money | null, locale: string, theme?: Theme): string {
   if (!delta) return '';
   if (delta.micros === 0) return (theme?.muted ?? plain)('included');
   const sign = delta.micros > 0 ? '+' : '−';
@@ -48,20 +48,20 @@ export function priceDelta(delta: Money | null, locale: string, theme?: Theme): 
 }
 
 /** An add-on as a choice line: `64 GB ECC 2133 MHz   +12,00 €/month`. */
-export function addonChoiceName(addon: Pick<OfferAddon, 'name' | 'planCode'>, delta: Money | null, locale: string, theme?: Theme): string {
+function addonChoiceName(addon: Pick<OfferAddon, 'name' | 'planCode'>, delta: Money | null, locale: string, theme?: Theme): string {
   const name = addon.name.length > 50 ? `${addon.name.slice(0, 49)}…` : addon.name;
   return `${name.padEnd(50)} ${priceDelta(delta, locale, theme)}`.trimEnd();
 }
 
 /** `gra   Gravelines, France         1 h` — orderable ones coloured, others marked. */
-export function datacenterChoiceName(code: string, place: string, delay: DatacenterDelay | undefined, theme?: Theme): string {
+function datacenterChoiceName(code: string, place: string, delay: DatacenterDelay | undefined, theme?: Theme): string {
   const label = delay ? delay.label : 'no stock information';
   const coloured = !theme ? label : !delay ? theme.muted(label) : delay.orderable ? ((delay.hours ?? 0) <= 72 ? theme.ok(label) : theme.warn(label)) : theme.error(label);
   return `${code.padEnd(6)} ${place.padEnd(32)} ${coloured}`;
 }
 
 /** Configuration values set without asking: `dedicated_os  none_64.en (the only choice)`. */
-export function renderConfigurationNotes(entries: readonly ConfigurationEntry[], theme?: Theme): string {
+function renderConfigurationNotes(entries: readonly ConfigurationEntry[], theme?: Theme): string {
   const why: Record<ConfigurationEntry['source'], string> = {
     given: 'given',
     'filled-in': 'the only choice',
@@ -75,7 +75,7 @@ export function renderConfigurationNotes(entries: readonly ConfigurationEntry[],
 }
 
 /** What a resumed cart holds and what it lacks. */
-export function renderCartSummary(view: CartSummaryView, theme?: Theme): string {
+function renderCartSummary(view: CartSummaryView, theme?: Theme): string {
   const pairs: Array<[string, string]> = [['Cart', view.cartId]];
   if (view.expire) pairs.push(['Expires', view.expire]);
   if (view.server) {

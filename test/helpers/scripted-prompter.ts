@@ -12,7 +12,7 @@ export interface ScriptedAnswer {
   answer: unknown;
 }
 
-export interface AskedQuestion {
+interface AskedQuestion {
   id: string;
   kind: 'select' | 'search' | 'confirm' | 'input' | 'password';
   message: string;
@@ -21,7 +21,7 @@ export interface AskedQuestion {
   answer: unknown;
 }
 
-export class UnexpectedQuestionError extends Error {
+class UnexpectedQuestionError extends Error {
   override name = 'UnexpectedQuestionError';
 }
 

@@ -11,7 +11,7 @@ export interface CapturedStream extends Writable {
   text(): string;
 }
 
-export function captureStream(isTTY = false): CapturedStream {
+function captureStream(isTTY = false): CapturedStream {
   let buffer = '';
   const stream = new Writable({
     write(chunk, _encoding, callback) {

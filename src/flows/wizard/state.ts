@@ -74,7 +74,7 @@ export interface WizardState {
 }
 
 /** What the server item in the cart is, so a step re-run after "back" changes only what changed. */
-export interface CartLedger {
+interface CartLedger {
   session?: CartSession;
   /** Pending creation (started as soon as the subsidiary is known, in parallel with the catalog). */
   creating?: Promise<CartSession>;

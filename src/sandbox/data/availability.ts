@@ -7,8 +7,6 @@
 import type { AvailabilityQuery as ClientAvailabilityQuery } from '../../ovh/models/availability.js';
 import type { OfferIndex, ResolvedPlan } from './offer-index.js';
 
-export const DELAY_CODES = ['1H-high', '1H-low', '24H', '72H', '120H', '240H', '480H', '720H', '1440H', '2160H', 'comingSoon', 'unavailable', 'unknown'] as const;
-
 const WEIGHTED: string[] = ['1H-high', '1H-high', '1H-low', '24H', '72H', '72H', '120H', '240H', 'unavailable', 'unavailable', '480H', 'comingSoon'];
 
 const PINNED: Record<string, Record<string, string>> = {
@@ -54,7 +52,7 @@ function delay(plan: ResolvedPlan, fqn: string, dc: string, isDefault: boolean):
 
 const cache = new WeakMap<OfferIndex, AvailabilityRecord[]>();
 
-export function availabilityRecords(index: OfferIndex): AvailabilityRecord[] {
+function availabilityRecords(index: OfferIndex): AvailabilityRecord[] {
   const known = cache.get(index);
   if (known) return known;
   const records: AvailabilityRecord[] = [];

@@ -10,7 +10,7 @@ export type PublicRange = 'eco' | 'baremetalServers';
 const CATALOG_ID_BASE: Record<PublicRange, number> = { eco: 8294, baremetalServers: 4938 };
 
 /** One `order.catalog.public.Pricing` (the entry is already in the subsidiary's currency). */
-export function catalogPricing(entry: PricingEntry): Record<string, unknown> {
+function catalogPricing(entry: PricingEntry): Record<string, unknown> {
   return {
     phase: entry.capacity === 'installation' ? 0 : 1,
     capacities: [entry.capacity],
@@ -32,7 +32,7 @@ export function catalogPricing(entry: PricingEntry): Record<string, unknown> {
 }
 
 /** The catalog's `configurations` of a plan (eco: datacenter not mandatory, as in the 2025 archive). */
-export function planConfigurations(plan: ResolvedPlan, index: OfferIndex): Array<Record<string, unknown>> {
+function planConfigurations(plan: ResolvedPlan, index: OfferIndex): Array<Record<string, unknown>> {
   return [
     { name: 'dedicated_datacenter', isCustom: false, isMandatory: plan.spec.range !== 'eco', values: [...plan.datacenters] },
     { name: 'dedicated_os', isCustom: false, isMandatory: true, values: ['none_64.en'] },
@@ -70,7 +70,7 @@ function addonDocument(addon: ResolvedAddon, index: OfferIndex, sub: Subsidiary)
   };
 }
 
-export function serverProduct(plan: ResolvedPlan): Record<string, unknown> {
+function serverProduct(plan: ResolvedPlan): Record<string, unknown> {
   const { cpu } = plan.spec;
   return {
     name: plan.spec.server,

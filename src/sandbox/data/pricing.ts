@@ -59,7 +59,7 @@ export const MODE_SETS: Record<ModeSetName, ModeSpec[]> = {
 };
 
 /** ISO 8601 duration of one renew: P1M, P3M, P6M, P1Y, P2Y (as the cart offers them). */
-export function renewDuration(months: number): string {
+function renewDuration(months: number): string {
   return months % 12 === 0 ? `P${months / 12}Y` : `P${months}M`;
 }
 
@@ -100,7 +100,7 @@ export interface PriceSource {
 }
 
 /** EUR cents → the subsidiary's cents, at the fixed rate. */
-export function convertCents(eurCents: number, sub: Subsidiary): number {
+function convertCents(eurCents: number, sub: Subsidiary): number {
   return Math.round(eurCents * sub.rate);
 }
 

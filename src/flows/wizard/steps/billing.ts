@@ -27,7 +27,7 @@ async function askQuantity(deps: WizardDeps, choice: BillingChoice, previous: nu
 }
 
 /** Puts the server in the cart: kept when identical, else the previous item (and its options) is removed first. */
-export async function placeServer(deps: WizardDeps, state: WizardState, choice: BillingChoice, quantity: number): Promise<void> {
+async function placeServer(deps: WizardDeps, state: WizardState, choice: BillingChoice, quantity: number): Promise<void> {
   const session = await cartOf(deps);
   const offer = state.offer!;
   const ledger = deps.cart;

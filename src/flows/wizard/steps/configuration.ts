@@ -31,7 +31,7 @@ function place(code: string): string {
 }
 
 /** Datacenter values, orderable ones first (soonest first), then the rest. */
-export function orderDatacenters(values: readonly string[], stock: OfferAvailability | undefined, preferred: readonly string[] = []): string[] {
+function orderDatacenters(values: readonly string[], stock: OfferAvailability | undefined, preferred: readonly string[] = []): string[] {
   const delay = (v: string) => stock?.datacenters.find((d) => d.datacenter === normaliseDatacenter(v));
   const rank = (v: string) => {
     const d = delay(v);

@@ -15,7 +15,7 @@ function needsCredentials(error: unknown): error is CliError {
 }
 
 /** Assigns the cart; on a credentials refusal, offers to log in and retries once with the new API. */
-export async function assignWithLogin(deps: WizardDeps): Promise<void> {
+async function assignWithLogin(deps: WizardDeps): Promise<void> {
   const session = await cartOf(deps);
   try {
     await wait(deps, 'Assigning the cart to your account', () => session.assign());
