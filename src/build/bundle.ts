@@ -10,10 +10,12 @@
 //
 // The input is tsc's output, not src/: the bundle runs exactly the JavaScript that was type-checked,
 // and esbuild follows tsc's source maps, so the bundle's maps point into src/*.ts.
+import fs from 'node:fs';
 import path from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { BUNDLE_DIR, BUNDLE_ENTRY, BUNDLE_METAFILE, BUNDLE_SOURCE_ENTRY, REPO_ROOT } from './bundle-layout.js';
 import { replaceBundle } from './replace-bundle.js';
+import { SOURCE_STAMP, sourceHash } from './source-hash.js';
 
 /**
  * CommonJS packages in the bundle (commander, cli-table3…) `require` Node's built-ins, which an ES
@@ -55,6 +57,8 @@ const englishOnlyZod: Plugin = {
 };
 
 async function bundleCli(): Promise<void> {
+  // Taken before bundling: a source edited while the bundle is being made leaves the stamp stale.
+  const sources = sourceHash(REPO_ROOT);
   const result = await build({
     absWorkingDir: REPO_ROOT,
     entryPoints: [BUNDLE_SOURCE_ENTRY],
@@ -81,6 +85,8 @@ async function bundleCli(): Promise<void> {
     ...result.outputFiles.map((file) => ({ path: file.path, contents: file.contents })),
     { path: path.join(REPO_ROOT, BUNDLE_METAFILE), contents: JSON.stringify(result.metafile) },
   ], path.join(REPO_ROOT, BUNDLE_ENTRY));
+  // Written last: a build that failed half-way leaves the old stamp, which no longer matches.
+  fs.writeFileSync(path.join(REPO_ROOT, SOURCE_STAMP), `${sources}\n`);
 
   const outputs = Object.entries(result.metafile.outputs).filter(([file]) => file.endsWith('.js'));
   const total = outputs.reduce((sum, [, info]) => sum + info.bytes, 0);

@@ -70,6 +70,19 @@ describe('ovh-order order with a terminal', () => {
     expect(JSON.parse(ctx.stdout.text())).toMatchObject({ outcome: 'ordered', order: { orderId: expect.any(Number) } });
   });
 
+  it('--max-price equal to the total without tax is not above it: the order goes through; a cent less refuses', async () => {
+    // 24sk10 in FR: 33,98 € without tax (40,78 € with it).
+    const refused = context();
+    const before = checkouts().length;
+    expect(await main([...ORDER, '--endpoint', sandbox.url, '--yes', '--max-price', '33.97'], refused), refused.stderr.text()).toBe(2);
+    expect(refused.stderr.text()).toContain('The total without tax, 33,98 €, is above --max-price 33,97 €: nothing was ordered.');
+    expect(checkouts()).toHaveLength(before);
+    const ctx = context();
+    expect(await main([...ORDER, '--endpoint', sandbox.url, '--yes', '--max-price', '33.98'], ctx), ctx.stderr.text()).toBe(0);
+    expect(checkouts()).toHaveLength(before + 1);
+    expect(ctx.stdout.text()).toContain('Order placed.');
+  });
+
   it('status --wait: Ctrl-C stops waiting (exit 130) and says the order goes on', async () => {
     const placing = context(scriptedPrompter([]));
     expect(await main([...ORDER, '--yes', '--json', '--endpoint', sandbox.url], placing)).toBe(0);

@@ -1,7 +1,7 @@
 // Runs the BUILT binary in a real pseudo-terminal (@lydell/node-pty ships prebuilt binaries), as a
 // person would: wait for a prompt's text, then type. stdout and stderr arrive merged, as on a screen.
 import { createRequire } from 'node:module';
-import { binPath, repoRoot } from './run-cli.js';
+import { freshBinPath, repoRoot } from './run-cli.js';
 
 // Types only: the module itself is required lazily, once ptyAvailable() said it loads.
 import type * as NodePty from '@lydell/node-pty';
@@ -53,7 +53,7 @@ export function spawnPty(args: string[], env: NodeJS.ProcessEnv, options: { cols
   const pty = require('@lydell/node-pty') as typeof NodePty;
   const cleanEnv: Record<string, string> = { TERM: 'xterm-256color' };
   for (const [k, v] of Object.entries(env)) if (v !== undefined) cleanEnv[k] = v;
-  const child: IPty = pty.spawn(process.execPath, [binPath, ...args], {
+  const child: IPty = pty.spawn(process.execPath, [freshBinPath(), ...args], {
     name: 'xterm-256color',
     cols: options.cols ?? 100,
     rows: options.rows ?? 40,

@@ -6,7 +6,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startSandbox, type SandboxLogEntry, type SandboxServer } from '../../../src/sandbox/index.js';
-import { binPath, isolatedEnv, repoRoot, runCli, type CliResult, sandboxKeys } from '../../helpers/run-cli.js';
+import { freshBinPath, isolatedEnv, repoRoot, runCli, type CliResult, sandboxKeys } from '../../helpers/run-cli.js';
 
 ;
 
@@ -74,7 +74,7 @@ export interface RunningCli {
 
 /** Spawns the binary (pipes, no TTY) to signal it mid-flight. */
 export function spawnCli(args: readonly string[], env: NodeJS.ProcessEnv): RunningCli {
-  const child = spawn(process.execPath, [binPath, ...args], { cwd: repoRoot, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [freshBinPath(), ...args], { cwd: repoRoot, env, stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   const waiters: Array<() => void> = [];
