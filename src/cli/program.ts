@@ -10,7 +10,7 @@ const VERSION = '0.1.0';
 
 /** An action module: `src/cli/actions/<name>.ts` exports `run`. Returning a number sets the exit code. */
 type ActionModule = {
-  run(ctx: Context, options: Record<string, unknown>, args: string[]): Promise<number | void>;
+  run(ctx: Context, options: Record<string, unknown>, args: string[], command: Command): Promise<number | void>;
 };
 
 const actionLoaders: Record<string, () => Promise<ActionModule>> = {
@@ -26,6 +26,7 @@ const actionLoaders: Record<string, () => Promise<ActionModule>> = {
   'cart delete': () => import('./actions/cart-delete.js'),
   'cart prune': () => import('./actions/cart-prune.js'),
   sandbox: () => import('./actions/sandbox.js'),
+  completion: () => import('./actions/completion.js'),
 };
 
 function examples(lines: string[]): string {
@@ -107,7 +108,7 @@ export function buildProgram(ctx: Context): Command {
       const loader = actionLoaders[key];
       if (!loader) throw new Error(`No action for command "${key}".`);
       const module = await loader();
-      const code = await module.run(ctx, cmd.optsWithGlobals(), args);
+      const code = await module.run(ctx, cmd.optsWithGlobals(), args, cmd);
       if (typeof code === 'number') ctx.exitCode = code;
     });
     return command;
@@ -255,6 +256,20 @@ export function buildProgram(ctx: Context): Command {
     .addOption(new Option('--latency <ms>', 'added latency per request (0 to 60000)').argParser(numberIn(0, 60_000)).default(0))
     .addOption(new Option('--region <region>', 'which OVH API to simulate').choices(['eu', 'ca', 'us']).default('eu'))
     .addHelpText('after', examples(['ovh-order sandbox', 'ovh-order sandbox --port 8443 --latency 100']));
+
+  define(program, 'completion')
+    .description('print the shell completion script: commands, flags and the values they take')
+    .argument('[shell]', 'bash, zsh or fish')
+    // What the scripts call when TAB is pressed after --plan: the plan codes in the catalog cache.
+    .addOption(new Option('--list <values>', 'print completion values').choices(['plans']).hideHelp())
+    .addHelpText(
+      'after',
+      examples([
+        'source <(ovh-order completion bash)          # this shell; add the line to ~/.bashrc to keep it',
+        'source <(ovh-order completion zsh)           # this shell; add the line to ~/.zshrc to keep it',
+        'ovh-order completion fish > ~/.config/fish/completions/ovh-order.fish',
+      ]) + '\nPlan codes complete from the catalog cache: run `ovh-order catalog` once to fill it.\n',
+    );
 
   return program;
 }

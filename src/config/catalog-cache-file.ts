@@ -150,6 +150,25 @@ function parseJson(bytes: Buffer): unknown {
   }
 }
 
+/** The key a file's header names, whatever this process asked for (undefined when it is not a cache file of this version). */
+export function keyInFile(file: string): EntryKey | undefined {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
+  } catch {
+    return undefined;
+  }
+  try {
+    const first = readFirstLine(fd);
+    const header = first ? (parseJson(Buffer.from(first.line)) as Partial<CatalogCacheHeader> | undefined) : undefined;
+    const key = header?.key;
+    if (!key || typeof key.range !== 'string' || typeof key.subsidiary !== 'string' || typeof key.endpoint !== 'string') return undefined;
+    return parseHeader(first!.line, key) ? key : undefined;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 export type ReadResult<T> = T | { fetchedAt: Date; expired: true } | undefined;
 
 /** Lines 1–2: the summaries. An expired entry's body is never read. */

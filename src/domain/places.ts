@@ -46,6 +46,9 @@ const table: readonly DatacenterInfo[] = [
 
 const byCode = new Map(table.map((d) => [d.code, d]));
 
+/** Every datacenter this table knows, short codes (shell completion offers them). */
+export const KNOWN_DATACENTERS: readonly string[] = [...byCode.keys()];
+
 /**
  * One short code for any spelling: `GRA` → `gra`, `gra1`/`gra11` → `gra`, `eu-west-gra-a` → `gra`,
  * `ca-east-bhs-a` → `bhs`, `eu-west-par-b` → `par`. Unknown spellings come back lower-cased and trimmed.
