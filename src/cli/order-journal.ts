@@ -270,6 +270,8 @@ async function recheckUnresolved(ctx: Context, journal: Journal, deps: JournalSt
     );
     if (!lookup || lookup.state === 'unknown') continue;
     const order = lookup.orderId !== undefined ? { orderId: lookup.orderId, url: lookup.orderUrl } : undefined;
+    // Wait for another ovh-order's lock here, where Ctrl-C can stop the wait (the write's own wait cannot).
+    await journal.whenUnlocked(ctx.interrupt.signal);
     const updated: JournalEntry = journal.recordOutcome(entry.id, lookup.state, `looked up again: ${lookup.evidence.join('; ')}`, { order, recovered: true });
     if (updated.orderId !== undefined) known.add(updated.orderId);
     changes.push(`Cart ${entry.cartId}: ${stateWords(updated)}${updated.orderId !== undefined ? ` (order ${updated.orderId})` : ''} — ${lookup.evidence.join('; ')}.`);

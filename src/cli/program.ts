@@ -3,7 +3,7 @@
 import { refuseBadValues } from './input-checks.js';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Context } from '../runtime/context.js';
-import { applyGlobalOptions } from './globals.js';
+import { applyGlobalOptions, refuseStrayDataPack } from './globals.js';
 import { CATALOG_TABLE_LIMIT } from './defaults.js';
 
 const VERSION = '0.1.0';
@@ -70,6 +70,7 @@ export function buildProgram(ctx: Context): Command {
     .helpOption('-h, --help', 'show help')
     .addOption(new Option('--endpoint <endpoint>', 'API endpoint: ovh-eu, ovh-ca, ovh-us, or an https URL').env('OVH_ENDPOINT'))
     .option('--sandbox', 'use the built-in OVH API sandbox (no account needed)')
+    .addOption(new Option('--data-pack <dir>', 'with --sandbox or `sandbox`: serve the recorded OVH catalogs and stock in this folder').env('OVH_ORDER_SANDBOX_DATA_PACK'))
     .option('--profile <name>', 'stored credentials profile', 'default')
     .option('--debug', 'print API calls on stderr (secrets redacted) and stack traces')
     .option('--no-color', 'disable colours (also NO_COLOR)')
@@ -105,6 +106,7 @@ export function buildProgram(ctx: Context): Command {
       const args = received.slice(0, -2).flatMap((a) => (Array.isArray(a) ? a.map(String) : a === undefined ? [] : [String(a as string | number)]));
       refuseBadValues(cmd, args);
       applyGlobalOptions(ctx, cmd.optsWithGlobals());
+      refuseStrayDataPack(ctx, key);
       const loader = actionLoaders[key];
       if (!loader) throw new Error(`No action for command "${key}".`);
       const module = await loader();
@@ -255,7 +257,7 @@ export function buildProgram(ctx: Context): Command {
     .addOption(new Option('--port <n>', 'port to listen on (0: any free port)').argParser(numberIn(0, 65_535, { integer: true })).default(0))
     .addOption(new Option('--latency <ms>', 'added latency per request (0 to 60000)').argParser(numberIn(0, 60_000)).default(0))
     .addOption(new Option('--region <region>', 'which OVH API to simulate').choices(['eu', 'ca', 'us']).default('eu'))
-    .addHelpText('after', examples(['ovh-order sandbox', 'ovh-order sandbox --port 8443 --latency 100']));
+    .addHelpText('after', examples(['ovh-order sandbox', 'ovh-order sandbox --port 8443 --latency 100', 'ovh-order sandbox --data-pack ../shared/fixtures/ovh']));
 
   define(program, 'completion')
     .description('print the shell completion script: commands, flags and the values they take')

@@ -10,7 +10,7 @@ import type { Credentials, ClientOptions } from '../ovh/client.js';
 import { parseEndpoint, type Endpoint } from '../ovh/endpoints.js';
 import { redactSecrets } from '../ovh/redact.js';
 import type { SandboxServer } from '../sandbox/index.js';
-import { CredentialsError } from '../domain/errors.js';
+import { CredentialsError, UsageError } from '../domain/errors.js';
 import { configDir } from '../config/paths.js';
 import { ensurePrivateDir } from '../config/store.js';
 import {
@@ -79,6 +79,12 @@ export function sameEndpointInput(a: string, b: string): boolean {
   }
 }
 
+/** A data pack the sandbox cannot serve is bad input (exit 2), said with the pack's reason. */
+export function asDataPackUsageError(error: unknown, DataPackError: new (...args: never[]) => Error): unknown {
+  if (!(error instanceof DataPackError)) return error;
+  return new UsageError(error.message, { hint: 'A data pack is a folder of recorded OVH answers: catalog-public-{eco,baremetalServers}-<SUBSIDIARY>*.json and dedicated-datacenter-availabilities*.json (README, "Sandbox").' });
+}
+
 /** Starts (once per command) the in-process sandbox that `--sandbox` uses; closed when the command ends. */
 export function sandboxFor(ctx: Context): Promise<SandboxServer> {
   let started = sandboxes.get(ctx);
@@ -87,8 +93,13 @@ export function sandboxFor(ctx: Context): Promise<SandboxServer> {
       const dir = path.join(configDir(ctx.env), 'sandbox');
       ensurePrivateDir(configDir(ctx.env), ctx.env);
       ensurePrivateDir(dir, ctx.env);
-      const { startSandbox } = await import('../sandbox/index.js');
-      const server = await startSandbox({ statePath: path.join(dir, 'state.json'), certDir: dir, autoValidateCredentials: true });
+      const { startSandbox, DataPackError } = await import('../sandbox/index.js');
+      const dataPack = ctx.globals.dataPack;
+      // A pack's carts name plans the authored offer does not have (and back): one state file each.
+      const statePath = path.join(dir, dataPack === undefined ? 'state.json' : 'state-data-pack.json');
+      const server = await startSandbox({ statePath, certDir: dir, autoValidateCredentials: true, ...(dataPack === undefined ? {} : { dataPack }) }).catch((error: unknown) => {
+        throw asDataPackUsageError(error, DataPackError);
+      });
       ctx.cleanups.push(() => server.close());
       return server;
     })();

@@ -100,18 +100,18 @@ export function openCatalogCache(env: NodeJS.ProcessEnv, options: CatalogCacheOp
 
   const fileOf = (key: CatalogCacheKey) => path.join(dir, catalogCacheFileName(key));
   const ageOf = (fetchedAt: Date) => now().getTime() - fetchedAt.getTime();
-  // A date in the future (clock changed) is not trusted either.
-  const fresh = (fetchedAt: Date) => {
+  // A date in the future (clock changed) is not trusted either; nor are prices past a promotion's start or end.
+  const fresh = (fetchedAt: Date, pricesUntil?: Date) => {
     const age = ageOf(fetchedAt);
-    return age >= 0 && age < ttlMs;
+    return age >= 0 && age < ttlMs && !(pricesUntil && now().getTime() >= pricesUntil.getTime());
   };
 
   const queued = (key: CatalogCacheKey) => {
     const entry = pending.get(fileOf(key));
     return entry && sameKey(entry.key, normalisedKey(key)) ? entry.value : undefined;
   };
-  const found = <T extends { fetchedAt: Date }>(result: ReadResult<T>): T | undefined =>
-    result && !('expired' in result) && fresh(result.fetchedAt) ? result : undefined;
+  const found = <T extends { fetchedAt: Date; pricesUntil?: Date }>(result: ReadResult<T>): T | undefined =>
+    result && !('expired' in result) && fresh(result.fetchedAt, result.pricesUntil) ? result : undefined;
 
   const persist = (file: string) => {
     const entry = pending.get(file);
@@ -128,12 +128,12 @@ export function openCatalogCache(env: NodeJS.ProcessEnv, options: CatalogCacheOp
 
   const getNow = (key: CatalogCacheKey): CachedCatalogEntry | undefined => {
     const memory = queued(key);
-    if (memory) return fresh(memory.fetchedAt) ? memory : undefined;
+    if (memory) return fresh(memory.fetchedAt, memory.pricesUntil) ? memory : undefined;
     return found(readEntry(fileOf(key), normalisedKey(key), fresh));
   };
   const getSummariesNow = (key: CatalogCacheKey): CachedSummariesEntry | undefined => {
     const memory = queued(key);
-    if (memory) return fresh(memory.fetchedAt) ? { summaries: memory.summaries, fetchedAt: memory.fetchedAt } : undefined;
+    if (memory) return fresh(memory.fetchedAt, memory.pricesUntil) ? { summaries: memory.summaries, fetchedAt: memory.fetchedAt } : undefined;
     return found(readSummaries(fileOf(key), normalisedKey(key), fresh));
   };
   // Parsing a big entry blocks the event loop: let the caller's other requests (the stock, asked at

@@ -15,12 +15,17 @@ export { priceOfSelection,  } from './selection-pricing.js';
 
 /** The catalog a range is read from, already validated by src/ovh. */
 export type RangeCatalog =
-  | { range: 'dedicated'; catalog: FormattedDedicatedCatalog }
+  | {
+      range: 'dedicated';
+      catalog: FormattedDedicatedCatalog;
+      /** Offers of the public ranges: the stock names of the dedicated add-ons (see offers-formatted.ts). */
+      publicOffers?: readonly Offer[];
+    }
   | { range: 'baremetal' | 'eco'; catalog: PublicCatalog };
 
-/** One Offer per plan of the range's catalog. */
-export function normaliseCatalog(input: RangeCatalog): Offer[] {
-  return input.range === 'dedicated' ? offersFromFormattedCatalog(input.catalog) : offersFromPublicCatalog(input.catalog, input.range);
+/** One Offer per plan of the range's catalog, priced at `now` (promotions have dates). */
+export function normaliseCatalog(input: RangeCatalog, now: Date = new Date()): Offer[] {
+  return input.range === 'dedicated' ? offersFromFormattedCatalog(input.catalog, input.publicOffers) : offersFromPublicCatalog(input.catalog, input.range, now);
 }
 
 /** What lists show of an offer (see OfferSummary): its facts and its default hardware's plan codes. */

@@ -91,3 +91,17 @@ function reject(message: string, allowed: readonly string[]): never {
     hint: 'Use --subsidiary with one of the allowed codes, or omit it to use your account’s.',
   });
 }
+
+/**
+ * The datacenter region a subsidiary's customers are closest to (`europe` for FR, `canada` for QC):
+ * among equal delivery delays its datacenters come first. Undefined for the world-wide ones.
+ */
+export function homeRegionOfSubsidiary(code: string | undefined): string | undefined {
+  const info = code ? subsidiaryInfo(code) : undefined;
+  if (!info) return undefined;
+  if (info.api === 'eu') return 'europe';
+  if (info.api === 'us') return 'northAmerica';
+  if (info.code === 'CA' || info.code === 'QC') return 'canada';
+  if (['ASIA', 'AU', 'IN', 'SG'].includes(info.code)) return 'apac';
+  return undefined;
+}

@@ -258,9 +258,12 @@ export class CartSession {
     await this.api.deleteCart(this.cartId);
   }
 
-  /** Reads the cart back: server item, its options and configuration values. */
-  async contents(): Promise<CartContents> {
-    const cart = await this.api.getCart(this.cartId);
+  /**
+   * Reads the cart back: server item, its options and configuration values. `reuseOpenedCart`: take
+   * the cart as open() read it (nothing changed since) instead of a second GET.
+   */
+  async contents(read: { reuseOpenedCart?: boolean } = {}): Promise<CartContents> {
+    const cart = read.reuseOpenedCart ? this.cart : await this.api.getCart(this.cartId);
     this.cart = cart;
     const items = await Promise.all(cart.items.map((id) => this.api.getItem(this.cartId, id)));
     const roots = items.filter((i) => i.parentItemId === null || i.parentItemId === undefined);
@@ -302,8 +305,8 @@ function isNeededAtCheckout(requirement: Pick<ConfigurationRequirement, 'label' 
 }
 
 /** Reads a cart and lists what is missing before it can be checked out: the server, mandatory option families, needed labels. */
-export async function inspectCart(session: CartSession): Promise<CartInspection> {
-  const contents = await session.contents();
+export async function inspectCart(session: CartSession, options: { reuseOpenedCart?: boolean } = {}): Promise<CartInspection> {
+  const contents = await session.contents(options);
   const item = contents.server;
   if (!item || !contents.product || !item.settings.planCode) {
     return { contents, server: null, optionCodes: [], optionDefinitions: [], requirements: [], configured: {}, missing: [{ kind: 'server' }] };

@@ -6,6 +6,7 @@ import { cartHeader } from './cart-list.js';
 import type { OvhApi } from '../ovh/api.js';
 import type { CartItem, ConfigurationItem } from '../ovh/models/cart.js';
 import { OvhApiError } from '../ovh/errors.js';
+import { isNotAssignedRefusal } from '../ovh/failures.js';
 import { CliError, ExitCode } from '../domain/errors.js';
 import { duplicatedLabels } from '../domain/configuration.js';
 import { CartSession, inspectCart, type CartApi } from './cart-builder.js';
@@ -62,6 +63,22 @@ function itemTree(all: readonly CartItem[], serverId: number | null, serverConfi
   return roots.map(build);
 }
 
+const CHECKED_OUT = { code: 'checked_out', message: 'The cart was already checked out (it is read-only): there is no checkout preview of it; `ovh-order status` follows its order.' };
+
+/**
+ * Why OVH gave no checkout preview. Decided by status, route, OVH's documented text and the cart's
+ * own `readOnly`, never by a text OVH does not document: its 403 for a checked-out cart is unknown,
+ * and "You are not allowed" on checkout is the one documented answer for a cart not assigned.
+ */
+export function previewRefusal(error: OvhApiError, readOnly: boolean): { code: string; message: string } {
+  if (error.kind === 'not-granted') return { code: 'not_granted', message: error.message };
+  if (error.status === 403 && readOnly) return CHECKED_OUT;
+  if (isNotAssignedRefusal(error)) return { code: 'not_assigned', message: 'The cart is not assigned to this account, so OVH gives no checkout preview.' };
+  const said = error.ovhMessage ? `: ${error.ovhMessage}` : '';
+  if (error.status === 403) return { code: 'refused', message: `OVH refused the checkout preview (403)${said}; the cart may belong to another account.` };
+  return { code: error.code, message: error.ovhMessage ? `Checkout would be refused: ${error.ovhMessage}` : error.message };
+}
+
 async function previewOf(
   api: CartInspectApi,
   session: CartSession,
@@ -69,17 +86,18 @@ async function previewOf(
   hasServer: boolean,
 ): Promise<Pick<CartReport, 'preview' | 'previewSource' | 'previewProblem'>> {
   if (!hasServer) return { preview: null, previewSource: null, previewProblem: { code: 'empty_cart', message: 'The cart is empty: there is nothing to price.' } };
-  let problem: CartReport['previewProblem'];
-  if (options.hasAccount) {
+  let problem: CartReport['previewProblem'] = null;
+  const readOnly = session.cart.readOnly;
+  if (readOnly) {
+    // Checked out: a checkout preview would only be refused (403); the summary still shows its content.
+    problem = CHECKED_OUT;
+  } else if (options.hasAccount) {
     try {
       return { preview: await session.preview(), previewSource: 'checkout', previewProblem: null };
     } catch (error) {
       if (!(error instanceof OvhApiError) || ['network', 'tls', 'timeout'].includes(error.kind)) throw error;
       // Refusals are the point of showing a cart: say why checkout would fail, then price it anyway.
-      problem =
-        error.kind === 'not-allowed'
-          ? { code: 'not_assigned', message: 'The cart is not assigned to this account, so OVH gives no checkout preview.' }
-          : { code: error.code, message: error.ovhMessage ? `Checkout would be refused: ${error.ovhMessage}` : error.message };
+      problem = previewRefusal(error, readOnly);
     }
   } else {
     problem = { code: 'no_credentials', message: 'No credentials: the checkout preview needs your account (`ovh-order login`).' };
@@ -107,7 +125,8 @@ export async function showCart(api: CartInspectApi, cartId: string, options: Ins
         hint: 'An expired cart cannot be ordered; start a new order (and tidy up with `ovh-order cart prune`).',
       });
     }
-    inspection = await inspectCart(session);
+    // The cart was read just now by open(): one GET of it per run.
+    inspection = await inspectCart(session, { reuseOpenedCart: true });
   } catch (error) {
     if (isMissingCart(error)) throw notFound(cartId, error);
     throw error;

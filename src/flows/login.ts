@@ -128,12 +128,17 @@ export async function runLogin(input: LoginInput, deps: LoginDeps): Promise<Logi
   return { endpointInput, endpoint, credentials, account, requestedKey: true };
 }
 
+/** `requested by ovh-order login at 2026-12-03 06:30 UTC`: the consumer key's origin while login waits for it. */
+function requestedOrigin(pending: PendingLogin): string {
+  return `requested by ovh-order login at ${pending.requestedAt.slice(0, 16).replace('T', ' ')} UTC`;
+}
+
 async function resumeLogin(pending: PendingLogin, deps: LoginDeps): Promise<LoginResult> {
   const endpoint = parseEndpoint(pending.endpoint);
   deps.output.info(`The consumer key requested on ${pending.requestedAt.slice(0, 16).replace('T', ' ')} UTC is waiting for your validation.`);
   await showValidationUrl(pending.validationUrl, deps);
   const credentials: AccountCredentials = { kind: 'app', appKey: pending.appKey, appSecret: pending.appSecret, consumerKey: pending.consumerKey };
-  const account = await waitForValidation(deps, endpoint, credentials, pending, 'the stored profile');
+  const account = await waitForValidation(deps, endpoint, credentials, pending, 'the key waiting in the stored profile');
   return { endpointInput: pending.endpoint, endpoint, credentials, account, requestedKey: true };
 }
 
@@ -215,7 +220,11 @@ async function checkAccount(
   }
 }
 
-/** Checks `GET /me` every `pollIntervalMs` until the key works, the time is up, or Ctrl-C. */
+/**
+ * Checks `GET /me` every `pollIntervalMs` until the key works, the time is up, or Ctrl-C. OVH answers
+ * a key not validated yet as any invalid one (403 "This credential is not valid"): for the key this
+ * login requested, that answer means "not validated yet", so the wait goes on.
+ */
 async function waitForValidation(
   deps: LoginDeps,
   endpoint: Endpoint,
@@ -235,12 +244,19 @@ async function waitForValidation(
         return { nichandle: me.nichandle, ovhSubsidiary: me.ovhSubsidiary };
       } catch (error) {
         if (!isWaitingForValidation(error)) {
-          throw explainCredentialError(error, { endpoint, source: 'flags', secretOrigin, finishCommand: deps.finishCommand, validationUrl: pending.validationUrl });
+          throw explainCredentialError(error, {
+            endpoint,
+            source: 'flags',
+            secretOrigin,
+            consumerKeyOrigin: requestedOrigin(pending),
+            finishCommand: deps.finishCommand,
+            validationUrl: pending.validationUrl,
+          });
         }
       }
       const left = deadline - deps.now().getTime();
       if (left <= 0) {
-        throw new CredentialsError(`The consumer key was not validated within ${minutes}.`, { code: 'validation_timeout', hint: later });
+        throw new CredentialsError(`The consumer key (${requestedOrigin(pending)}) was not validated within ${minutes}.`, { code: 'validation_timeout', hint: later });
       }
       await pause(Math.min(deps.pollIntervalMs, left), deps.signal);
     }

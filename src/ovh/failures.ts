@@ -11,7 +11,7 @@ import { NODE_OVH_JSON_FAILURE, NODE_OVH_TIME_FAILURE } from './node-ovh.js';
 
 export type { FailureContext } from './failures-common.js';
 export { errorCodeOf } from './failures-network.js';
-export { accessRuleFor } from './failures-http.js';
+export { accessRuleFor, isNotAssignedRefusal } from './failures-http.js';
 
 /** A classified failure, and the HTTP rule that decided it (none below HTTP). */
 export interface Classified {

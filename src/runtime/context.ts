@@ -9,6 +9,8 @@ export interface GlobalOptions {
   endpoint?: string;
   /** `--sandbox`: run against the built-in OVH API simulation, no account needed. */
   sandbox: boolean;
+  /** `--data-pack` / `OVH_ORDER_SANDBOX_DATA_PACK`: a folder of recorded OVH answers the sandbox serves. */
+  dataPack?: string;
   /** `--profile`: stored credentials profile name. */
   profile: string;
   /** `--json`: exactly one JSON document on stdout. */
@@ -48,6 +50,7 @@ export function defaultGlobals(env: NodeJS.ProcessEnv): GlobalOptions {
   return {
     endpoint: env.OVH_ENDPOINT || undefined,
     sandbox: false,
+    dataPack: env.OVH_ORDER_SANDBOX_DATA_PACK || undefined,
     profile: 'default',
     json: false,
     debug: false,

@@ -78,11 +78,8 @@ export function authenticate(req: ApiRequest, route: RouteDef, sb: SandboxRuntim
   }
 
   refreshExpiry(credential, sb.clock.nowMs());
-  if (credential.status === 'pendingValidation') {
-    // Real OVH says only "This credential is not valid"; the suffix lets a client tell a key
-    // waiting for its validation page from an expired one (the prefix stays matchable).
-    throw new ApiError(403, 'This credential is not valid: it is pending validation', { errorCode: 'INVALID_CREDENTIAL' });
-  }
+  // A key waiting for its validation page gets the same answer as an expired or revoked one, as
+  // from the real API (php-ovh#56, docs/ovh-api.md §2.2): nothing tells a client which it is.
   if (credential.status !== 'validated') throw new ApiError(403, 'This credential is not valid', { errorCode: 'INVALID_CREDENTIAL' });
 
   if (!credential.rules.some((rule) => ruleMatches(rule, req.method, req.path))) {

@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureCertificates } from './certs.js';
 import { createClock } from './clock.js';
+import { loadDataPack } from './data/data-pack.js';
 import { scaledOfferIndex } from './data/large-catalog.js';
+import { packOfferIndex } from './data/pack-offer.js';
 import { offerIndex, type OfferIndex } from './data/offer-index.js';
 import { REGIONS } from './data/regions.js';
 import { FaultList } from './faults.js';
@@ -30,6 +32,7 @@ import type { SandboxLogEntry, SandboxOptions, SandboxOrderView, SandboxServer }
 export type {  SandboxLogEntry, SandboxOptions,   SandboxServer } from './types.js';
 export { generateLargeCatalog } from './data/large-catalog.js';
 export { signatureOf } from './auth.js';
+export { DataPackError } from './data/data-pack.js';
 
 function buildApiRouter(): Router {
   return new Router().addAll([...authRoutes, ...catalogRoutes, ...cartRoutes, ...productRoutes, ...itemsRoutes, ...checkoutRoutes, ...meRoutes]);
@@ -38,6 +41,9 @@ function buildApiRouter(): Router {
 export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxServer> {
   const region = options.region ?? 'eu';
   if (!REGIONS[region]) throw new Error(`startSandbox: unknown region "${String(region)}" (eu, ca, us)`);
+  // Read before anything starts: a bad pack is refused with its reason (DataPackError).
+  const pack = options.dataPack === undefined ? undefined : loadDataPack(options.dataPack);
+  const packIndex = pack ? packOfferIndex(pack, region) : undefined;
   const ownCertDir = options.certDir === undefined;
   const certDir = options.certDir ?? mkdtempSync(join(tmpdir(), 'ovh-order-sandbox-'));
   const tls = await ensureCertificates(certDir);
@@ -60,7 +66,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clock,
     origin: '',
     autoValidateCredentials: options.autoValidateCredentials === true,
-    offers: () => scaled ?? offerIndex(region),
+    pack,
+    offers: () => scaled ?? packIndex ?? offerIndex(region),
     catalogCache: new Map(),
   };
 

@@ -1,6 +1,7 @@
 // What route handlers see: the state (through the store), the clock, the region's offer and the
 // server's public address. One runtime per running sandbox.
 import type { SandboxClock } from './clock.js';
+import type { DataPack } from './data/data-pack.js';
 import type { OfferIndex } from './data/offer-index.js';
 import { SUBSIDIARIES, type RegionInfo, type Subsidiary } from './data/regions.js';
 import type { StateStore } from './state-store.js';
@@ -15,6 +16,8 @@ export interface SandboxRuntime {
   /** https://127.0.0.1:PORT (no trailing slash). */
   readonly origin: string;
   readonly autoValidateCredentials: boolean;
+  /** Recorded answers served instead of the authored catalogs (`--data-pack`). */
+  readonly pack: DataPack | undefined;
   /** The offer in use (the scaled one while a catalog scale is set). */
   offers(): OfferIndex;
   /** Serialised catalogs, cached by key (`eco:FR`), dropped when the scale changes. */

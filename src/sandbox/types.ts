@@ -20,6 +20,8 @@ export interface SandboxOptions {
   onUnknownRoute?: (line: string) => void;
   /** Sandbox extra: serve a generated eco catalog of about this many bytes (speed benchmark). */
   catalogScaleBytes?: number | null;
+  /** Sandbox extra: a folder of recorded catalogs and availabilities to serve instead of the authored offer (src/sandbox/README.md, "Data pack"). */
+  dataPack?: string;
 }
 
 export interface SandboxServer {

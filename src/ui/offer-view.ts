@@ -86,7 +86,11 @@ export function offerDescription(offer: Offer, availability: OfferAvailability |
   if (!availability || availability.datacenters.length === 0) second = 'Stock: unknown';
   else if (availability.orderableDatacenters.length === 0) second = `Stock: none in any of its ${availability.datacenters.length} datacenters`;
   else second = fitDelays('Stock: ', availability.datacenters, 78);
-  return `${first}\n${second}`;
+  const promotion = offer.promotions.find((p) => p.mode === 'default') ?? offer.promotions[0];
+  if (!promotion) return `${first}\n${second}`;
+  const until = promotion.endDate ? ` until ${promotion.endDate.slice(0, 10)}` : '';
+  const what = `${promotion.appliesTo === 'setup' ? 'setup' : 'first period'} ${money(promotion.after, options.locale)} (was ${money(promotion.before, options.locale)})`;
+  return `${first}\n${second}\n${cutText(`Promotion ${promotion.name}${until}: ${what}`, 78)}`;
 }
 
 function cutText(text: string, width: number): string {

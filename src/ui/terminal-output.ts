@@ -32,18 +32,48 @@ export function createOutput(ctx: Context): Output {
       // Settled here too, so that a failure before the spinner exists is never "unhandled".
       working.catch(() => {});
       const { default: ora } = await import('ora');
-      const spinner = ora({ text: label, stream: ctx.stderr, isEnabled: true, color: 'cyan' });
-      const timer = setTimeout(() => spinner.start(), SPINNER_DELAY_MS);
+      const spinner = ora({ text: label, stream: ctx.stderr, isEnabled: true, color: 'cyan', discardStdin: false });
+      let stopDiscarding = () => {};
+      const timer = setTimeout(() => {
+        spinner.start();
+        stopDiscarding = discardTypedKeys(ctx.stdin);
+      }, SPINNER_DELAY_MS);
       try {
         const value = await working;
-        clearTimeout(timer);
         if (spinner.isSpinning) spinner.succeed();
         return value;
       } catch (error) {
-        clearTimeout(timer);
         if (spinner.isSpinning) spinner.fail();
         throw error;
+      } finally {
+        clearTimeout(timer);
+        stopDiscarding();
       }
     },
+  };
+}
+
+type TerminalInput = Context['stdin'] & { isRaw?: boolean; setRawMode?: (raw: boolean) => unknown };
+
+/**
+ * While a spinner turns, keys typed on the terminal are read and dropped (no echo over the spinner),
+ * and Ctrl-C is turned into the SIGINT it would have been. ora's own discarder is off: it adds its
+ * listener without resuming a fresh stdin, so nothing is read and Ctrl-C is lost (seen with ora 9,
+ * Node 20-22 in a pseudo-terminal). Returns the function that gives the terminal back as it was.
+ */
+function discardTypedKeys(stdin: TerminalInput): () => void {
+  if (!stdin.isTTY || typeof stdin.setRawMode !== 'function') return () => {};
+  const wasRaw = stdin.isRaw === true;
+  const onData = (chunk: Buffer | string) => {
+    const text = typeof chunk === 'string' ? chunk : chunk.toString('latin1');
+    if (text.includes('\u0003')) process.kill(process.pid, 'SIGINT');
+  };
+  stdin.setRawMode(true);
+  stdin.on('data', onData);
+  stdin.resume();
+  return () => {
+    stdin.off('data', onData);
+    stdin.setRawMode?.(wasRaw);
+    stdin.pause();
   };
 }

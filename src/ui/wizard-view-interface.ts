@@ -36,7 +36,8 @@ export interface WizardView {
   billingChoiceName(choice: BillingChoice, locale: string): string;
   billingChoiceDescription(choice: BillingChoice, locale: string): string;
   addonChoiceName(addon: Pick<OfferAddon, 'name' | 'planCode'>, delta: Money | null, locale: string): string;
-  datacenterChoiceName(code: string, place: string, delay: DatacenterDelay | undefined): string;
+  /** `refused`: OVH refused the preview in this datacenter for this hardware. */
+  datacenterChoiceName(code: string, place: string, delay: DatacenterDelay | undefined, refused?: boolean): string;
   configurationNotes(entries: readonly ConfigurationEntry[]): string;
   cartSummary(view: CartSummaryView): string;
   orderPlaced(view: OrderPlacedView): string;

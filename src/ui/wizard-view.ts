@@ -54,9 +54,20 @@ function addonChoiceName(addon: Pick<OfferAddon, 'name' | 'planCode'>, delta: Mo
 }
 
 /** `gra   Gravelines, France         1 h` — orderable ones coloured, others marked. */
-function datacenterChoiceName(code: string, place: string, delay: DatacenterDelay | undefined, theme?: Theme): string {
-  const label = delay ? delay.label : 'no stock information';
-  const coloured = !theme ? label : !delay ? theme.muted(label) : delay.orderable ? ((delay.hours ?? 0) <= 72 ? theme.ok(label) : theme.warn(label)) : theme.error(label);
+export function datacenterChoiceName(code: string, place: string, delay: DatacenterDelay | undefined, theme?: Theme, refused = false): string {
+  const stock = delay ? delay.label : 'no stock information';
+  const label = refused ? `refused by OVH${delay ? ` (${stock})` : ''}` : stock;
+  const coloured = !theme
+    ? label
+    : refused
+      ? theme.error(label)
+      : !delay
+        ? theme.muted(label)
+        : delay.orderable
+          ? (delay.hours ?? 0) <= 72
+            ? theme.ok(label)
+            : theme.warn(label)
+          : theme.error(label);
   return `${code.padEnd(6)} ${place.padEnd(32)} ${coloured}`;
 }
 
@@ -118,7 +129,7 @@ export function createWizardView(theme: Theme): WizardView {
     billingChoiceName: (choice: BillingChoice, locale: string) => billingChoiceName(choice, locale, theme),
     billingChoiceDescription: (choice: BillingChoice, locale: string) => billingChoiceDescription(choice, locale),
     addonChoiceName: (addon: Pick<OfferAddon, 'name' | 'planCode'>, delta: Money | null, locale: string) => addonChoiceName(addon, delta, locale, theme),
-    datacenterChoiceName: (code: string, place: string, delay: DatacenterDelay | undefined) => datacenterChoiceName(code, place, delay, theme),
+    datacenterChoiceName: (code: string, place: string, delay: DatacenterDelay | undefined, refused = false) => datacenterChoiceName(code, place, delay, theme, refused),
     configurationNotes: (entries: readonly ConfigurationEntry[]) => renderConfigurationNotes(entries, theme),
     cartSummary: (view: CartSummaryView) => renderCartSummary(view, theme),
     orderPlaced: (view: OrderPlacedView) => renderOrderPlaced(view, theme),

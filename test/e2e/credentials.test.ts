@@ -104,7 +104,7 @@ describe('ovh-order login / whoami / logout (built binary)', () => {
     const { appKey, appSecret } = sandbox.credentials;
     const r = await runCli(['login', '--endpoint', sandbox.url, '--app-key', appKey, '--app-secret', appSecret, '--timeout', '0.2'], { env });
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain('The consumer key was not validated within 0.2 s.');
+    expect(r.stderr).toMatch(/The consumer key \(requested by ovh-order login at [\d-]+ [\d:]+ UTC\) was not validated within 0\.2 s\./);
     expect(r.stderr).toContain('run `ovh-order login` to finish');
   });
 

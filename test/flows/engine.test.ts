@@ -67,6 +67,16 @@ describe('offers', () => {
     expect((error as UsageError).exitCode).toBe(2);
   });
 
+  it('looking a plan up in every range asks each catalog and the stock once (the dedicated range reads the public ones too)', async () => {
+    await loadOfferByPlan(world.api(), { planCode: '24sk10', subsidiary: 'FR' });
+    const routes = world.sandbox.log.map((e) => `${e.method} ${e.route} ${JSON.stringify(e.query ?? {})}`);
+    const count = (prefix: string) => routes.filter((r) => r.startsWith(prefix)).length;
+    expect(count('GET /dedicated/server/datacenter/availabilities ')).toBe(1);
+    expect(count('GET /order/catalog/public/eco ')).toBe(1);
+    expect(count('GET /order/catalog/public/baremetalServers ')).toBe(1);
+    expect(count('GET /order/catalog/formatted/dedicated ')).toBe(1);
+  });
+
   it('close matches: substrings and small typos, nothing far away', () => {
     expect(closeMatches('rise01', ['24rise01', '24rise02', '24sk10'])).toEqual(['24rise01']);
     expect(closeMatches('24sk11', ['24sk10', '24sk30', '24adv01'])).toEqual(['24sk10']);

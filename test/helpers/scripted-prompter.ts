@@ -2,6 +2,9 @@
 // did not expect (a question asked twice, a single-value label asked at all, a question out of order).
 import { BACK, type Back, type Choice, type Prompter } from '../../src/ui/prompter.js';
 
+/** The answer of a person pressing Enter: the question's default (a select without one: its first choice). */
+export const ENTER = Symbol('enter');
+
 export interface ScriptedAnswer {
   /** The question id (exact) or a pattern, e.g. 'range' or /^config:/. */
   id: string | RegExp;
@@ -41,7 +44,12 @@ export function scriptedPrompter(script: ScriptedAnswer[]): ScriptedPrompter {
     if (!step) throw new UnexpectedQuestionError(`Unexpected ${kind} question "${id}" (${message}): the script has no more answers.`);
     const matches = typeof step.id === 'string' ? step.id === id : step.id.test(id);
     if (!matches) throw new UnexpectedQuestionError(`Unexpected ${kind} question "${id}" (${message}); the script expected "${String(step.id)}".`);
-    const answer = typeof step.answer === 'function' ? (step.answer as (c: Array<Choice<unknown>>) => unknown)(choices ?? []) : step.answer;
+    const answer =
+      step.answer === ENTER
+        ? (def ?? choices?.find((c) => !c.disabled)?.value)
+        : typeof step.answer === 'function'
+          ? (step.answer as (c: Array<Choice<unknown>>) => unknown)(choices ?? [])
+          : step.answer;
     if (choices && answer !== BACK) {
       const offered = choices.find((c) => Object.is(c.value, answer) || JSON.stringify(c.value) === JSON.stringify(answer));
       if (!offered) throw new UnexpectedQuestionError(`Answer ${JSON.stringify(answer)} to "${id}" is not among the choices: ${choices.map((c) => JSON.stringify(c.value)).join(', ')}`);

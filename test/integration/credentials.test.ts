@@ -128,7 +128,7 @@ describe('login', () => {
   it('a timed-out login is finished later by `ovh-order login`, after validating the URL', async () => {
     const first = await cli(['login', '--endpoint', U(), '--app-key', K().appKey, '--app-secret', K().appSecret, '--timeout', '0.1']);
     expect(first.code).toBe(3);
-    expect(first.stderr).toContain('The consumer key was not validated within 0.1 s.');
+    expect(first.stderr).toMatch(/The consumer key \(requested by ovh-order login at [\d-]+ [\d:]+ UTC\) was not validated within 0\.1 s\./);
     const url = first.stderr.match(/https:\/\/127\.0\.0\.1:\d+\/auth\/\?credentialToken=\S+?(?=,|\s)/)![0];
     expect(first.stderr).toContain('run `ovh-order login` to finish');
     await validateLikeAPerson(sandbox, url);

@@ -66,6 +66,8 @@ describe('sandbox checkout', () => {
     expect(((await client.requestPromised('GET', `/order/cart/${cartId}`)) as { readOnly: boolean }).readOnly).toBe(true);
     const readOnly = { error: 403, message: 'This cart has already been validated and is read-only' };
     expect(await ovhError(client.requestPromised('POST', `/order/cart/${cartId}/checkout`, {}))).toEqual(readOnly);
+    // The preview of a checked-out cart is refused too (src/sandbox/README.md says why).
+    expect(await ovhError(client.requestPromised('GET', `/order/cart/${cartId}/checkout`))).toEqual(readOnly);
     expect(await ovhError(client.requestPromised('POST', `/order/cart/${cartId}/eco`, { planCode: '24sk10', duration: 'P1M', pricingMode: 'default', quantity: 1 }))).toEqual(readOnly);
     expect(await ovhError(client.requestPromised('POST', `/order/cart/${cartId}/item/${itemId}/configuration`, { label: 'region', value: 'europe' }))).toEqual(readOnly);
     expect(await ovhError(client.requestPromised('DELETE', `/order/cart/${cartId}/item/${itemId}`))).toEqual(readOnly);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Context } from '../../runtime/context.js';
 import { UsageError } from '../../domain/errors.js';
+import { asDataPackUsageError } from '../session.js';
 
 type Region = 'eu' | 'ca' | 'us';
 
@@ -25,8 +26,10 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
   if (!Number.isInteger(port) || port > 65535) throw new UsageError(`--port "${String(options.port)}" is not a port number (0 to 65535).`);
   if (!['eu', 'ca', 'us'].includes(region)) throw new UsageError(`--region "${region}" is not one of: eu, ca, us.`);
 
-  const { startSandbox } = await import('../../sandbox/index.js');
+  const { startSandbox, DataPackError } = await import('../../sandbox/index.js');
   const dir = sandboxDir(ctx);
+  const dataPack = ctx.globals.dataPack;
+  const statePath = join(dir, dataPack === undefined ? `state-${region}.json` : `state-${region}-data-pack.json`);
   let server;
   try {
     server = await startSandbox({
@@ -34,20 +37,22 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
       latencyMs,
       region,
       certDir: join(dir, 'certs'),
-      statePath: join(dir, `state-${region}.json`),
+      statePath,
       onUnknownRoute: (line) => ctx.stderr.write(`${line}\n`),
+      ...(dataPack === undefined ? {} : { dataPack }),
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new UsageError(`Port ${port} is already in use.`, { hint: 'Pick another one with --port, or --port 0 for any free port.' });
-    throw error;
+    throw asDataPackUsageError(error, DataPackError);
   }
   ctx.cleanups.push(() => server.close());
 
   const lines = [
     `OVH API sandbox (${region}) listening on ${server.url}`,
     `CA certificate: ${server.caPath}`,
-    `State: ${join(dir, `state-${region}.json`)}`,
+    `State: ${statePath}`,
+    ...(dataPack === undefined ? [] : [`Data pack: ${dataPack} (recorded catalogs and stock)`]),
     '',
     '# Paste into your shell (sandbox test keys, not real secrets):',
     `export OVH_ENDPOINT=${server.url}`,

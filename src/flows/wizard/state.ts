@@ -84,6 +84,11 @@ interface CartLedger {
   options: Map<string, number>;
   /** Set right before the checkout POST: from then on the cart may be an order, never "resume it". */
   checkoutStarted?: boolean;
+  /**
+   * Datacenters OVH refused the price preview in, per hardware (`fqnOf`): marked in the datacenter
+   * question and never its default again (they outlive the step snapshots going back restores).
+   */
+  refusedDatacenters?: Map<string, Set<string>>;
 }
 
 export interface WizardDeps {

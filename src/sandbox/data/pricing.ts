@@ -59,7 +59,7 @@ export const MODE_SETS: Record<ModeSetName, ModeSpec[]> = {
 };
 
 /** ISO 8601 duration of one renew: P1M, P3M, P6M, P1Y, P2Y (as the cart offers them). */
-function renewDuration(months: number): string {
+export function renewDuration(months: number): string {
   return months % 12 === 0 ? `P${months / 12}Y` : `P${months}M`;
 }
 
@@ -67,6 +67,19 @@ export interface Promotion {
   name: string;
   /** The price once the promotion applies, in micro-cents (0 = free). */
   total: { value: number };
+  /** ISO dates; a promotion applies only between them (the real catalogs carry both). */
+  startDate: string | null;
+  endDate: string | null;
+}
+
+/** The promotions of a pricing that apply at this time (sandbox clock). */
+export function activePromotions(entry: PricingEntry, nowMs: number): Promotion[] {
+  return entry.promotions.filter((p) => (p.startDate === null || Date.parse(p.startDate) <= nowMs) && (p.endDate === null || nowMs < Date.parse(p.endDate)));
+}
+
+/** The price at this time: the lowest total of the promotions that apply, else the price. */
+export function priceAt(entry: PricingEntry, nowMs: number): number {
+  return Math.min(entry.price, ...activePromotions(entry, nowMs).map((p) => p.total.value));
 }
 
 /** One pricing of a plan or addon, already in the subsidiary's currency. */
@@ -75,8 +88,7 @@ export interface PricingEntry {
   capacity: 'installation' | 'renew';
   price: number;
   tax: number;
-  /** The price after promotions (equals `price` without one). */
-  promotedPrice: number;
+  /** Dated: see activePromotions / priceAt. */
   promotions: Promotion[];
   interval: number;
   intervalUnit: 'none' | 'month';
@@ -112,16 +124,16 @@ export function buildPricings(source: PriceSource, sub: Subsidiary): PricingEntr
   const renews: PricingEntry[] = [];
   for (const m of source.modes) {
     const setupMicro = m.setupCharged ? centsToMicro(setup) : 0;
-    const promotions: Promotion[] = m.mode === 'default' && source.setupPromotion && setupMicro > 0 ? [{ name: source.setupPromotion, total: { value: 0 } }] : [];
+    const promotions: Promotion[] = m.mode === 'default' && source.setupPromotion && setupMicro > 0 ? [{ name: source.setupPromotion, total: { value: 0 }, startDate: null, endDate: null }] : [];
     installations.push({
       mode: m.mode, capacity: 'installation', price: setupMicro, tax: taxOf(setupMicro, sub.taxRate),
-      promotedPrice: promotions[0]?.total.value ?? setupMicro, promotions,
+      promotions,
       interval: 0, intervalUnit: 'none', commitment: 0, duration: 'P0D',
       description: 'rental (only applicable for 1 time)', engagement: null, quantityMax, repeatMax: 1,
     });
     const renewMicro = centsToMicro(Math.round(monthly * m.factor * m.renewMonths));
     renews.push({
-      mode: m.mode, capacity: 'renew', price: renewMicro, tax: taxOf(renewMicro, sub.taxRate), promotedPrice: renewMicro, promotions: [],
+      mode: m.mode, capacity: 'renew', price: renewMicro, tax: taxOf(renewMicro, sub.taxRate), promotions: [],
       interval: m.renewMonths, intervalUnit: 'month', commitment: m.commitment, duration: renewDuration(m.renewMonths),
       description: m.renewMonths === 1 ? 'rental for 1 month' : `rental for ${m.renewMonths} months`,
       engagement: m.engagement ? { defaultEndAction: 'REACTIVATE_ENGAGEMENT', duration: `P${m.commitment}M`, type: m.engagement } : null,

@@ -47,7 +47,7 @@ export function pricingsOfItem(sb: SandboxRuntime, item: ItemRecord, cart: CartR
   const offers = sb.offers();
   const sub = subsidiary(cart.ovhSubsidiary);
   const found = planOfItem(sb, item);
-  return 'spec' in found ? offers.planPricings(found, sub) : offers.addonPricings(found, sub);
+  return 'ranges' in found ? offers.planPricings(found, sub) : offers.addonPricings(found, sub);
 }
 
 function pricingFor(entries: PricingEntry[], mode: string, capacity: 'installation' | 'renew'): PricingEntry | undefined {

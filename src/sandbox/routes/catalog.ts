@@ -3,6 +3,7 @@
 import { ApiError, badRequest } from '../api-error.js';
 import { queryAvailabilities } from '../data/availability.js';
 import { buildPublicCatalog, type PublicRange } from '../data/catalog-builder.js';
+import { packSubsidiaries } from '../data/data-pack.js';
 import { buildFormattedDedicatedCatalog } from '../data/formatted-catalog.js';
 import { SUBSIDIARIES, SUBSIDIARY_ENUM, subsidiariesOf, type Subsidiary } from '../data/regions.js';
 import { RawResponse, type ApiRequest, type RouteDef } from '../router.js';
@@ -33,8 +34,26 @@ function cached(sb: SandboxRuntime, key: string, build: () => unknown): RawRespo
 
 const publicCatalog = (range: PublicRange) => (req: ApiRequest, sb: SandboxRuntime) => {
   const sub = subsidiaryOn(sb, requireQuery(req.query, 'ovhSubsidiary'));
+  if (sb.pack) {
+    const recorded = sb.pack.catalogs.get(`${range}:${sub.code}`);
+    if (!recorded) throw badRequest(`Sandbox: the data pack has no ${range} catalog for subsidiary ${sub.code} (recorded: ${packSubsidiaries(sb.pack, range).join(', ') || 'none'})`);
+    return new RawResponse(200, recorded.text, { 'Content-Type': JSON_TYPE });
+  }
   return cached(sb, `${range}:${sub.code}`, () => buildPublicCatalog(sb.offers(), range, sub));
 };
+
+/** The formatted dedicated catalog: recorded when the pack has one, else built from the offer (a pack's bare-metal plans). */
+function formattedCatalog(req: ApiRequest, sb: SandboxRuntime): RawResponse {
+  const sub = subsidiaryOn(sb, requireQuery(req.query, 'ovhSubsidiary'));
+  if (sb.pack) {
+    const recorded = sb.pack.formatted.get(sub.code);
+    if (recorded) return new RawResponse(200, recorded.text, { 'Content-Type': JSON_TYPE });
+    if (!sb.pack.catalogs.has(`baremetalServers:${sub.code}`)) {
+      throw badRequest(`Sandbox: the data pack has neither a formatted dedicated catalog nor a baremetalServers catalog for subsidiary ${sub.code} (recorded: ${packSubsidiaries(sb.pack, 'baremetalServers').join(', ') || 'none'})`);
+    }
+  }
+  return cached(sb, `dedicated:${sub.code}`, () => buildFormattedDedicatedCatalog(sb.offers(), sub, Math.floor(sb.clock.nowMs() / 1000)));
+}
 
 function availabilities(req: ApiRequest, sb: SandboxRuntime): unknown {
   const q = req.query;
@@ -60,10 +79,7 @@ export const catalogRoutes: RouteDef[] = [
     method: 'GET',
     pattern: '/order/catalog/formatted/dedicated',
     noAuth: true,
-    handler: (req, sb) => {
-      const sub = subsidiaryOn(sb, requireQuery(req.query, 'ovhSubsidiary'));
-      return cached(sb, `dedicated:${sub.code}`, () => buildFormattedDedicatedCatalog(sb.offers(), sub, Math.floor(sb.clock.nowMs() / 1000)));
-    },
+    handler: formattedCatalog,
   },
   { method: 'GET', pattern: '/dedicated/server/datacenter/availabilities', noAuth: true, handler: availabilities },
 ];

@@ -18,7 +18,7 @@ function checkItem(sb: SandboxRuntime, item: ItemRecord): void {
   const state = stateOf(sb);
   const offers = sb.offers();
   const plan = offers.plan(item.planCode)!;
-  const product = plan.spec.server;
+  const product = plan.server;
   const configs = item.configurations.map((id) => state.configurations[String(id)]).filter((c): c is ConfigurationRecord => c !== undefined);
 
   const seen = new Set<string>();
