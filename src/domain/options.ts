@@ -47,7 +47,7 @@ function familyRank(family: OfferAddonFamily): number {
 }
 
 /** Families in the order a person reads them: memory, storage…, then other mandatory ones, then the rest. */
-export function familiesByImportance(families: readonly OfferAddonFamily[]): OfferAddonFamily[] {
+function familiesByImportance(families: readonly OfferAddonFamily[]): OfferAddonFamily[] {
   return families.map((family, index) => ({ family, index })).sort((a, b) => familyRank(a.family) - familyRank(b.family) || a.index - b.index).map((e) => e.family);
 }
 

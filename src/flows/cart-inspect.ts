@@ -70,7 +70,7 @@ const CHECKED_OUT = { code: 'checked_out', message: 'The cart was already checke
  * own `readOnly`, never by a text OVH does not document: its 403 for a checked-out cart is unknown,
  * and "You are not allowed" on checkout is the one documented answer for a cart not assigned.
  */
-export function previewRefusal(error: OvhApiError, readOnly: boolean): { code: string; message: string } {
+function previewRefusal(error: OvhApiError, readOnly: boolean): { code: string; message: string } {
   if (error.kind === 'not-granted') return { code: 'not_granted', message: error.message };
   if (error.status === 403 && readOnly) return CHECKED_OUT;
   if (isNotAssignedRefusal(error)) return { code: 'not_assigned', message: 'The cart is not assigned to this account, so OVH gives no checkout preview.' };
@@ -86,7 +86,7 @@ async function previewOf(
   hasServer: boolean,
 ): Promise<Pick<CartReport, 'preview' | 'previewSource' | 'previewProblem'>> {
   if (!hasServer) return { preview: null, previewSource: null, previewProblem: { code: 'empty_cart', message: 'The cart is empty: there is nothing to price.' } };
-  let problem: CartReport['previewProblem'] = null;
+  let problem: CartReport['previewProblem'];
   const readOnly = session.cart.readOnly;
   if (readOnly) {
     // Checked out: a checkout preview would only be refused (403); the summary still shows its content.

@@ -87,7 +87,7 @@ const inFlight = new WeakMap<CatalogApi, Map<string, Promise<CatalogPartResult<C
 
 function catalogOf<P extends CatalogPart>(api: CatalogApi, options: LoadOffersOptions, part: P): Promise<CatalogPartResult<P>> {
   let runs = inFlight.get(api);
-  if (!runs) inFlight.set(api, (runs = new Map()));
+  if (!runs) inFlight.set(api, (runs = new Map<string, Promise<CatalogPartResult<CatalogPart>>>()));
   const key = JSON.stringify([options.range, options.subsidiary, options.endpoint ?? null, !!options.refresh, part]);
   let run = runs.get(key);
   if (!run) {
@@ -96,7 +96,7 @@ function catalogOf<P extends CatalogPart>(api: CatalogApi, options: LoadOffersOp
     const forget = () => runs.delete(key);
     run.then(forget, forget);
   }
-  return run as Promise<CatalogPartResult<P>>;
+  return run;
 }
 
 /** Offers of a range from the network: the dedicated range with the public ranges joined in. */

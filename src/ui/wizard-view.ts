@@ -54,7 +54,7 @@ function addonChoiceName(addon: Pick<OfferAddon, 'name' | 'planCode'>, delta: Mo
 }
 
 /** `gra   Gravelines, France         1 h` — orderable ones coloured, others marked. */
-export function datacenterChoiceName(code: string, place: string, delay: DatacenterDelay | undefined, theme?: Theme, refused = false): string {
+function datacenterChoiceName(code: string, place: string, delay: DatacenterDelay | undefined, theme?: Theme, refused = false): string {
   const stock = delay ? delay.label : 'no stock information';
   const label = refused ? `refused by OVH${delay ? ` (${stock})` : ''}` : stock;
   const coloured = !theme

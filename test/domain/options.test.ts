@@ -46,7 +46,7 @@ describe('option selection', () => {
   it('rejects unknown option plan codes, listing the plan’s options', () => {
     const result = resolveOptions(ks.addonFamilies, ['ram-999g'], monthly);
     expect(result.problems[0]?.code).toBe('unknown-option');
-    expect(result.problems[0]?.message).toMatch(/^Unknown option "ram-999g" for this plan\. Its options, by family:\n    memory \(one is needed\): ram-16g-ks-a/);
+    expect(result.problems[0]?.message).toMatch(/^Unknown option "ram-999g" for this plan\. Its options, by family:\n {4}memory \(one is needed\): ram-16g-ks-a/);
     expect(result.problems[0]?.message).toContain('plesk-webpro');
     expect(allowedOptionCodes(ks.addonFamilies)).toContain('plesk-webpro');
   });

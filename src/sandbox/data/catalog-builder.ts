@@ -70,7 +70,7 @@ function addonDocument(addon: ResolvedAddon, index: OfferIndex, sub: Subsidiary)
   };
 }
 
-export function serverProduct(plan: ResolvedPlan): Record<string, unknown> {
+function serverProduct(plan: ResolvedPlan): Record<string, unknown> {
   const { cpu } = authoredSpec(plan);
   return {
     name: authoredSpec(plan).server,
