@@ -8,7 +8,7 @@ import { importX } from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import tseslint from 'typescript-eslint';
 
-/** src/ folder (or root file) → the layer it is. */
+/** src/ folder → the layer it is (a file in none of them is an error: boundaries/no-unknown-files). */
 const LAYERS = [
   { type: 'cli', pattern: 'src/cli' },
   { type: 'flows', pattern: 'src/flows' },
@@ -34,8 +34,9 @@ const typesOnly = (...types) => ({ ...to(...types), dependency: { kind: 'type' }
  * The arrows of ../shared/docs/architecture.md. Anything not listed is refused.
  * - domain imports nothing of the project but types (the OVH models it normalises); every layer may
  *   use it, ovh and the sandbox only for its errors (and ovh for its types).
- * - flows are written against the Prompter and Output interfaces of ui/, never a view.
- * - ui renders what it is handed: domain values, model and flow-result types; it never calls a flow.
+ * - flows are written against ui's interfaces (Prompter, Output, WizardView), never a renderer.
+ * - ui renders what it is handed (domain values and report types, the OVH models' types); it never
+ *   calls a flow.
  * - the sandbox shares nothing with the client but the model types.
  */
 const POLICIES = [
