@@ -152,6 +152,8 @@ async function prepareSpec(deps: OrderDeps, input: OrderInput): Promise<{ spec: 
     });
   }
   merged.subsidiary = await resolveSubsidiary(deps, merged);
+  // Only now: a subsidiary this endpoint does not serve is refused before any call, the clock's included.
+  deps.prefetchClock?.();
 
   const lookup = { subsidiary: merged.subsidiary, cache: deps.cache, endpoint: deps.endpointKey, now: deps.now };
   // Without --range the plan is looked for in every range (and the range said).
@@ -326,7 +328,6 @@ function checkMaxPrice(preview: Order, maxPrice: number | undefined, money: Mone
 export async function orderUnattended(deps: OrderDeps, input: OrderInput): Promise<OrderReport> {
   const behaviour = input.behaviour;
   const source = input.specSource ?? 'The order';
-  deps.prefetchClock?.();
   const { spec, offer } = await prepareSpec(deps, input);
   const hooks = deps.checkoutHooks ? await deps.checkoutHooks(spec) : {};
   if (behaviour.autopay && !behaviour.dryRun) await checkPaymentMethod(deps);
