@@ -71,6 +71,8 @@ function specFlags(options: Record<string, unknown>): OrderSpecFlags {
     plan: text('plan'),
     duration: text('duration'),
     pricingMode: text('pricingMode'),
+    commitment: typeof options.commitment === 'number' ? options.commitment : undefined,
+    upfront: options.upfront === true ? true : undefined,
     quantity: typeof options.quantity === 'number' ? options.quantity : undefined,
     datacenter: text('datacenter'),
     os: text('os'),
