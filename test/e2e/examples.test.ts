@@ -89,8 +89,10 @@ interface Plan {
   because?: RegExp;
   /** A command that runs until stopped (a server, a wait): stopped once this appears. */
   stopWhen?: RegExp;
-  /** …or once it has run this long without failing. */
-  stopAfterMs?: number;
+  /** …or once it has waited this long without a word (and without failing). */
+  stopWhenQuietMs?: number;
+  /** The quiet wait counts only once something was printed (a script's earlier steps print first). */
+  quietAfterOutput?: boolean;
   shell?: 'bash' | 'zsh';
 }
 
@@ -118,7 +120,7 @@ function planFor(example: Example, made: Made): Plan | { skip: string } {
   // logout only removes what is stored (the sandbox stores nothing): run on the real endpoint's store, empty here.
   if (command === 'logout') return { script: script.replaceAll('ovh-order ', 'ovh-order-without-sandbox '), codes: [0] };
   // Waiting for delivery takes the sandbox's hours: the wait is stopped once it has run a while without failing.
-  if (/status \S+ --wait/.test(script)) return { script, codes: [0], stopAfterMs: 3000 };
+  if (/ovh-order status .*--wait/.test(script)) return { script, codes: [0], stopWhenQuietMs: 3000, quietAfterOutput: script.includes('\n') };
   return { script, codes: [0] };
 }
 
@@ -138,18 +140,24 @@ function runScript(plan: Plan, env: NodeJS.ProcessEnv, cwd: string): Promise<Run
       stopped = true;
       process.kill(-child.pid!, 'SIGINT');
     };
+    let quiet: NodeJS.Timeout | undefined;
+    const listen = () => {
+      clearTimeout(quiet);
+      if (plan.stopWhenQuietMs !== undefined && (output !== '' || !plan.quietAfterOutput)) quiet = setTimeout(stop, plan.stopWhenQuietMs);
+    };
+    listen();
     const onData = (d: Buffer) => {
       output += d.toString();
+      listen();
       if (plan.stopWhen?.test(output)) stop();
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    const waited = plan.stopAfterMs === undefined ? undefined : setTimeout(stop, plan.stopAfterMs);
     const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 40_000);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
-      clearTimeout(waited);
+      clearTimeout(quiet);
       resolve({ code: stopped ? 0 : code, output });
     });
   });

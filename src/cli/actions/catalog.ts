@@ -63,7 +63,7 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
     output.info(`No offer of the ${range} range matches (${total} in the catalog); loosen the filters.`);
     return 0;
   }
-  output.result(renderCatalog(result, { locale, theme }));
+  output.result(renderCatalog(result, { locale, theme, cut: ctx.stdout.isTTY === true }));
   const cached = result.loaded.fromCache ? ' (catalog from the cache)' : '';
   const order = `Order one with \`ovh-order order --plan <plan> --range ${range} --datacenter <dc>\`.`;
   if (result.matching > result.rows.length) {
