@@ -290,8 +290,8 @@ export function buildProgram(ctx: Context): Command {
     .description('serve the OVH API sandbox over HTTPS for your own scripts, until Ctrl-C')
     .addOption(new Option('--port <n>', 'port to listen on (0: any free port)').argParser(numberIn(0, 65_535, { integer: true })).default(0))
     .addOption(new Option('--latency <ms>', 'added latency per request (0 to 60000)').argParser(numberIn(0, 60_000)).default(0))
-    .addOption(new Option('--region <region>', 'which OVH API to simulate').choices(['eu', 'ca', 'us']).default('eu'))
-    .addHelpText('after', examples(['ovh-order sandbox', 'ovh-order sandbox --port 8443 --latency 100', 'ovh-order sandbox --data-pack ../shared/fixtures/ovh', 'ovh-order sandbox --stock-schedule stock.json   # stock appears and vanishes']));
+    .addOption(new Option('--region <region>', 'which OVH API to simulate (default: the one --endpoint names, else eu)').choices(['eu', 'ca', 'us']))
+    .addHelpText('after', examples(['ovh-order sandbox', 'ovh-order sandbox --port 8443 --latency 100', 'ovh-order sandbox --endpoint ovh-ca', 'ovh-order sandbox --data-pack ../shared/fixtures/ovh', 'ovh-order sandbox --stock-schedule stock.json   # stock appears and vanishes']));
 
   return program;
 }

@@ -89,6 +89,32 @@ export function asDataPackUsageError(error: unknown, DataPackError: new (...args
   return new UsageError(error.message, { hint: 'A data pack is a folder of recorded OVH answers: catalog-public-{eco,baremetalServers}-<SUBSIDIARY>*.json and dedicated-datacenter-availabilities*.json (README, "Sandbox").' });
 }
 
+type SandboxApi = 'ovh-eu' | 'ovh-ca' | 'ovh-us';
+const SANDBOX_APIS: Record<SandboxApi, 'eu' | 'ca' | 'us'> = { 'ovh-eu': 'eu', 'ovh-ca': 'ca', 'ovh-us': 'us' };
+
+/**
+ * Which OVH API `--sandbox` plays: the one --endpoint (or OVH_ENDPOINT) names, ovh-eu by default.
+ * On the command line anything else is refused (the sandbox is its own endpoint); from the
+ * environment another value is left for runs without --sandbox.
+ */
+export function sandboxApiFor(ctx: Pick<Context, 'globals' | 'env'>): SandboxApi {
+  const given = explicitEndpoint(ctx);
+  if (!given) return 'ovh-eu';
+  let name: string;
+  try {
+    name = parseEndpoint(given.value).name;
+  } catch (error) {
+    if (given.source === 'environment') return 'ovh-eu';
+    throw error;
+  }
+  if (name in SANDBOX_APIS) return name as SandboxApi;
+  if (given.source === 'environment') return 'ovh-eu';
+  throw new UsageError(`--sandbox plays ovh-eu, ovh-ca or ovh-us; --endpoint "${given.value}" is none of them.`, {
+    code: 'invalid_endpoint',
+    hint: 'Use --sandbox alone (ovh-eu), with --endpoint ovh-ca or ovh-us, or drop --sandbox to use that endpoint.',
+  });
+}
+
 /** Starts (once per command) the in-process sandbox that `--sandbox` uses; closed when the command ends. */
 export function sandboxFor(ctx: Context): Promise<SandboxServer> {
   let started = sandboxes.get(ctx);
@@ -100,9 +126,11 @@ export function sandboxFor(ctx: Context): Promise<SandboxServer> {
       const stockSchedule = await stockScheduleFromFlag(ctx);
       const { startSandbox, DataPackError } = await import('../sandbox/index.js');
       const dataPack = ctx.globals.dataPack;
-      // A pack's carts name plans the authored offer does not have (and back): one state file each.
-      const statePath = path.join(dir, dataPack === undefined ? 'state.json' : 'state-data-pack.json');
-      const server = await startSandbox({ statePath, certDir: dir, autoValidateCredentials: true, stockSchedule, ...(dataPack === undefined ? {} : { dataPack }) }).catch((error: unknown) => {
+      const region = SANDBOX_APIS[sandboxApiFor(ctx)];
+      // One state file per API played, and for a pack (its carts name plans the authored offer lacks).
+      const name = ['state', ...(region === 'eu' ? [] : [region]), ...(dataPack === undefined ? [] : ['data-pack'])].join('-');
+      const statePath = path.join(dir, `${name}.json`);
+      const server = await startSandbox({ statePath, certDir: dir, region, autoValidateCredentials: true, stockSchedule, ...(dataPack === undefined ? {} : { dataPack }) }).catch((error: unknown) => {
         throw asDataPackUsageError(error, DataPackError);
       });
       ctx.cleanups.push(() => server.close());
@@ -127,7 +155,11 @@ export async function openSession(ctx: Context, options: OpenSessionOptions): Pr
 
   if (ctx.globals.sandbox) {
     const sandbox = await sandboxFor(ctx);
-    const endpoint = parseEndpoint(sandbox.url);
+    // The sandbox's URL, serving what the API it plays serves (with a data pack: what it recorded of
+    // those): the same subsidiary checks, before any call, as for the real endpoints.
+    const served = parseEndpoint(sandboxApiFor(ctx)).subsidiaries;
+    const recorded = sandbox.dataPack?.subsidiaries;
+    const endpoint: Endpoint = { ...parseEndpoint(sandbox.url), subsidiaries: recorded ? served.filter((s) => recorded.includes(s)) : served };
     const credentials: Credentials = { kind: 'app', ...sandbox.credentials };
     const debug = debugWriter(ctx, secretsOf(credentials));
     debug?.(`credentials: sandbox (${describeCredentials(credentials)}), endpoint ${endpoint.apiUrl}`);

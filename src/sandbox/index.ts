@@ -111,6 +111,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let closed = false;
 
   return {
+    ...(pack
+      ? {
+          dataPack: {
+            dir: pack.dir,
+            catalogs: [...pack.catalogs.values()].map((c) => `${c.range} ${c.subsidiary} (${c.file})`),
+            subsidiaries: [...new Set([...pack.catalogs.values()].map((c) => c.subsidiary))].sort(),
+            availabilityRecords: pack.availabilities.length,
+            skipped: pack.skipped.map((s) => ({ ...s })),
+          },
+        }
+      : {}),
     url: `${runtime.origin}${BASE_PATH}`,
     host: '127.0.0.1',
     port,

@@ -60,6 +60,8 @@ export interface SandboxServer {
   setPaymentMethod(valid: boolean | null): void;
   /** Sandbox extra: serve a generated eco catalog of about `bytes` bytes (null: the normal one). */
   setCatalogScale(bytes: number | null): void;
+  /** Sandbox extra: what the data pack serves (absent without one). */
+  dataPack?: { dir: string; catalogs: string[]; subsidiaries: string[]; availabilityRecords: number; skipped: Array<{ file: string; reason: string }> };
   /** Sandbox extra: replaces the stock schedule (request numbers and seconds count again from now). */
   setStockSchedule(schedule: StockScheduleDocument): void;
   /** Sandbox extra: availability requests answered since the schedule was set. */
