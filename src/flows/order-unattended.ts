@@ -151,6 +151,8 @@ export async function prepareSpec(deps: OrderDeps, input: OrderInput): Promise<{
     });
   }
   merged.subsidiary = await resolveSubsidiary(deps, merged);
+  // The input checks are done: the clock is measured beside the catalog, not after it (issue #15).
+  deps.prefetchClock?.();
 
   const lookup = { subsidiary: merged.subsidiary, cache: deps.cache, endpoint: deps.endpointKey, now: deps.now };
   // Without --range the plan is looked for in every range (and the range said).
@@ -325,7 +327,6 @@ export function checkMaxPrice(preview: Order, maxPrice: number | undefined, mone
 export async function orderUnattended(deps: OrderDeps, input: OrderInput): Promise<OrderReport> {
   const behaviour = input.behaviour;
   const source = input.specSource ?? 'The order';
-  deps.prefetchClock?.();
   const { spec, offer } = await prepareSpec(deps, input);
   const hooks = deps.checkoutHooks ? await deps.checkoutHooks(spec) : {};
   if (behaviour.autopay && !behaviour.dryRun) await checkPaymentMethod(deps);
