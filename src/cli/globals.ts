@@ -1,6 +1,6 @@
 // Copies commander's parsed global flags into the context, once per run.
-import type { Context } from './context.js';
-import { UsageError } from '../errors.js';
+import type { Context } from '../runtime/context.js';
+import { UsageError } from '../domain/errors.js';
 
 /**
  * `--data-pack` is for the sandbox only: on the command line without --sandbox (or the `sandbox`

@@ -1,11 +1,11 @@
 // The order journal seen from a command: the checkout hooks a command passes to `checkout()` (so
 // the wizard and `ovh-order order` journal and recover alike), and `ovh-order status` without an
 // id, which lists the journal's recent orders and looks unresolved ones up again with OVH.
-import type { Context } from './context.js';
+import type { Context } from '../runtime/context.js';
 import type { Session } from './session.js';
 import { openJournal } from '../config/journal.js';
 import type { Journal, JournalEntry, OrderedThing } from '../domain/journal.js';
-import { CliError, CredentialsError, ExitCode, InterruptedError } from '../errors.js';
+import { CliError, CredentialsError, ExitCode, InterruptedError } from '../domain/errors.js';
 import type { OvhApi } from '../ovh/api.js';
 import type { OrderSpec } from '../domain/order-spec.js';
 import type { Output } from '../ui/output.js';
@@ -148,7 +148,7 @@ export function wizardCheckoutHooks(ctx: Context, session: Session, output: Outp
 // `ovh-order status` without an id
 // ---------------------------------------------------------------------------------------------
 
-export const JOURNAL_LIST_LIMIT = 20;
+const JOURNAL_LIST_LIMIT = 20;
 
 export interface JournalStatusDeps {
   output: Output;

@@ -2,14 +2,15 @@
 // each action module is imported when its command runs, so `--help` stays instant.
 import { refuseBadValues } from './input-checks.js';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import type { Context } from './context.js';
+import type { Context } from '../runtime/context.js';
 import { applyGlobalOptions, refuseStrayDataPack } from './globals.js';
+import { CATALOG_TABLE_LIMIT } from './defaults.js';
 
-export const VERSION = '0.1.0';
+const VERSION = '0.1.0';
 
 /** An action module: `src/cli/actions/<name>.ts` exports `run`. Returning a number sets the exit code. */
-export type ActionModule = {
-  run(ctx: Context, options: Record<string, unknown>, args: string[]): Promise<number | void>;
+type ActionModule = {
+  run(ctx: Context, options: Record<string, unknown>, args: string[], command: Command): Promise<number | void>;
 };
 
 const actionLoaders: Record<string, () => Promise<ActionModule>> = {
@@ -26,6 +27,7 @@ const actionLoaders: Record<string, () => Promise<ActionModule>> = {
   'cart prune': () => import('./actions/cart-prune.js'),
   sandbox: () => import('./actions/sandbox.js'),
   watch: () => import('./actions/watch.js'),
+  completion: () => import('./actions/completion.js'),
 };
 
 function examples(lines: string[]): string {
@@ -60,8 +62,6 @@ function collect(value: string, previous: string[] = []): string[] {
 }
 
 const RANGES = ['dedicated', 'baremetal', 'eco'];
-/** Rows of a `catalog` table unless --limit or --all says otherwise: a shortlist on a screen or two, not 350 offers. */
-export const CATALOG_TABLE_LIMIT = 20;
 
 export function buildProgram(ctx: Context): Command {
   const program = new Command('ovh-order');
@@ -102,16 +102,17 @@ export function buildProgram(ctx: Context): Command {
       writeErr: (s) => ctx.stderr.write(s),
     });
     command.action(async (...received: unknown[]) => {
-      // commander passes positional args, then the options object, then the command.
+      // commander passes positional args (strings, or numbers after an argParser), then the options
+      // object, then the command.
       const cmd = received[received.length - 1] as Command;
-      const args = received.slice(0, -2).flatMap((a) => (Array.isArray(a) ? a : a === undefined ? [] : [String(a)]));
+      const args = received.slice(0, -2).flatMap((a) => (Array.isArray(a) ? a.map(String) : a === undefined ? [] : [String(a as string | number)]));
       refuseBadValues(cmd, args);
       applyGlobalOptions(ctx, cmd.optsWithGlobals());
       refuseStrayDataPack(ctx, key);
       const loader = actionLoaders[key];
       if (!loader) throw new Error(`No action for command "${key}".`);
       const module = await loader();
-      const code = await module.run(ctx, cmd.optsWithGlobals(), args);
+      const code = await module.run(ctx, cmd.optsWithGlobals(), args, cmd);
       if (typeof code === 'number') ctx.exitCode = code;
     });
     return command;
@@ -292,6 +293,20 @@ export function buildProgram(ctx: Context): Command {
     .addOption(new Option('--latency <ms>', 'added latency per request (0 to 60000)').argParser(numberIn(0, 60_000)).default(0))
     .addOption(new Option('--region <region>', 'which OVH API to simulate (default: the one --endpoint names, else eu)').choices(['eu', 'ca', 'us']))
     .addHelpText('after', examples(['ovh-order sandbox', 'ovh-order sandbox --port 8443 --latency 100', 'ovh-order sandbox --endpoint ovh-ca', 'ovh-order sandbox --data-pack ../shared/fixtures/ovh', 'ovh-order sandbox --stock-schedule stock.json   # stock appears and vanishes']));
+
+  define(program, 'completion')
+    .description('print the shell completion script: commands, flags and the values they take')
+    .argument('[shell]', 'bash, zsh or fish')
+    // What the scripts call when TAB is pressed after --plan: the plan codes in the catalog cache.
+    .addOption(new Option('--list <values>', 'print completion values').choices(['plans']).hideHelp())
+    .addHelpText(
+      'after',
+      examples([
+        'source <(ovh-order completion bash)          # this shell; add the line to ~/.bashrc to keep it',
+        'source <(ovh-order completion zsh)           # this shell; add the line to ~/.zshrc to keep it',
+        'ovh-order completion fish > ~/.config/fish/completions/ovh-order.fish',
+      ]) + '\nPlan codes complete from the catalog cache: run `ovh-order catalog` once to fill it.\n',
+    );
 
   return program;
 }

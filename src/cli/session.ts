@@ -3,7 +3,7 @@
 // credential failures turned into precise hints (which key, from where, what to run).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Context } from './context.js';
+import type { Context } from '../runtime/context.js';
 import type { Output } from '../ui/output.js';
 import { OvhApi } from '../ovh/api.js';
 import type { Credentials, ClientOptions } from '../ovh/client.js';
@@ -11,7 +11,7 @@ import type { RetryPolicy } from '../ovh/retry.js';
 import { parseEndpoint, type Endpoint } from '../ovh/endpoints.js';
 import { redactSecrets } from '../ovh/redact.js';
 import type { SandboxServer } from '../sandbox/index.js';
-import { CredentialsError, UsageError } from '../errors.js';
+import { CredentialsError, UsageError } from '../domain/errors.js';
 import { configDir } from '../config/paths.js';
 import { ensurePrivateDir } from '../config/store.js';
 import {
@@ -282,7 +282,7 @@ function trustFromEnv(ctx: Context): string | undefined {
 }
 
 /** Wraps every API method so credential failures come out explained. */
-export function explaining<T extends object>(api: T, explain: (error: unknown) => unknown): T {
+function explaining<T extends object>(api: T, explain: (error: unknown) => unknown): T {
   return new Proxy(api, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver);

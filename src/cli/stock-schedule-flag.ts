@@ -1,8 +1,8 @@
 // `--stock-schedule FILE` (with --sandbox, and on `ovh-order sandbox`): the sandbox's scripted stock,
 // read and checked before the sandbox starts, so a bad file is a usage error naming it.
 import path from 'node:path';
-import type { Context } from './context.js';
-import { UsageError } from '../errors.js';
+import type { Context } from '../runtime/context.js';
+import { UsageError } from '../domain/errors.js';
 import type { StockScheduleDocument } from '../sandbox/index.js';
 
 export async function stockScheduleFromFlag(ctx: Context): Promise<StockScheduleDocument | undefined> {

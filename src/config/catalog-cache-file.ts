@@ -37,7 +37,7 @@ export interface CachedSummariesEntry {
 export type Wanted = (fetchedAt: Date, pricesUntil?: Date) => boolean;
 
 /** The first line of a file. */
-export interface CatalogCacheHeader {
+interface CatalogCacheHeader {
   format: number;
   /** ovh-order's version: the Offer model may change between versions, so another's files are misses. */
   version: string;
@@ -55,7 +55,8 @@ export function producerVersion(): string {
   if (ownVersion === undefined) {
     try {
       const file = fileURLToPath(new URL('../../package.json', import.meta.url));
-      ownVersion = String((JSON.parse(fs.readFileSync(file, 'utf8')) as { version?: unknown }).version ?? 'unknown');
+      const { version } = JSON.parse(fs.readFileSync(file, 'utf8')) as { version?: unknown };
+      ownVersion = typeof version === 'string' ? version : 'unknown';
     } catch {
       ownVersion = 'unknown';
     }
@@ -158,6 +159,25 @@ function parseJson(bytes: Buffer): unknown {
     return JSON.parse(bytes.toString('utf8'));
   } catch {
     return undefined;
+  }
+}
+
+/** The key a file's header names, whatever this process asked for (undefined when it is not a cache file of this version). */
+export function keyInFile(file: string): EntryKey | undefined {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
+  } catch {
+    return undefined;
+  }
+  try {
+    const first = readFirstLine(fd);
+    const header = first ? (parseJson(Buffer.from(first.line)) as Partial<CatalogCacheHeader> | undefined) : undefined;
+    const key = header?.key;
+    if (!key || typeof key.range !== 'string' || typeof key.subsidiary !== 'string' || typeof key.endpoint !== 'string') return undefined;
+    return parseHeader(first!.line, key) ? key : undefined;
+  } finally {
+    fs.closeSync(fd);
   }
 }
 

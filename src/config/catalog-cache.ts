@@ -18,6 +18,7 @@ import {
   entryChunks,
   normalisedKey,
   readEntry,
+  keyInFile,
   readSummaries,
   sameKey,
   type CachedCatalogEntry,
@@ -178,4 +179,26 @@ export function openCatalogCache(env: NodeJS.ProcessEnv, options: CatalogCacheOp
       for (const file of [...pending.keys()]) persist(file);
     },
   };
+}
+
+/**
+ * Plan codes of every catalog in the cache, old or fresh (shell completion: a suggestion, so an
+ * expired price list still names the plans), sorted; none when nothing is cached.
+ */
+export function cachedPlanCodes(env: NodeJS.ProcessEnv): string[] {
+  const dir = path.join(configDir(env), CATALOG_CACHE_DIR);
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const codes = new Set<string>();
+  for (const name of names) {
+    const file = path.join(dir, name);
+    const key = keyInFile(file);
+    const entry = key ? readSummaries(file, key, () => true) : undefined;
+    if (entry && 'summaries' in entry) for (const summary of entry.summaries) codes.add(summary.planCode);
+  }
+  return [...codes].sort();
 }

@@ -6,9 +6,9 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { WatchMemory } from '../domain/watch.js';
-import { makeDirs, readStateFile, writeAtomically } from './atomic-file.js';
+import { DIR_MODE, makeDirs, readStateFile, writeAtomically } from './atomic-file.js';
 import { configDir } from './paths.js';
-import { DIR_MODE, ensurePrivateDir } from './store.js';
+import { ensurePrivateDir } from './store.js';
 
 export const WATCH_STATE_VERSION = 1;
 

@@ -168,7 +168,7 @@ export function hardwareFromOptions(offer: Offer, optionPlanCodes: readonly stri
 }
 
 /** Delays of one record, soonest first, datacenters as short codes. */
-export function delaysOf(record: Pick<AvailabilityRecord, 'datacenters'>): DatacenterDelay[] {
+function delaysOf(record: Pick<AvailabilityRecord, 'datacenters'>): DatacenterDelay[] {
   return record.datacenters
     .map((d) => ({ datacenter: shortCode(d.datacenter), ...delayOf(d.availability) }))
     .sort((a, b) => a.rank - b.rank || (a.datacenter < b.datacenter ? -1 : a.datacenter > b.datacenter ? 1 : 0))

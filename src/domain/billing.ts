@@ -34,7 +34,7 @@ export interface BillingChoice {
   quantity: { min: number; max: number | null };
 }
 
-export function billingLabel(kind: BillingKind, months: number, commitmentMonths: number): string {
+function billingLabel(kind: BillingKind, months: number, commitmentMonths: number): string {
   switch (kind) {
     case 'monthly':
       return 'Monthly, no commitment';

@@ -10,7 +10,7 @@ import { z } from 'zod';
  * not-ordered: established that nothing was bought.
  * unknown: the answer was lost and the lookup could not tell; a person must check.
  */
-export type JournalState = 'pending' | 'ordered' | 'not-ordered' | 'unknown';
+type JournalState = 'pending' | 'ordered' | 'not-ordered' | 'unknown';
 
 /** An identical order placed within this long is refused unless --force (`--quantity` buys several). */
 const IDENTICAL_ORDER_WINDOW_MS = 10 * 60_000;
@@ -144,7 +144,7 @@ export function describeThing(what: OrderedThing): string {
   return `${what.planCode} ×${what.quantity} (${what.range}, ${what.duration} ${what.pricingMode})${place}${options}`;
 }
 
-export interface BeginCheckout {
+interface BeginCheckout {
   cartId: string;
   endpoint: string;
   subsidiary?: string;
@@ -194,7 +194,7 @@ export interface Journal {
   get(id: string): JournalEntry | undefined;
 }
 
-export interface OutcomeExtra {
+interface OutcomeExtra {
   order?: { orderId: number; url?: string | null };
   /** The outcome comes from a lookup after a lost answer (see JournalEntry.recovered). */
   recovered?: boolean;

@@ -35,7 +35,7 @@ function promotedMicros(price: number, promotion: CatalogPromotion): number {
  * catalog leaves out (or writes unreadably) does not limit it. The 2022 bare-metal catalog still
  * carries promotions that ended on 2022-02-08: OVH's quote no longer applies them.
  */
-export function promotionApplies(promotion: Pick<CatalogPromotion, 'startDate' | 'endDate'>, now: Date): boolean {
+function promotionApplies(promotion: Pick<CatalogPromotion, 'startDate' | 'endDate'>, now: Date): boolean {
   const at = now.getTime();
   const start = promotion.startDate ? Date.parse(promotion.startDate) : Number.NaN;
   const end = promotion.endDate ? Date.parse(promotion.endDate) : Number.NaN;

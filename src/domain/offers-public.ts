@@ -10,7 +10,7 @@ import { lazily } from './lazy.js';
 import { normaliseDatacenters } from './places.js';
 
 /** Add-on families that describe the machine's hardware, by the names the catalogs use. */
-export const HARDWARE_FAMILIES = { memory: 'memory', storage: 'storage', systemStorage: 'system-storage', bandwidth: 'bandwidth', vrack: 'vrack' } as const;
+const HARDWARE_FAMILIES = { memory: 'memory', storage: 'storage', systemStorage: 'system-storage', bandwidth: 'bandwidth', vrack: 'vrack' } as const;
 
 interface CatalogIndex {
   addons: Map<string, CatalogPlan>;

@@ -6,7 +6,7 @@
 //   - unknown option plan codes are refused, listing the plan's options.
 // Families come from the catalog Offer or from the cart's `/options` answer (optionFamiliesFromCart).
 import type { GenericOptionDefinition } from '../ovh/models/catalog.js';
-import { UsageError, listAllowed } from '../errors.js';
+import { UsageError, listAllowed } from './errors.js';
 import { closeMatches } from './close-matches.js';
 import { monthsOfDuration } from './durations.js';
 import { compareMoney, divideMoney, moneyFromCartPrice } from './money.js';
@@ -23,7 +23,7 @@ export interface SelectedOption {
   addon: OfferAddon | null;
 }
 
-export interface OptionProblem {
+interface OptionProblem {
   code: 'unknown-option' | 'exclusive-conflict' | 'not-sold-in-mode' | 'no-option-for-mandatory-family';
   message: string;
   allowed?: string[];
@@ -49,7 +49,7 @@ function familyRank(family: OfferAddonFamily): number {
 }
 
 /** Families in the order a person reads them: memory, storage…, then other mandatory ones, then the rest. */
-export function familiesByImportance(families: readonly OfferAddonFamily[]): OfferAddonFamily[] {
+function familiesByImportance(families: readonly OfferAddonFamily[]): OfferAddonFamily[] {
   return families.map((family, index) => ({ family, index })).sort((a, b) => familyRank(a.family) - familyRank(b.family) || a.index - b.index).map((e) => e.family);
 }
 
@@ -172,11 +172,6 @@ export function assertOptionSelection(selection: OptionSelection, planCode?: str
     code: 'invalid_option',
     hint: 'See a plan’s options with the wizard, or in `ovh-order catalog --json`.',
   });
-}
-
-/** Option families of an offer, for `resolveOptions`. */
-export function optionFamiliesOf(offer: Offer): OfferAddonFamily[] {
-  return offer.addonFamilies;
 }
 
 /**

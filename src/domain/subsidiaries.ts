@@ -1,7 +1,7 @@
 // OVH subsidiaries (`nichandle.OvhSubsidiaryEnum`): which currency a catalog of that subsidiary is
 // priced in and which locale its texts follow. The catalog's own `locale.currencyCode` stays the
 // authority for prices; this table is for formatting, defaults and early validation.
-import { UsageError, listAllowed } from '../errors.js';
+import { UsageError, listAllowed } from './errors.js';
 
 export type ApiRegion = 'eu' | 'ca' | 'us';
 
@@ -48,10 +48,7 @@ const table: readonly SubsidiaryInfo[] = [
   { code: 'US', name: 'United States', currency: 'USD', locale: 'en-US', api: 'us' },
 ];
 
-export const SUBSIDIARIES: ReadonlyMap<string, SubsidiaryInfo> = new Map(table.map((s) => [s.code, s]));
-
-/** Every known subsidiary code, in the table's order. */
-export const SUBSIDIARY_CODES: readonly string[] = table.map((s) => s.code);
+const SUBSIDIARIES: ReadonlyMap<string, SubsidiaryInfo> = new Map(table.map((s) => [s.code, s]));
 
 /** Facts for a subsidiary code (any case), or undefined when unknown. */
 export function subsidiaryInfo(code: string): SubsidiaryInfo | undefined {

@@ -2,51 +2,18 @@
 // its options) with billing and prices, the configuration values set, what is still missing before
 // checkout would accept it, and the price preview when the credentials allow it. Reading only:
 // nothing is posted (no assign), so showing a cart never changes it.
-import { cartHeader, type CartHeader } from './cart-list.js';
+import { cartHeader } from './cart-list.js';
 import type { OvhApi } from '../ovh/api.js';
-import type { CartItem, CartPrice, ConfigurationItem } from '../ovh/models/cart.js';
-import type { Order } from '../ovh/models/order.js';
+import type { CartItem, ConfigurationItem } from '../ovh/models/cart.js';
 import { OvhApiError } from '../ovh/errors.js';
 import { isNotAssignedRefusal } from '../ovh/failures.js';
-import { CliError, ExitCode } from '../errors.js';
+import { CliError, ExitCode } from '../domain/errors.js';
 import { duplicatedLabels } from '../domain/configuration.js';
-import { CartSession, inspectCart, type CartApi, type MissingPart } from './cart-builder.js';
+import { CartSession, inspectCart, type CartApi } from './cart-builder.js';
+import type { CartItemReport, CartReport } from '../domain/cart-report.js';
 
 /** The calls `cart show` makes: the cart session's reads plus the unauthenticated summary. */
 export type CartInspectApi = CartApi & Pick<OvhApi, 'getSummary'>;
-
-export interface CartItemReport {
-  itemId: number;
-  /** The cart product the item was added through (`eco`, `baremetalServers`, `dedicated`). */
-  product: string;
-  planCode: string | null;
-  duration: string | null;
-  pricingMode: string | null;
-  quantity: number;
-  /** The item's prices as the API gives them (`PRICE` = one unit, `TOTAL` = × quantity). */
-  prices: CartPrice[];
-  /** Configuration values set on the item (server items only). */
-  configuration: Array<{ id: number; label: string; value: string }>;
-  /** Option items of this item. */
-  options: CartItemReport[];
-}
-
-export type PreviewSource = 'checkout' | 'summary';
-
-/** `expired` is always false here: an expired cart is an error (`cart_expired`), not a report. */
-export interface CartReport extends CartHeader {
-  /** Root items (servers, then anything else), each with its options. */
-  items: CartItemReport[];
-  /** What checkout still needs: a server, an option of a mandatory family, a configuration value. */
-  missing: MissingPart[];
-  /** Labels set more than once on the server (checkout refuses "Custom field … is duplicated"). */
-  duplicatedLabels: string[];
-  /** The quote: `GET …/checkout` when the credentials allow it, else `GET …/summary`. */
-  preview: Order | null;
-  previewSource: PreviewSource | null;
-  /** Why there is no checkout preview (no credentials, not assigned, refused — with OVH's reason). */
-  previewProblem: { code: string; message: string } | null;
-}
 
 export interface InspectOptions {
   /** Signed calls are possible (credentials with a consumer key, or OAuth2). */

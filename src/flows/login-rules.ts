@@ -60,7 +60,7 @@ export function missingOrderingRules(granted: readonly AccessRule[]): MissingRul
 }
 
 /** True when `rule` covers `method path` (path without query, e.g. `/order/cart/abc/checkout`). */
-export function ruleCovers(rule: AccessRule, method: string, path: string): boolean {
+function ruleCovers(rule: AccessRule, method: string, path: string): boolean {
   if (rule.method !== method.toUpperCase()) return false;
   const pattern = new RegExp(`^${rule.path.split('*').map(escapeRegExp).join('.*')}$`);
   return pattern.test(path);

@@ -4,7 +4,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Credentials } from '../ovh/client.js';
 import { parseEndpoint, type Endpoint } from '../ovh/endpoints.js';
-import { CredentialsError, InterruptedError, UsageError } from '../errors.js';
+import { CredentialsError, InterruptedError, UsageError } from '../domain/errors.js';
 import type { Output } from '../ui/output.js';
 import type { Prompter } from '../ui/prompter.js';
 import { ORDERING_ACCESS_RULES, formatRules, type AccessRule } from './login-rules.js';
@@ -16,7 +16,7 @@ export interface LoginApi {
   getMe(): Promise<{ nichandle: string; ovhSubsidiary: string }>;
 }
 
-export type AccountCredentials = Exclude<Credentials, { kind: 'none' }>;
+type AccountCredentials = Exclude<Credentials, { kind: 'none' }>;
 
 export interface LoginInput {
   /** Preset name or URL; asked when missing. */
@@ -50,7 +50,7 @@ export interface LoginDeps {
   onPending?(pending: PendingLogin): Promise<void> | void;
   /** Ctrl-C. */
   signal: AbortSignal;
-  now(): Date;
+  now: () => Date;
   /** How long to wait for the validation (`--timeout`). */
   waitTimeoutMs: number;
   /** Pause between two `GET /me` checks while waiting. */
@@ -71,7 +71,7 @@ export interface LoginResult {
   requestedKey: boolean;
 }
 
-export const ENDPOINT_CHOICES = [
+const ENDPOINT_CHOICES = [
   { value: 'ovh-eu', name: 'OVHcloud Europe (ovh-eu)', description: 'eu.api.ovh.com — FR, GB, DE, ES, IE, IT, NL, PL, PT…' },
   { value: 'ovh-ca', name: 'OVHcloud Canada (ovh-ca)', description: 'ca.api.ovh.com — CA, QC, WE, ASIA, AU, SG…' },
   { value: 'ovh-us', name: 'OVHcloud US (ovh-us)', description: 'api.us.ovhcloud.com — US' },

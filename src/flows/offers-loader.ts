@@ -5,19 +5,16 @@
 import type { OvhApi } from '../ovh/api.js';
 import type { DatacenterAvailability } from '../ovh/models/availability.js';
 import type { FormattedDedicatedCatalog, PublicCatalog } from '../ovh/models/catalog.js';
-import { UsageError, listAllowed } from '../errors.js';
+import { UsageError, listAllowed } from '../domain/errors.js';
 import { closeMatches } from '../domain/close-matches.js';
 import { offerAvailability, stockLookup, type HardwareChoice, type OfferAvailability } from '../domain/availability.js';
 import { lazily } from '../domain/lazy.js';
 import { nextPromotionBoundary } from '../domain/offer-pricing.js';
 import { normaliseCatalog, summarizeOffer, type RangeCatalog } from '../domain/offers.js';
 import { RANGES, type Offer, type OfferSummary, type Range } from '../domain/offer-model.js';
+import type { Stocked, StockedOffer, LoadedOffers } from '../domain/stocked-offers.js';
 
 export { closeMatches } from '../domain/close-matches.js';
-
-/** An Offer (or a summary of one) with the stock of its default hardware joined. */
-export type Stocked<T extends Offer | OfferSummary> = T & { availability: OfferAvailability };
-export type StockedOffer = Stocked<Offer>;
 
 /** The API calls the loader needs (an OvhApi, or a fake in unit tests). */
 export type CatalogApi = Pick<OvhApi, 'getFormattedDedicatedCatalog' | 'getPublicCatalog' | 'getAvailabilities'>;
@@ -60,24 +57,8 @@ export interface LoadOffersOptions {
   availabilities?: Promise<DatacenterAvailability[]>;
 }
 
-export interface LoadedOffers<T extends Offer | OfferSummary = Offer> {
-  range: Range;
-  subsidiary: string;
-  /** Catalog order; sort with `cheapestFirst` or the filters. */
-  offers: Array<Stocked<T>>;
-  /** Currency of the catalog's prices (from the first offer; the subsidiary's otherwise). */
-  currency: string | null;
-  /** When the catalog was fetched (earlier than now when it came from the cache). */
-  catalogFetchedAt: Date;
-  fromCache: boolean;
-  /** The raw availability records, to re-join for another hardware choice (`stockFor`). */
-  availabilities: DatacenterAvailability[];
-  /** What a person should be told (e.g. stock the dedicated range could not join). */
-  warnings: string[];
-}
-
 /** Fetches one range's raw catalog (already validated by src/ovh). */
-export async function fetchRangeCatalog(api: CatalogApi, range: Range, subsidiary: string): Promise<RangeCatalog> {
+async function fetchRangeCatalog(api: CatalogApi, range: Range, subsidiary: string): Promise<RangeCatalog> {
   if (range === 'dedicated') {
     const catalog: FormattedDedicatedCatalog = await api.getFormattedDedicatedCatalog(subsidiary);
     return { range, catalog };
@@ -108,7 +89,7 @@ const inFlight = new WeakMap<CatalogApi, Map<string, Promise<CatalogPartResult<C
 
 function catalogOf<P extends CatalogPart>(api: CatalogApi, options: LoadOffersOptions, part: P): Promise<CatalogPartResult<P>> {
   let runs = inFlight.get(api);
-  if (!runs) inFlight.set(api, (runs = new Map()));
+  if (!runs) inFlight.set(api, (runs = new Map<string, Promise<CatalogPartResult<CatalogPart>>>()));
   const key = JSON.stringify([options.range, options.subsidiary, options.endpoint ?? null, !!options.refresh, part]);
   let run = runs.get(key);
   if (!run) {
@@ -117,7 +98,7 @@ function catalogOf<P extends CatalogPart>(api: CatalogApi, options: LoadOffersOp
     const forget = () => runs.delete(key);
     run.then(forget, forget);
   }
-  return run as Promise<CatalogPartResult<P>>;
+  return run;
 }
 
 /** Offers of a range from the network: the dedicated range with the public ranges joined in. */

@@ -6,7 +6,7 @@
 import type { OvhApi } from '../ovh/api.js';
 import type { Order } from '../ovh/models/order.js';
 import { OvhApiError } from '../ovh/errors.js';
-import { CliError, ExitCode, UsageError, InterruptedError } from '../errors.js';
+import { CliError, ExitCode, UsageError, InterruptedError } from '../domain/errors.js';
 import { hardwareFromOptions, offerAvailability } from '../domain/availability.js';
 import { billingChoicesFromOffer, findBillingChoice } from '../domain/billing.js';
 import { assertConfigurationPlan, planConfiguration, type ConfigurationEntry } from '../domain/configuration.js';
@@ -30,14 +30,15 @@ import type { Prompter } from '../ui/prompter.js';
 import { CartSession, type CartApi } from './cart-builder.js';
 import { checkout, quotedTotal, type CheckoutHooks, type PlacedOrderResult } from './checkout.js';
 import { CheckoutOutcomeError, nothingWasOrdered } from './checkout-recovery.js';
-import { loadOfferByPlan, type CatalogApi, type CatalogCache, type FoundOffer, type StockedOffer } from './offers-loader.js';
+import { loadOfferByPlan, type CatalogApi, type CatalogCache, type FoundOffer } from './offers-loader.js';
+import type { StockedOffer } from '../domain/stocked-offers.js';
 import type { Offer } from '../domain/offer-model.js';
 import { raceInterrupt } from './interruptible.js';
 
-export type OrderApi = CatalogApi & CartApi & Pick<OvhApi, 'checkout' | 'getMe' | 'getPaymentMethods' | 'getPaymentMethod'>;
+type OrderApi = CatalogApi & CartApi & Pick<OvhApi, 'checkout' | 'getMe' | 'getPaymentMethods' | 'getPaymentMethod'>;
 
 /** The `order` command's behaviour flags (the spec's own fields come as OrderSpecFlags). */
-export interface OrderBehaviour {
+interface OrderBehaviour {
   dryRun: boolean;
   yes: boolean;
   autopay: boolean;
@@ -123,7 +124,7 @@ function checkSpecDocument(document: unknown, source: string): PartialOrderSpec 
   }
   const partial = OrderSpecSchema.partial().safeParse(document);
   if (!partial.success) parseOrderSpec(document, source); // throws, naming each wrong field
-  return partial.success ? (partial.data as PartialOrderSpec) : {};
+  return partial.success ? (partial.data) : {};
 }
 
 async function resolveSubsidiary(deps: OrderDeps, merged: PartialOrderSpec): Promise<string> {
@@ -140,7 +141,7 @@ function wait<T>(deps: Pick<OrderDeps, 'output' | 'signal'>, label: string, work
 }
 
 /** Spec file + flags + account defaults → a complete spec, checked against the catalog and the stock. */
-export async function prepareSpec(deps: OrderDeps, input: OrderInput): Promise<{ spec: OrderSpec; offer: StockedOffer }> {
+async function prepareSpec(deps: OrderDeps, input: OrderInput): Promise<{ spec: OrderSpec; offer: StockedOffer }> {
   const source = input.specSource ?? 'The order';
   const fromFile = input.specDocument === undefined ? undefined : checkSpecDocument(input.specDocument, source);
   const merged = mergeSpecWithFlags(fromFile, input.flags);
@@ -151,7 +152,8 @@ export async function prepareSpec(deps: OrderDeps, input: OrderInput): Promise<{
     });
   }
   merged.subsidiary = await resolveSubsidiary(deps, merged);
-  // The input checks are done: the clock is measured beside the catalog, not after it (issue #15).
+  // Only now: a subsidiary this endpoint does not serve is refused before any call, the clock's included; then
+  // the clock is measured beside the catalog, not after it (issue #15).
   deps.prefetchClock?.();
 
   const lookup = { subsidiary: merged.subsidiary, cache: deps.cache, endpoint: deps.endpointKey, now: deps.now };
@@ -308,7 +310,7 @@ function settled<T>(result: PromiseSettledResult<T>): T {
 type MoneyText = (m: { micros: number; currency: string }) => string;
 
 /** Refuses (exit 2) when the preview's total without tax is above `maxPrice` (currency units). */
-export function checkMaxPrice(preview: Order, maxPrice: number | undefined, money: MoneyText): void {
+function checkMaxPrice(preview: Order, maxPrice: number | undefined, money: MoneyText): void {
   if (maxPrice === undefined) return;
   const withoutTax = moneyFromCartPrice(preview.prices.withoutTax);
   const limit = moneyFromUnits(maxPrice, withoutTax.currency);

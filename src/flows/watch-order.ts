@@ -8,7 +8,7 @@
 import { OvhApiError } from '../ovh/errors.js';
 import type { OvhApi } from '../ovh/api.js';
 import type { Order } from '../ovh/models/order.js';
-import { CliError } from '../errors.js';
+import { CliError } from '../domain/errors.js';
 import { compareMoney, moneyFromCartPrice, moneyFromUnits, type Money } from '../domain/money.js';
 import { assertSpecValid, completeSpec, mergeSpecWithFlags, validateSpecAgainstOffer, type OrderSpec } from '../domain/order-spec.js';
 import type { TargetObservation, WatchTarget } from '../domain/watch.js';

@@ -1,6 +1,6 @@
 // What `watch` watches, resolved against the catalog once at start: plan codes (default hardware),
 // a spec file (its exact hardware and options), or requirements that any matching offer satisfies.
-import { UsageError } from '../errors.js';
+import { UsageError } from '../domain/errors.js';
 import { defaultHardware, hardwareFromOptions } from '../domain/availability.js';
 import { filterOffers } from '../domain/filters.js';
 import { RANGES, type Range } from '../domain/offer-model.js';

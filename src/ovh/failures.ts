@@ -34,7 +34,7 @@ function unwrap(rejection: unknown): Unwrapped {
   let error: unknown = rejection;
   let message: unknown;
   if (rejection && typeof rejection === 'object' && 'error' in rejection && !(rejection instanceof Error)) {
-    error = (rejection as { error: unknown }).error;
+    error = (rejection).error;
     message = (rejection as { message?: unknown }).message;
   }
   const out: Unwrapped = { raw: error };

@@ -12,7 +12,7 @@ import { stateOf, type SandboxRuntime } from './runtime.js';
 import type { AccessRule, CredentialRecord } from './state.js';
 
 /** Accepted distance between X-Ovh-Timestamp and the sandbox clock. */
-export const TIMESTAMP_WINDOW_SECONDS = 300;
+const TIMESTAMP_WINDOW_SECONDS = 300;
 
 export function signatureOf(appSecret: string, consumerKey: string, method: string, url: string, body: string, timestamp: string): string {
   return `$1$${createHash('sha1').update([appSecret, consumerKey, method, url, body, timestamp].join('+')).digest('hex')}`;
@@ -34,7 +34,7 @@ export function bearerOf(req: Pick<ApiRequest, 'headers'>): string | undefined {
 }
 
 /** `*` matches any run of characters (slashes included), as in `/order/*` or `/sms/*\/jobs`. */
-export function ruleMatches(rule: AccessRule, method: string, path: string): boolean {
+function ruleMatches(rule: AccessRule, method: string, path: string): boolean {
   if (rule.method !== method) return false;
   const pattern = rule.path.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
   return new RegExp(`^${pattern}$`).test(path);

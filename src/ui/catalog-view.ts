@@ -4,7 +4,7 @@
 import type { DatacenterDelay } from '../domain/availability.js';
 import type { Money } from '../domain/money.js';
 import type { Offer, OfferSummary } from '../domain/offer-model.js';
-import type { CatalogResult, CatalogRow } from '../flows/catalog-query.js';
+import type { CatalogResult, CatalogRow } from '../domain/stocked-offers.js';
 import { currencyOfSubsidiary } from '../domain/subsidiaries.js';
 import { formatMoney } from './format.js';
 import { renderOffersTable } from './offer-view.js';

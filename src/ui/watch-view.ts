@@ -1,6 +1,6 @@
 // What `watch` shows: one line per event (stdout), NDJSON under --json, and on a terminal a spinner
 // line on stderr with the last check time. Off a terminal nothing is printed per check.
-import type { Context } from '../cli/context.js';
+import type { Context } from '../runtime/context.js';
 import type { Money } from '../domain/money.js';
 import { formatMoney } from './format.js';
 import { createTheme } from './theme.js';

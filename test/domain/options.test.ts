@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { allowedOptionCodes, assertOptionSelection, optionFamiliesFromCart, resolveOptions } from '../../src/domain/options.js';
 import { normaliseCatalog } from '../../src/domain/offers.js';
 import { GenericOptionDefinitionListSchema } from '../../src/ovh/models/catalog.js';
-import { UsageError } from '../../src/errors.js';
+import { UsageError } from '../../src/domain/errors.js';
 import { authoredEcoCatalog, euros } from './authored-catalog.js';
 
 const [ks, rise] = normaliseCatalog({ range: 'eco', catalog: authoredEcoCatalog() });
@@ -63,7 +63,7 @@ describe('option selection', () => {
   it('rejects unknown option plan codes, listing the plan’s options', () => {
     const result = resolveOptions(ks.addonFamilies, ['ram-999g'], monthly);
     expect(result.problems[0]?.code).toBe('unknown-option');
-    expect(result.problems[0]?.message).toMatch(/^Unknown option "ram-999g" for this plan\. Its options, by family:\n    memory \(one is needed\): ram-16g-ks-a/);
+    expect(result.problems[0]?.message).toMatch(/^Unknown option "ram-999g" for this plan\. Its options, by family:\n {4}memory \(one is needed\): ram-16g-ks-a/);
     expect(result.problems[0]?.message).toContain('plesk-webpro');
     expect(allowedOptionCodes(ks.addonFamilies)).toContain('plesk-webpro');
   });

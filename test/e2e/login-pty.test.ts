@@ -43,7 +43,7 @@ describe.skipIf(!ptyAvailable())('login in a terminal, waiting for the validatio
         await second.waitFor('Waiting for you to allow access', 20_000);
         const before = refusedChecks();
         await waitForText(() => String(refusedChecks() - before), /^([2-9]|\d\d+)$/);
-        await validateLikeAPerson(sandbox, url!);
+        await validateLikeAPerson(sandbox, url);
         expect((await second.exited).exitCode).toBe(0);
         expect(second.screen()).toContain(`Logged in as ${sandbox.account.nichandle}`);
       } finally {

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openJournal } from '../../src/config/journal.js';
-import { InterruptedError } from '../../src/errors.js';
+import { InterruptedError } from '../../src/domain/errors.js';
 import type { OrderedThing } from '../../src/domain/journal.js';
 import { openSession } from '../../src/cli/session.js';
 import { checkoutHooksFor, journalEndpointOf, runJournalStatus } from '../../src/cli/order-journal.js';

@@ -1,11 +1,12 @@
 // Cart housekeeping decisions and `cart show` on a checked-out cart: which carts prune deletes (and
 // which it must keep), ages, and reading a cart after its order. The API is the HTTPS sandbox.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/errors.js';
+import { UsageError } from '../../src/domain/errors.js';
 import { OvhApi } from '../../src/ovh/api.js';
 import { parseEndpoint } from '../../src/ovh/endpoints.js';
 import { showCart } from '../../src/flows/cart-inspect.js';
-import { summariseCart, type CartSummary } from '../../src/flows/cart-list.js';
+import { summariseCart } from '../../src/flows/cart-list.js';
+import type { CartSummary } from '../../src/domain/cart-report.js';
 import { decidePrune, deleteCarts, parseAge } from '../../src/flows/cart-prune.js';
 import { checkout } from '../../src/flows/checkout.js';
 import { startSandbox, type SandboxServer } from '../../src/sandbox/index.js';

@@ -23,7 +23,7 @@ const noColour = createTheme({ globals: { color: false }, stderr: { isTTY: true 
 
 describeRecorded('the price preview of a recorded OVH answer', () => {
   it('shows the lines, the totals, what is due now and what renews, within 80 columns', () => {
-    const order = OrderSchema.parse(readRecorded('cart-checkout-GET-preview-eco-24adv01-v3-FR-2026-trimmed.json')) as Order;
+    const order = OrderSchema.parse(readRecorded('cart-checkout-GET-preview-eco-24adv01-v3-FR-2026-trimmed.json'));
     const text = renderPreview(order, { locale: 'fr-FR', period: '1 month' });
     expect(widest(text)).toBeLessThanOrEqual(80);
     // Every quantity is 1: no unit price column, the description gets the room.

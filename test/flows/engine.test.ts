@@ -2,7 +2,7 @@
 // (every write once), and the one checkout. Against the HTTPS sandbox through the real OvhApi, with
 // small fakes only where the point is the order of calls.
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/errors.js';
+import { UsageError } from '../../src/domain/errors.js';
 import { CartSession, cartDescription, inspectCart, isOvhOrderCart, parseCartDescription, describeMissing } from '../../src/flows/cart-builder.js';
 import { checkout, checkoutBody } from '../../src/flows/checkout.js';
 import { closeMatches, loadOfferByPlan, loadOffers, type CatalogApi, type CachedCatalog } from '../../src/flows/offers-loader.js';

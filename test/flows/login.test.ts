@@ -6,7 +6,7 @@ import { OvhApi } from '../../src/ovh/api.js';
 import type { Credentials } from '../../src/ovh/client.js';
 import type { Endpoint } from '../../src/ovh/endpoints.js';
 import { OvhApiError } from '../../src/ovh/errors.js';
-import { CliError, ExitCode, InterruptedError } from '../../src/errors.js';
+import { CliError, ExitCode, InterruptedError } from '../../src/domain/errors.js';
 import type { Output } from '../../src/ui/output.js';
 import { runLogin, type LoginDeps, type PendingLogin } from '../../src/flows/login.js';
 import { ORDERING_ACCESS_RULES } from '../../src/flows/login-rules.js';

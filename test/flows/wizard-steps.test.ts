@@ -2,7 +2,7 @@
 // against the HTTPS sandbox through the real OvhApi. The sandbox's request log proves what reached
 // the API (each label once, assign before preview and checkout, nothing posted twice).
 import { describe, expect, it } from 'vitest';
-import { InterruptedError } from '../../src/errors.js';
+import { InterruptedError } from '../../src/domain/errors.js';
 import { CartSession, inspectCart } from '../../src/flows/cart-builder.js';
 import { runWizard, type WizardDeps } from '../../src/flows/wizard/index.js';
 import { initialState } from '../../src/flows/wizard/state.js';

@@ -12,10 +12,10 @@ export interface ScriptedAnswer {
    * The answer: a value, BACK, or a function choosing among the offered choices
    * (select/search) — e.g. `(choices) => choices[0].value`.
    */
-  answer: unknown | ((choices: Array<Choice<unknown>>) => unknown);
+  answer: unknown;
 }
 
-export interface AskedQuestion {
+interface AskedQuestion {
   id: string;
   kind: 'select' | 'search' | 'confirm' | 'input' | 'password';
   message: string;
@@ -24,7 +24,7 @@ export interface AskedQuestion {
   answer: unknown;
 }
 
-export class UnexpectedQuestionError extends Error {
+class UnexpectedQuestionError extends Error {
   override name = 'UnexpectedQuestionError';
 }
 
@@ -63,12 +63,12 @@ export function scriptedPrompter(script: ScriptedAnswer[]): ScriptedPrompter {
     asked,
     remaining: () => [...queue],
     async select<T>(q: { id: string; message: string; choices: Array<Choice<T>>; default?: T; allowBack?: boolean }): Promise<T | Back> {
-      const answer = next('select', q.id, q.message, q.choices as Array<Choice<unknown>>, q.default);
+      const answer = next('select', q.id, q.message, q.choices, q.default);
       if (answer === BACK && !q.allowBack) throw new UnexpectedQuestionError(`"${q.id}" does not allow going back.`);
       return answer as T | Back;
     },
     async search<T>(q: { id: string; message: string; choices: Array<Choice<T>>; default?: T; allowBack?: boolean }): Promise<T | Back> {
-      const answer = next('search', q.id, q.message, q.choices as Array<Choice<unknown>>, q.default);
+      const answer = next('search', q.id, q.message, q.choices, q.default);
       if (answer === BACK && !q.allowBack) throw new UnexpectedQuestionError(`"${q.id}" does not allow going back.`);
       return answer as T | Back;
     },

@@ -50,7 +50,7 @@ describe('catalog fast path (hand-checked plans and products)', () => {
   it('never accepts a whole catalog document the schema rejects (top-level fields)', () => {
     const doc = { ...sandboxCatalog, plans: sandboxCatalog.plans.slice(0, 2), addons: sandboxCatalog.addons.slice(0, 2), products: sandboxCatalog.products.slice(0, 2) } as unknown as Json;
     expect(acceptsPublicCatalog(doc)).toBe(true);
-    const topLevel = (pathsOf(doc) as (string | number)[][]).filter((at) => at.length <= 2 && (at[0] !== 'plans' && at[0] !== 'addons' && at[0] !== 'products' || at.length === 1));
+    const topLevel = (pathsOf(doc)).filter((at) => at.length <= 2 && (at[0] !== 'plans' && at[0] !== 'addons' && at[0] !== 'products' || at.length === 1));
     const found: string[] = [];
     for (const at of topLevel) {
       for (const wrong of WRONG_VALUES) {

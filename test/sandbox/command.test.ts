@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultGlobals, type Context } from '../../src/cli/context.js';
+import { defaultGlobals, type Context } from '../../src/runtime/context.js';
 import { main } from '../../src/cli/main.js';
 import { describeRecorded, readRecorded, RECORDED_DIR } from '../helpers/data-pack.js';
 

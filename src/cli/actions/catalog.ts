@@ -1,11 +1,11 @@
 // `ovh-order catalog`: the offers of a range with monthly price, setup fee and stock per datacenter,
 // filtered and sorted; the wizard's offer table for people, one JSON document for scripts.
-import type { Context } from '../context.js';
+import type { Context } from '../../runtime/context.js';
 import { openSession } from '../session.js';
 import { commandIo, localeFor, pickSubsidiary, waitFor } from '../command-support.js';
 import type { OfferSortKey } from '../../domain/filters.js';
 import type { Range } from '../../domain/offer-model.js';
-import { CATALOG_TABLE_LIMIT } from '../program.js';
+import { CATALOG_TABLE_LIMIT } from '../defaults.js';
 import type { CatalogQuery } from '../../flows/catalog-query.js';
 
 export async function run(ctx: Context, options: Record<string, unknown>): Promise<number> {

@@ -1,12 +1,12 @@
 // `ovh-order login`: flags and prompts in, a validated and minimally-scoped key stored 0600 out.
 // Interactive by default; with every value given (or no terminal), it never asks.
-import type { Context } from '../context.js';
-import { DEFAULT_TIMEOUT_MS } from '../context.js';
+import type { Context } from '../../runtime/context.js';
+import { DEFAULT_TIMEOUT_MS } from '../../runtime/context.js';
 import type { Prompter } from '../../ui/prompter.js';
 import type { Output } from '../../ui/output.js';
 import type { Credentials } from '../../ovh/client.js';
 import type { Endpoint } from '../../ovh/endpoints.js';
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../domain/errors.js';
 import { ProfileStore, checkProfileName, type StoredProfile } from '../../config/profiles.js';
 import { displayPath } from '../../config/paths.js';
 import { secretsOf } from '../../config/credentials.js';

@@ -3,11 +3,11 @@
 // the terminal; `--json` prints one document `{cartId, preview, order, …}`.
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Context } from '../context.js';
+import type { Context } from '../../runtime/context.js';
 import { openSession, sameEndpointInput } from '../session.js';
 import { orderCheckoutHooks } from '../order-journal.js';
 import { commandIo, commandText, localeFor } from '../command-support.js';
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../domain/errors.js';
 import { openCatalogCache } from '../../config/catalog-cache.js';
 import { parseConfigFlags } from '../../domain/configuration.js';
 import { moneyFromCartPrice } from '../../domain/money.js';
@@ -62,7 +62,7 @@ function useSpecEndpoint(ctx: Context, document: unknown, warn: (text: string) =
 }
 
 function specFlags(options: Record<string, unknown>): OrderSpecFlags {
-  const text = (key: string) => (typeof options[key] === 'string' ? (options[key] as string) : undefined);
+  const text = (key: string) => (typeof options[key] === 'string' ? (options[key]) : undefined);
   const list = (key: string) => (Array.isArray(options[key]) ? (options[key] as string[]) : undefined);
   const configs = list('config');
   return {
@@ -86,7 +86,7 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
   const specDocument = specFile === undefined ? undefined : readSpecFile(ctx, specFile);
 
   const { output, theme } = await commandIo(ctx);
-  useSpecEndpoint(ctx, specDocument, output.warn);
+  useSpecEndpoint(ctx, specDocument, (text) => output.warn(text));
   const session = await openSession(ctx, { needAccount: true, output });
   const cache = openCatalogCache(ctx.env, { now: () => ctx.now() });
   ctx.cleanups.push(() => cache.flush());

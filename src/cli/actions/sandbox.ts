@@ -3,8 +3,8 @@
 // the validation page). Unknown routes are reported on stderr as they happen.
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Context } from '../context.js';
-import { UsageError } from '../../errors.js';
+import type { Context } from '../../runtime/context.js';
+import { UsageError } from '../../domain/errors.js';
 import { stockScheduleFromFlag } from '../stock-schedule-flag.js';
 import { asDataPackUsageError, explicitEndpoint, sandboxApiFor } from '../session.js';
 

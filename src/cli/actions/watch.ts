@@ -1,11 +1,11 @@
 // `ovh-order watch`: wait for stock and say when an offer can be ordered; with --order (and its hard
 // limits) order it first. Flags are checked before any call; the loop is src/flows/watch.ts, the
 // events and transitions src/domain/watch.ts, the state src/config/watch-state.ts.
-import type { Context } from '../context.js';
+import type { Context } from '../../runtime/context.js';
 import { openSession } from '../session.js';
 import { commandIo, localeFor, pickSubsidiary, waitFor } from '../command-support.js';
 import { readSpecFile } from './order.js';
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../domain/errors.js';
 import { openCatalogCache } from '../../config/catalog-cache.js';
 import { openWatchState } from '../../config/watch-state.js';
 import type { Range } from '../../domain/offer-model.js';

@@ -2,8 +2,8 @@
 // they came from (the variables by name), the keys masked, whether they work (a real GET /me), and
 // whether the consumer key has every rule ordering needs (GET /auth/currentCredential). Exit 0 when
 // they work and nothing ordering needs is missing.
-import type { Context } from '../context.js';
-import { CliError, ExitCode } from '../../errors.js';
+import type { Context } from '../../runtime/context.js';
+import { CliError, ExitCode } from '../../domain/errors.js';
 import { maskKey } from '../../config/credentials.js';
 import { ProfileStore } from '../../config/profiles.js';
 import { displayPath } from '../../config/paths.js';

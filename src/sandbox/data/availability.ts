@@ -54,7 +54,7 @@ function delay(plan: ResolvedPlan, fqn: string, dc: string, isDefault: boolean):
 
 const cache = new WeakMap<OfferIndex, AvailabilityRecord[]>();
 
-export function availabilityRecords(index: OfferIndex): AvailabilityRecord[] {
+function availabilityRecords(index: OfferIndex): AvailabilityRecord[] {
   const known = cache.get(index);
   if (known) return known;
   // Recorded records (data pack) are served as recorded; plans without any get derived ones.

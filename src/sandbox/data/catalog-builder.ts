@@ -46,7 +46,7 @@ export function catalogPricing(entry: PricingEntry, taxRate: number): Record<str
 }
 
 /** The catalog's `configurations` of a plan (eco: datacenter not mandatory, as in the 2025 archive). */
-export function planConfigurations(plan: ResolvedPlan, index: OfferIndex): Array<Record<string, unknown>> {
+function planConfigurations(plan: ResolvedPlan, index: OfferIndex): Array<Record<string, unknown>> {
   return [
     { name: 'dedicated_datacenter', isCustom: false, isMandatory: authoredSpec(plan).range !== 'eco', values: [...plan.datacenters] },
     { name: 'dedicated_os', isCustom: false, isMandatory: true, values: ['none_64.en'] },
@@ -84,7 +84,7 @@ function addonDocument(addon: ResolvedAddon, index: OfferIndex, sub: Subsidiary)
   };
 }
 
-export function serverProduct(plan: ResolvedPlan): Record<string, unknown> {
+function serverProduct(plan: ResolvedPlan): Record<string, unknown> {
   const { cpu } = authoredSpec(plan);
   return {
     name: authoredSpec(plan).server,

@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import type { AvailabilityRecord } from './availability.js';
 import type { PublicRange } from './catalog-builder.js';
 
-export interface RecordedDocument {
+interface RecordedDocument {
   file: string;
   /** The file as recorded: served byte for byte. */
   text: string;
@@ -102,7 +102,7 @@ export function loadDataPack(folder: string): DataPack {
       const key = `${range}:${subsidiary}`;
       const other = pack.catalogs.get(key);
       if (other) throw new DataPackError(`Data pack ${dir}: two complete ${range} catalogs for ${subsidiary} (${other.file}, ${file}); keep one`);
-      pack.catalogs.set(key, { ...read, doc: read.doc as Record<string, unknown>, range, subsidiary });
+      pack.catalogs.set(key, { ...read, doc: read.doc, range, subsidiary });
     } else if (formattedMatch) {
       const read = readJson(dir, file);
       if (!isObject(read.doc) || !Array.isArray(read.doc.products)) {

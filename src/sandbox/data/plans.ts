@@ -18,7 +18,7 @@ export interface CpuSpec {
   score: number;
 }
 
-export interface FamilySpec {
+interface FamilySpec {
   name: 'memory' | 'storage' | 'system-storage' | 'bandwidth' | 'vrack' | 'distribution-license' | 'application-license';
   mandatory: boolean;
   /** Addon product names with their monthly price in EUR cents; the first one is the default of a mandatory family. */

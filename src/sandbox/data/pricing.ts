@@ -136,7 +136,7 @@ export interface PriceSource {
 }
 
 /** EUR cents → the subsidiary's cents, at the fixed rate. */
-export function convertCents(eurCents: number, sub: Subsidiary): number {
+function convertCents(eurCents: number, sub: Subsidiary): number {
   return Math.round(eurCents * sub.rate);
 }
 

@@ -10,7 +10,7 @@ import { RawResponse, type ApiRequest, type RouteDef } from '../router.js';
 import type { SandboxRuntime } from '../runtime.js';
 import { booleanQuery, enumQuery, requireQuery } from '../validate.js';
 
-export const JSON_TYPE = 'application/json; charset=utf-8';
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** A subsidiary of this API that has authored data, or the API's error. */
 export function subsidiaryOn(sb: SandboxRuntime, code: string, name = 'ovhSubsidiary'): Subsidiary {

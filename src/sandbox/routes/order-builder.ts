@@ -8,7 +8,7 @@ import { stateOf, subsidiary, type SandboxRuntime } from '../runtime.js';
 import type { CartRecord, ItemRecord } from '../state.js';
 import { itemPricing } from './cart-access.js';
 
-export interface BuiltLine {
+interface BuiltLine {
   item: ItemRecord;
   domain: string;
   rootDomain: string;

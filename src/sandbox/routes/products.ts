@@ -141,8 +141,8 @@ function routesOf(product: ProductId): RouteDef[] {
         }
         checkQuantity(body.quantity as number, null);
         const item = newItem(sb, {
-          cartId: cart.cartId, productId: product, planCode: code, duration: body.duration as string,
-          pricingMode: body.pricingMode as string, quantity: body.quantity as number, parentItemId: parent.itemId,
+          cartId: cart.cartId, productId: product, planCode: code, duration: body.duration,
+          pricingMode: body.pricingMode, quantity: body.quantity as number, parentItemId: parent.itemId,
         });
         parent.options.push(item.itemId);
         return itemView(sb, item);

@@ -62,7 +62,7 @@ export function orderDatacenters(values: readonly string[], stock: OfferAvailabi
 }
 
 /** The datacenter Enter picks: the first in order neither refused nor declined, else the first. */
-export function defaultDatacenter(ordered: readonly string[], stock: OfferAvailability | undefined, refused: ReadonlySet<string>, declined: ReadonlySet<string>): string | undefined {
+function defaultDatacenter(ordered: readonly string[], stock: OfferAvailability | undefined, refused: ReadonlySet<string>, declined: ReadonlySet<string>): string | undefined {
   const usable = ordered.filter((v) => !refused.has(normaliseDatacenter(v)) && !declined.has(v));
   const inStock = usable.find((v) => stock?.datacenters.find((d) => d.datacenter === normaliseDatacenter(v))?.orderable !== false);
   return inStock ?? usable[0] ?? ordered[0];
@@ -70,7 +70,7 @@ export function defaultDatacenter(ordered: readonly string[], stock: OfferAvaila
 
 /** The set of datacenters OVH refused for this hardware (created on first use). */
 export function refusedDatacentersFor(deps: WizardDeps, hardwareKey: string): Set<string> {
-  const all = (deps.cart.refusedDatacenters ??= new Map());
+  const all = (deps.cart.refusedDatacenters ??= new Map<string, Set<string>>());
   let refused = all.get(hardwareKey);
   if (!refused) all.set(hardwareKey, (refused = new Set()));
   return refused;
@@ -184,7 +184,7 @@ export const configurationStep: WizardStep = {
     }
 
     if (datacenter !== undefined) {
-      const delay = stock?.datacenters.find((d) => d.datacenter === normaliseDatacenter(datacenter!));
+      const delay = stock?.datacenters.find((d) => d.datacenter === normaliseDatacenter(datacenter));
       if (delay && !delay.orderable) deps.output.warn(`This hardware is ${delay.label} in ${datacenter} (--datacenter): checkout may be refused.`);
     }
 

@@ -2,7 +2,7 @@
 // that needs credentials the person can log in right here and carry on with the same cart), then
 // `GET …/checkout` is shown as a table. `--save` writes the spec here; `--dry-run` stops here and
 // deletes the cart.
-import { CliError, ExitCode } from '../../../errors.js';
+import { CliError, ExitCode } from '../../../domain/errors.js';
 import { OvhApiError } from '../../../ovh/errors.js';
 import { BACK } from '../../../ui/prompter.js';
 import type { WizardStep } from '../runner.js';
@@ -19,7 +19,7 @@ function needsCredentials(error: unknown): error is CliError {
 }
 
 /** Assigns the cart; on a credentials refusal, offers to log in and retries once with the new API. */
-export async function assignWithLogin(deps: WizardDeps): Promise<void> {
+async function assignWithLogin(deps: WizardDeps): Promise<void> {
   const session = await cartOf(deps);
   try {
     await wait(deps, 'Assigning the cart to your account', () => session.assign());
