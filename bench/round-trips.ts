@@ -13,11 +13,11 @@ import { criticalPath, timedRequests, type CriticalPath } from './critical-path.
 import { summarize } from './stats.js';
 import type { ResultRow } from './table.js';
 
-export const ROUND_TRIP_SLACK_MS = 300;
+const ROUND_TRIP_SLACK_MS = 300;
 /** Dependent round trips of `order --dry-run` by the chain above (not by the path measured). */
-export const DRY_RUN_ROUND_TRIPS = 6;
+const DRY_RUN_ROUND_TRIPS = 6;
 /** The same chain for `order --yes`: the checkout in place of the delete, within the issue's limit of 7. */
-export const ORDER_ROUND_TRIPS = 7;
+const ORDER_ROUND_TRIPS = 7;
 
 /** RISE-1 with a bigger memory option: a server whose mandatory families must all be filled. */
 export const DRY_RUN_ARGS = [
@@ -32,7 +32,7 @@ export const DRY_RUN_ARGS = [
 ];
 
 /** The real order (a sandbox order): the same server, bought; `--force` past the journal's 10-minute identical-order refusal. */
-export const ORDER_ARGS = [...DRY_RUN_ARGS.filter((a) => a !== '--dry-run'), '--yes', '--force'];
+const ORDER_ARGS = [...DRY_RUN_ARGS.filter((a) => a !== '--dry-run'), '--yes', '--force'];
 
 export interface RoundTripRun {
   wallMs: number;
