@@ -87,7 +87,7 @@ async function previewOf(
   hasServer: boolean,
 ): Promise<Pick<CartReport, 'preview' | 'previewSource' | 'previewProblem'>> {
   if (!hasServer) return { preview: null, previewSource: null, previewProblem: { code: 'empty_cart', message: 'The cart is empty: there is nothing to price.' } };
-  let problem: CartReport['previewProblem'] = null;
+  let problem: CartReport['previewProblem'];
   if (session.cart.readOnly) {
     // Checked out: a checkout preview would only be refused (403); the summary still shows its content.
     problem = CHECKED_OUT;
