@@ -29,6 +29,10 @@ describe('catalog and cart prune over a pipe: nothing cut', () => {
     expect(offers.length).toBeGreaterThan(3);
     for (const offer of offers) expect(piped.stdout).toMatch(new RegExp(`^${offer.name.split('|')[0]!.trim()} ${offer.planCode}\\s`, 'm'));
     expect(widest(piped.stdout.split('\n'))).toBeGreaterThan(80);
+    // What the range holds, from the catalog itself (the same in --json, as productLines).
+    const lines = (JSON.parse(json.stdout) as { productLines: Array<{ name: string; offers: number }> }).productLines;
+    expect(lines.reduce((sum, l) => sum + l.offers, 0)).toBe(offers.length);
+    expect(piped.stderr).toContain(`The baremetal catalog holds ${lines.map((l) => `${l.name} (${l.offers})`).join(', ')} offers.`);
     if (!ptyAvailable()) return;
     // The table and the stock per datacenter (the closing hint on stderr is prose the terminal wraps).
     const all = await onTerminal(['catalog', '--sandbox', '--range', 'baremetal', '--all']);
