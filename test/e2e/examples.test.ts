@@ -3,7 +3,9 @@
 // an isolated config dir) and must work. What a real account, a terminal or a third party would
 // decide is replaced by what the test can make: a real sandbox order and cart for the ids, a spec
 // file written by `order --dry-run --json`, a stock schedule; `--dry-run` where the line would buy;
-// `--once` where it would wait for stock forever. The few documented non-zero exits are named below.
+// `--once` where it would wait for stock forever; the wizard in a pseudo-terminal up to its first
+// question (then Ctrl-C, exit 130). Skipped, and counted: lines needing a real application key or
+// posting to a third party (ntfy.sh, Slack). The documented non-zero exits are named in planFor.
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +14,7 @@ import type { Command } from 'commander';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/program.js';
 import { RECORDED_DIR, recordedPresent, runningInCi } from '../helpers/data-pack.js';
+import { ptyAvailable, spawnPty } from '../helpers/pty.js';
 import { freshBinPath, isolatedEnv, repoRoot, runCli } from '../helpers/run-cli.js';
 import { createTestContext } from '../helpers/test-context.js';
 
@@ -78,6 +81,10 @@ function stripComment(line: string): string {
 interface Made {
   cartId: string;
   orderId: string;
+  /** The folder examples run in (their spec files are there). */
+  work: string;
+  /** A cart of its own for `cart delete` examples, so the others still find theirs. */
+  cartToDelete: string;
 }
 
 /** What the line becomes against the sandbox, and what its run may end with. */
@@ -94,14 +101,17 @@ interface Plan {
   /** The quiet wait counts only once something was printed (a script's earlier steps print first). */
   quietAfterOutput?: boolean;
   shell?: 'bash' | 'zsh';
+  /** Interactive: run in a pseudo-terminal with these arguments until its first question, then Ctrl-C (exit 130). */
+  terminal?: string[];
 }
 
 function planFor(example: Example, made: Made): Plan | { skip: string } {
+  const deletes = /ovh-order cart delete /.test(example.text);
   const text = example.text
     .split('\n')
     .map(stripComment)
     .join('\n')
-    .replaceAll('<cartId>', made.cartId)
+    .replaceAll('<cartId>', deletes ? made.cartToDelete : made.cartId)
     .replaceAll(EXAMPLE_CART, made.cartId)
     .replaceAll(EXAMPLE_ORDER, made.orderId)
     .replaceAll('../shared/fixtures/ovh', RECORDED_DIR);
@@ -113,7 +123,12 @@ function planFor(example: Example, made: Made): Plan | { skip: string } {
   if (command === 'order' && /--yes/.test(script) && !/--dry-run/.test(script)) script = script.replace(/(ovh-order order[^\n|]*)/, '$1 --dry-run');
   if (command === 'watch' && !/--once/.test(script)) script = script.replace(/(ovh-order watch[^\n|]*)/, '$1 --once');
   if (command === 'sandbox') return { script, codes: [0, 130], stopWhen: /listening on https/ };
-  if (command === 'wizard') return { script, codes: [2], because: /terminal/ };
+  // The wizard asks questions: in a terminal, it must get to its first one; Ctrl-C there exits 130.
+  if (command === 'wizard') {
+    if (!ptyAvailable()) return { script, codes: [2], because: /terminal/ };
+    const args = script.trim().split(/\s+/).slice(1).map((a) => (a.endsWith('.json') ? join(made.work, a) : a));
+    return { script, codes: [130], terminal: ['--sandbox', ...args] };
+  }
   if (command === 'watch') return { script, codes: [0, 1] };
   // zsh's completion needs zsh's completion system loaded, as in a ~/.zshrc after compinit.
   if (/completion zsh/.test(script)) return { script: `autoload -U compinit && compinit -u\n${script}`, codes: [0], shell: 'zsh' };
@@ -129,7 +144,21 @@ interface Run {
   output: string;
 }
 
+async function runInTerminal(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
+  const session = spawnPty(args, env, { cols: 100, rows: 40 });
+  try {
+    await session.waitFor(/^\s*\? /m, 20_000);
+  } catch (error) {
+    session.kill();
+    return { code: -1, output: (error as Error).message };
+  }
+  session.write('\x03');
+  const { exitCode } = await session.exited;
+  return { code: exitCode, output: session.screen() };
+}
+
 function runScript(plan: Plan, env: NodeJS.ProcessEnv, cwd: string): Promise<Run> {
+  if (plan.terminal) return runInTerminal(plan.terminal, env);
   return new Promise((resolve, reject) => {
     const args = plan.shell === 'zsh' ? ['-f', '-o', 'pipefail', '-c', plan.script] : ['-o', 'pipefail', '-c', plan.script];
     const child = spawn(plan.shell ?? 'bash', args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -191,7 +220,9 @@ describe('every example of --help and README works against the sandbox', () => {
     const dry = await runCli([...base, '--dry-run', '--keep-cart'], { env });
     expect(dry.code, dry.stderr).toBe(0);
     const dryReport = JSON.parse(dry.stdout) as { cartId: string; spec: unknown };
-    made = { cartId: dryReport.cartId, orderId: String((JSON.parse(ordered.stdout) as { order: { orderId: number } }).order.orderId) };
+    const spare = await runCli([...base, '--dry-run', '--keep-cart'], { env });
+    expect(spare.code, spare.stderr).toBe(0);
+    made = { work, cartToDelete: (JSON.parse(spare.stdout) as { cartId: string }).cartId, cartId: dryReport.cartId, orderId: String((JSON.parse(ordered.stdout) as { order: { orderId: number } }).order.orderId) };
     for (const spec of ['rise1.json', 'server.json']) writeFileSync(join(work, spec), JSON.stringify(dryReport.spec, null, 2));
     writeFileSync(join(work, 'stock.json'), JSON.stringify({ steps: [{ fromRequest: 1, stock: { '24rise01': { gra: '1H-low' } } }] }));
     examples = [...(await helpExamples()), ...readmeExamples()];

@@ -22,7 +22,7 @@ describe('wizard range question', () => {
     const deps = wizardDeps(world, prompter, {}, { cache });
     const subsidiary = deps.defaultSubsidiary!;
     const eco = await loadOffers(deps.api, { range: 'eco', subsidiary, cache, endpoint: deps.endpoint.apiUrl, now: deps.now });
-    await rangeStep.run(initialState(deps.flags), deps);
+    await rangeStep.run(initialState(deps.flags, 'fr-FR'), deps);
     const choices = prompter.asked.find((q) => q.id === 'range')!.choices!;
     const ecoChoice = choices.find((c) => c.value === 'eco')!;
     const families = new Set(eco.offers.map((o) => o.family));
