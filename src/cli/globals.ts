@@ -18,6 +18,7 @@ export function applyGlobalOptions(ctx: Context, opts: Record<string, unknown>):
   const g = ctx.globals;
   if (typeof opts.endpoint === 'string' && opts.endpoint !== '') g.endpoint = opts.endpoint;
   g.sandbox = opts.sandbox === true;
+  if (typeof opts.stockSchedule === 'string' && opts.stockSchedule !== '') g.stockSchedule = opts.stockSchedule;
   if (typeof opts.dataPack === 'string' && opts.dataPack !== '') g.dataPack = opts.dataPack;
   if (typeof opts.profile === 'string' && opts.profile !== '') g.profile = opts.profile;
   g.json = opts.json === true;

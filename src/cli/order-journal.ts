@@ -36,7 +36,7 @@ export function journalEndpointOf(session: Pick<Session, 'endpoint' | 'endpointS
 const SANDBOX_JOURNAL_ENDPOINT = 'sandbox';
 
 /** Opens the journal and shows its permission warnings (a file found open to others is tightened). */
-function openOrderJournal(ctx: Pick<Context, 'env' | 'now'>, output: Pick<Output, 'warn'>): Journal {
+export function openOrderJournal(ctx: Pick<Context, 'env' | 'now'>, output: Pick<Output, 'warn'>): Journal {
   const journal = openJournal(ctx.env, { now: () => ctx.now() });
   for (const warning of journal.warnings) output.warn(warning);
   journal.warnings.length = 0;
@@ -51,6 +51,8 @@ export interface CheckoutHooksForOptions {
   subsidiary?: string;
   /** The client to read with, when it may change during the command (login mid-wizard). Default: the session's. */
   api?: () => OvhApi;
+  /** Recorded with the entry (`watch:<id>`). */
+  source?: string;
 }
 
 /** The journal hooks for `checkout(api, cartId, choice, hooks)` in a command with a session. */
@@ -72,6 +74,7 @@ export function checkoutHooksFor(ctx: Context, session: Session, output: Output,
     timeOffsetSeconds: () => api().client.timeOffsetSeconds,
     signal: ctx.interrupt.signal,
     unverifiedTls: unverifiedTls(ctx, session),
+    ...(options.source ? { source: options.source } : {}),
   });
 }
 
@@ -86,7 +89,7 @@ function unverifiedTls(ctx: Pick<Context, 'env'>, session: Pick<Session, 'endpoi
 }
 
 /** What an order spec buys, as the journal records it. */
-function orderedThingFromSpec(spec: Pick<OrderSpec, 'range' | 'planCode' | 'options' | 'datacenter' | 'quantity' | 'duration' | 'pricingMode'>): OrderedThing {
+export function orderedThingFromSpec(spec: Pick<OrderSpec, 'range' | 'planCode' | 'options' | 'datacenter' | 'quantity' | 'duration' | 'pricingMode'>): OrderedThing {
   return {
     range: spec.range,
     planCode: spec.planCode,
@@ -108,10 +111,10 @@ export function orderCheckoutHooks(
   session: Session,
   output: Output,
   spec: OrderSpec,
-  options: { force: boolean; dryRun: boolean },
+  options: { force: boolean; dryRun: boolean; source?: string },
 ): JournaledCheckoutHooks {
   const what = orderedThingFromSpec(spec);
-  const hooks = checkoutHooksFor(ctx, session, output, { what, force: options.force, subsidiary: spec.subsidiary });
+  const hooks = checkoutHooksFor(ctx, session, output, { what, force: options.force, subsidiary: spec.subsidiary, source: options.source });
   if (!options.dryRun) {
     // Refused before any cart exists; the checkout hooks check both again right before the POST.
     const tls = unverifiedTls(ctx, session);

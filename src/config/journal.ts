@@ -29,7 +29,7 @@ import { ensurePrivateDir, fixFileMode } from './store.js';
 const JOURNAL_FILE = 'journal.json';
 const JOURNAL_VERSION = 1;
 /** Resolved entries beyond this many are forgotten (unresolved ones never are). */
-const JOURNAL_MAX_ENTRIES = 200;
+export const JOURNAL_MAX_ENTRIES = 200;
 const LOCK_WAIT_MS = 5_000;
 
 interface JournalDocument {
@@ -103,6 +103,7 @@ export function openJournal(env: NodeJS.ProcessEnv, options: OpenJournalOptions 
         startedAt: now().toISOString(),
         ...(Number.isFinite(input.clockOffsetSeconds) ? { clockOffsetSeconds: input.clockOffsetSeconds } : {}),
         state: 'pending',
+        ...(input.source ? { source: String(input.source) } : {}),
       };
       update((doc) => {
         check?.({

@@ -60,6 +60,8 @@ const JournalEntrySchema = z.object({
    * the run that lost the answer may be retried by a script that never saw the outcome.
    */
   recovered: z.boolean().optional(),
+  /** Which run placed it, when it says (`watch:<id>`): `watch --max-orders` counts its own orders by it. */
+  source: z.string().optional(),
   /** Set when a later order was forced past this entry (`--force`). */
   overriddenAt: z.string().optional(),
   /** The entry id of that later order. */
@@ -149,6 +151,7 @@ interface BeginCheckout {
   what: OrderedThing;
   quote?: QuotedTotal;
   clockOffsetSeconds?: number;
+  source?: string;
 }
 
 /** The journal as flows use it (src/config/journal.ts keeps it in a file). */

@@ -152,7 +152,12 @@ function offerFromProduct(product: FormattedProduct, currency: string, index: Pu
     datacenters,
     quantity: pricing.quantity,
     promotions: [],
-    hardware: { memory: productOf(specs.memory?.planCode), storage: productOf(listed.get('storage')), systemStorage: null },
+    hardware: {
+      memory: productOf(specs.memory?.planCode),
+      storage: productOf(listed.get('storage')),
+      // Not in `specifications`: the family's default (from the public plan), as the bare-metal range has it.
+      systemStorage: productOf(families.find((f) => f.name === 'system-storage')?.default),
+    },
   };
   // `network.outgoing` / `privateBandwidth` are taken as Mbps (the schema gives no unit).
   if (specs.network?.outgoing) offer.bandwidthMbps = specs.network.outgoing;

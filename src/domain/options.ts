@@ -1,5 +1,6 @@
 // Option (add-on) selection rules for one plan:
-//   - every mandatory family gets exactly one option: the person's, else the catalog default,
+//   - every mandatory family gets exactly one option: the person's, else the catalog default, else
+//     the one the listing shows (its only add-on, else its cheapest in the default mode),
 //     else the cheapest for the chosen pricing mode/duration ("if only one is missing the order fails");
 //   - an exclusive family takes at most one;
 //   - unknown option plan codes are refused, listing the plan's options.
@@ -11,6 +12,7 @@ import { monthsOfDuration } from './durations.js';
 import { compareMoney, divideMoney, moneyFromCartPrice } from './money.js';
 import type { AddonPricing, Offer, OfferAddon, OfferAddonFamily } from './offer-model.js';
 import { addonPricingFor } from './offer-pricing.js';
+import { defaultAddonOf } from './offers-public.js';
 
 export interface SelectedOption {
   planCode: string;
@@ -146,6 +148,12 @@ function pickForMandatory(family: OfferAddonFamily, billing: OptionBilling): Sel
     if (!addon || addon.pricings.length === 0 || pricingFor(addon, billing)) {
       return { planCode: family.default, family: family.name, source: 'default', addon };
     }
+  }
+  // No default named: the listing shows the family's own pick (its only add-on, else its cheapest in
+  // the default mode); that is what is ordered when it is sold in this mode, whatever the mode's prices.
+  const listed = defaultAddonOf(family);
+  if (listed && (listed.pricings.length === 0 || pricingFor(listed, billing))) {
+    return { planCode: listed.planCode, family: family.name, source: family.addons.length === 1 ? 'only' : 'cheapest', addon: listed };
   }
   const best = cheapest(family.addons, billing);
   if (best) return { planCode: best.planCode, family: family.name, source: 'cheapest', addon: best };

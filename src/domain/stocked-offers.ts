@@ -21,6 +21,8 @@ export interface LoadedOffers<T extends Offer | OfferSummary = Offer> {
   fromCache: boolean;
   /** The raw availability records, to re-join for another hardware choice (`stockFor`). */
   availabilities: DatacenterAvailability[];
+  /** What a person should be told (e.g. stock the dedicated range could not join). */
+  warnings: string[];
 }
 
 export interface CatalogRow<T extends Offer | OfferSummary = Offer> {

@@ -79,8 +79,11 @@ export function validateSubsidiary(code: string, endpointSubsidiaries: readonly 
   const allowed = endpointSubsidiaries.map((s) => s.toUpperCase());
   if (normalised !== '' && allowed.includes(normalised)) return normalised;
   const known = subsidiaryInfo(normalised);
+  // Another API's subsidiary is named as such; one of this API that the endpoint does not serve
+  // (a sandbox data pack records only some) is just not served.
+  const sameApi = allowed.some((a) => subsidiaryInfo(a)?.api === known?.api);
   const why = known
-    ? `Subsidiary "${code}" (${known.name}) is not served by this endpoint (it is on the ovh-${known.api} API).`
+    ? `Subsidiary "${code}" (${known.name}) is not served by this endpoint${sameApi ? '' : ` (it is on the ovh-${known.api} API)`}.`
     : `Unknown subsidiary "${code}".`;
   return reject(why, allowed);
 }

@@ -66,16 +66,17 @@ function itemTree(all: readonly CartItem[], serverId: number | null, serverConfi
 const CHECKED_OUT = { code: 'checked_out', message: 'The cart was already checked out (it is read-only): there is no checkout preview of it; `ovh-order status` follows its order.' };
 
 /**
- * Why OVH gave no checkout preview. Decided by status, route, OVH's documented text and the cart's
- * own `readOnly`, never by a text OVH does not document: its 403 for a checked-out cart is unknown,
- * and "You are not allowed" on checkout is the one documented answer for a cart not assigned.
+ * Why OVH refused the checkout preview of a cart that is not read-only (a read-only one is not
+ * asked). Decided by status, route and OVH's documented text only: "You are not allowed" on checkout
+ * is the one documented answer (a cart not assigned); any other 403 is quoted, its reason unknown.
  */
-function previewRefusal(error: OvhApiError, readOnly: boolean): { code: string; message: string } {
+export function previewRefusal(error: OvhApiError): { code: string; message: string } {
   if (error.kind === 'not-granted') return { code: 'not_granted', message: error.message };
-  if (error.status === 403 && readOnly) return CHECKED_OUT;
   if (isNotAssignedRefusal(error)) return { code: 'not_assigned', message: 'The cart is not assigned to this account, so OVH gives no checkout preview.' };
   const said = error.ovhMessage ? `: ${error.ovhMessage}` : '';
-  if (error.status === 403) return { code: 'refused', message: `OVH refused the checkout preview (403)${said}; the cart may belong to another account.` };
+  if (error.status === 403) {
+    return { code: 'refused', message: `OVH refused the checkout preview (403)${said}; the cart may have been checked out meanwhile, or belong to another account.` };
+  }
   return { code: error.code, message: error.ovhMessage ? `Checkout would be refused: ${error.ovhMessage}` : error.message };
 }
 
@@ -86,9 +87,8 @@ async function previewOf(
   hasServer: boolean,
 ): Promise<Pick<CartReport, 'preview' | 'previewSource' | 'previewProblem'>> {
   if (!hasServer) return { preview: null, previewSource: null, previewProblem: { code: 'empty_cart', message: 'The cart is empty: there is nothing to price.' } };
-  let problem: CartReport['previewProblem'];
-  const readOnly = session.cart.readOnly;
-  if (readOnly) {
+  let problem: CartReport['previewProblem'] = null;
+  if (session.cart.readOnly) {
     // Checked out: a checkout preview would only be refused (403); the summary still shows its content.
     problem = CHECKED_OUT;
   } else if (options.hasAccount) {
@@ -97,7 +97,7 @@ async function previewOf(
     } catch (error) {
       if (!(error instanceof OvhApiError) || ['network', 'tls', 'timeout'].includes(error.kind)) throw error;
       // Refusals are the point of showing a cart: say why checkout would fail, then price it anyway.
-      problem = previewRefusal(error, readOnly);
+      problem = previewRefusal(error);
     }
   } else {
     problem = { code: 'no_credentials', message: 'No credentials: the checkout preview needs your account (`ovh-order login`).' };

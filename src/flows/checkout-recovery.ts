@@ -196,6 +196,8 @@ export interface JournaledCheckoutOptions {
    * when they are not: the checkout is then refused before anything is written or posted.
    */
   unverifiedTls?: string;
+  /** Recorded with the entry: which run placed it (`watch:<id>`). */
+  source?: string;
 }
 
 export interface JournaledCheckoutHooks extends CheckoutHooks {
@@ -243,6 +245,7 @@ export function journaledCheckoutHooks(options: JournaledCheckoutOptions): Journ
       what,
       ...(attempt.quote ? { quote: attempt.quote } : {}),
       clockOffsetSeconds: options.timeOffsetSeconds?.(),
+      ...(options.source ? { source: options.source } : {}),
     };
     entry = journal.beginCheckout(begin, (current) => {
       refuseSecondCheckoutOf(attempt.cartId, current.sameCart);

@@ -234,7 +234,10 @@ async function waitForValidation(
 ): Promise<{ nichandle: string; ovhSubsidiary: string }> {
   const api = deps.createApi(endpoint, credentials);
   const deadline = deps.now().getTime() + deps.waitTimeoutMs;
-  const later = `Once you have allowed access at ${pending.validationUrl}, run \`${deps.finishCommand}\` to finish (the key is kept, waiting).`;
+  const startOver = deps.finishCommand.replace('ovh-order login', 'ovh-order logout');
+  const later =
+    `Once you have allowed access at ${pending.validationUrl}, run \`${deps.finishCommand}\` to finish (the key is kept, waiting). ` +
+    `To request a new key instead, run \`${startOver}\` first.`;
   const minutes = formatWait(deps.waitTimeoutMs);
   return deps.output.spin(`Waiting for you to allow access in the browser (up to ${minutes}; Ctrl-C to stop)`, async () => {
     for (;;) {

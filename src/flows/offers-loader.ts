@@ -73,6 +73,8 @@ interface CatalogPartResult<P extends CatalogPart> {
   items: Array<PartOf<P>>;
   fetchedAt: Date;
   fromCache: boolean;
+  /** What a person should know about this read (a public catalog the dedicated range could not join). */
+  warnings: string[];
 }
 
 /** The public ranges whose add-ons give the dedicated range its stock names. */
@@ -100,21 +102,30 @@ function catalogOf<P extends CatalogPart>(api: CatalogApi, options: LoadOffersOp
 }
 
 /** Offers of a range from the network: the dedicated range with the public ranges joined in. */
-async function fetchOffers(api: CatalogApi, options: LoadOffersOptions, now: Date): Promise<{ offers: Offer[]; complete: boolean; pricesUntil?: Date }> {
+async function fetchOffers(api: CatalogApi, options: LoadOffersOptions, now: Date): Promise<{ offers: Offer[]; complete: boolean; pricesUntil?: Date; warnings: string[] }> {
   if (options.range !== 'dedicated') {
     const raw = await fetchRangeCatalog(api, options.range, options.subsidiary);
     const catalog = raw.catalog as PublicCatalog;
     const pricings = [...catalog.plans, ...(catalog.addons ?? [])].flatMap((p) => p.pricings);
-    return { offers: normaliseCatalog(raw, now), complete: true, pricesUntil: nextPromotionBoundary(pricings, now) };
+    return { offers: normaliseCatalog(raw, now), complete: true, pricesUntil: nextPromotionBoundary(pricings, now), warnings: [] };
   }
+  const warnings: string[] = [];
   const [formatted, ...publics] = await Promise.all([
     fetchRangeCatalog(api, 'dedicated', options.subsidiary),
-    // A public range that cannot be read leaves the stock unknown, never the dedicated range unlisted.
-    ...PUBLIC_RANGES.map((range) => catalogOf(api, { ...options, range }, 'offers').then((r) => r.items, () => undefined)),
+    // A public range that cannot be read leaves some stock unknown, never the dedicated range unlisted.
+    ...PUBLIC_RANGES.map((range) =>
+      catalogOf(api, { ...options, range }, 'offers').then(
+        (r) => r.items,
+        (error: unknown) => {
+          warnings.push(`The ${range} catalog could not be read (${error instanceof Error ? error.message : String(error)}): stock of the dedicated plans whose hardware it names is shown as unknown.`);
+          return undefined;
+        },
+      ),
+    ),
   ]);
   const publicOffers = publics.flatMap((offers) => offers ?? []);
   if (formatted.range !== 'dedicated') throw new Error('unreachable: the dedicated catalog');
-  return { offers: normaliseCatalog({ ...formatted, publicOffers }, now), complete: publics.every((p) => p !== undefined) };
+  return { offers: normaliseCatalog({ ...formatted, publicOffers }, now), complete: publics.every((p) => p !== undefined), warnings };
 }
 
 async function readCatalog<P extends CatalogPart>(api: CatalogApi, options: LoadOffersOptions, part: P): Promise<CatalogPartResult<P>> {
@@ -124,19 +135,19 @@ async function readCatalog<P extends CatalogPart>(api: CatalogApi, options: Load
   if (cache && !options.refresh) {
     if (part === 'summaries' && cache.getSummaries) {
       const hit = await cache.getSummaries(key);
-      if (hit) return { items: hit.summaries as Array<PartOf<P>>, fetchedAt: hit.fetchedAt, fromCache: true };
+      if (hit) return { items: hit.summaries as Array<PartOf<P>>, fetchedAt: hit.fetchedAt, fromCache: true, warnings: [] };
     } else {
       const hit = await cache.get(key);
-      if (hit) return { items: (part === 'offers' ? hit.offers : hit.summaries) as Array<PartOf<P>>, fetchedAt: hit.fetchedAt, fromCache: true };
+      if (hit) return { items: (part === 'offers' ? hit.offers : hit.summaries) as Array<PartOf<P>>, fetchedAt: hit.fetchedAt, fromCache: true, warnings: [] };
     }
   }
   const fetchedAt = now();
-  const { offers, complete, pricesUntil } = await fetchOffers(api, options, fetchedAt);
+  const { offers, complete, pricesUntil, warnings } = await fetchOffers(api, options, fetchedAt);
   const fetched: CachedCatalog = { offers, summaries: offers.map(summarizeOffer), fetchedAt };
   if (pricesUntil) fetched.pricesUntil = pricesUntil;
   // Without a public range the dedicated stock names are unknown: not kept for the next runs.
   if (cache && complete) await cache.set(key, fetched);
-  return { items: (part === 'offers' ? fetched.offers : fetched.summaries) as Array<PartOf<P>>, fetchedAt: fetched.fetchedAt, fromCache: false };
+  return { items: (part === 'offers' ? fetched.offers : fetched.summaries) as Array<PartOf<P>>, fetchedAt: fetched.fetchedAt, fromCache: false, warnings };
 }
 
 async function loadStocked<P extends CatalogPart>(api: CatalogApi, options: LoadOffersOptions, part: P): Promise<LoadedOffers<PartOf<P>>> {
@@ -155,6 +166,7 @@ async function loadStocked<P extends CatalogPart>(api: CatalogApi, options: Load
     catalogFetchedAt: catalog.fetchedAt,
     fromCache: catalog.fromCache,
     availabilities,
+    warnings: catalog.warnings,
   };
 }
 

@@ -9,6 +9,8 @@ export interface GlobalOptions {
   endpoint?: string;
   /** `--sandbox`: run against the built-in OVH API simulation, no account needed. */
   sandbox: boolean;
+  /** `--stock-schedule FILE`: scripted stock for the sandbox (with --sandbox, or `ovh-order sandbox`). */
+  stockSchedule?: string;
   /** `--data-pack` / `OVH_ORDER_SANDBOX_DATA_PACK`: a folder of recorded OVH answers the sandbox serves. */
   dataPack?: string;
   /** `--profile`: stored credentials profile name. */

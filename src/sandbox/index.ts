@@ -27,9 +27,11 @@ import type { SandboxRuntime } from './runtime.js';
 import { BASE_PATH, createRequestListener } from './server.js';
 import { StateStore } from './state-store.js';
 import { randomKey } from './state.js';
+import { readStockSchedule, StockControl } from './stock-schedule.js';
 import type { SandboxLogEntry, SandboxOptions, SandboxOrderView, SandboxServer } from './types.js';
 
-export type {  SandboxLogEntry, SandboxOptions,   SandboxServer } from './types.js';
+export type { SandboxFault, SandboxLogEntry, SandboxOptions, SandboxOrderView, SandboxRegion, SandboxServer, StockScheduleDocument, StockScheduleStep } from './types.js';
+export { parseStockSchedule, readStockSchedule } from './stock-schedule.js';
 export { generateLargeCatalog } from './data/large-catalog.js';
 export { signatureOf } from './auth.js';
 export { DataPackError } from './data/data-pack.js';
@@ -59,6 +61,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const log: SandboxLogEntry[] = [];
   const faults = new FaultList();
   const pending = { sockets: new Set<Socket>(), timers: new Set<NodeJS.Timeout>() };
+  const stock = new StockControl(() => clock.nowMs());
+  if (options.stockSchedule !== undefined) stock.set(typeof options.stockSchedule === 'string' ? readStockSchedule(options.stockSchedule) : options.stockSchedule);
   const runtime: SandboxRuntime & { origin: string } = {
     region,
     regionInfo: REGIONS[region],
@@ -69,6 +73,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     pack,
     offers: () => scaled ?? packIndex ?? offerIndex(region),
     catalogCache: new Map(),
+    stock,
   };
 
   const server = createServer(
@@ -106,6 +111,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let closed = false;
 
   return {
+    ...(pack
+      ? {
+          dataPack: {
+            dir: pack.dir,
+            catalogs: [...pack.catalogs.values()].map((c) => `${c.range} ${c.subsidiary} (${c.file})`),
+            subsidiaries: [...new Set([...pack.catalogs.values()].map((c) => c.subsidiary))].sort(),
+            availabilityRecords: pack.availabilities.length,
+            skipped: pack.skipped.map((s) => ({ ...s })),
+          },
+        }
+      : {}),
     url: `${runtime.origin}${BASE_PATH}`,
     host: '127.0.0.1',
     port,
@@ -139,6 +155,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       scaled = bytes ? scaledOfferIndex(region, bytes) : undefined;
       runtime.catalogCache.clear();
     },
+    setStockSchedule: (schedule) => stock.set(schedule),
+    stockRequests: () => stock.requestCount(),
     orders: (): SandboxOrderView[] => {
       store.refresh();
       return Object.values(state().orders).map((o) => ({

@@ -2,7 +2,7 @@
 // moment they are written as `{currencyCode, text, value}`.
 import type { Subsidiary } from './data/regions.js';
 
-const MICROCENTS_PER_CENT = 1_000_000;
+export const MICROCENTS_PER_CENT = 1_000_000;
 export interface OrderPrice {
   currencyCode: string;
   priceInUcents?: number;

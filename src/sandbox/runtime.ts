@@ -5,6 +5,7 @@ import type { DataPack } from './data/data-pack.js';
 import type { OfferIndex } from './data/offer-index.js';
 import { SUBSIDIARIES, type RegionInfo, type Subsidiary } from './data/regions.js';
 import type { StateStore } from './state-store.js';
+import type { StockControl } from './stock-schedule.js';
 import type { SandboxState } from './state.js';
 import type { SandboxRegion } from './types.js';
 
@@ -22,6 +23,8 @@ export interface SandboxRuntime {
   offers(): OfferIndex;
   /** Serialised catalogs, cached by key (`eco:FR`), dropped when the scale changes. */
   readonly catalogCache: Map<string, string>;
+  /** Scripted stock (sandbox extra, stock-schedule.ts): overrides the authored delays. */
+  readonly stock: StockControl;
 }
 
 export function stateOf(sb: SandboxRuntime): SandboxState {

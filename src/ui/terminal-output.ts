@@ -58,8 +58,8 @@ type TerminalInput = Context['stdin'] & { isRaw?: boolean; setRawMode?: (raw: bo
 /**
  * While a spinner turns, keys typed on the terminal are read and dropped (no echo over the spinner),
  * and Ctrl-C is turned into the SIGINT it would have been. ora's own discarder is off: it adds its
- * listener without resuming a fresh stdin, so nothing is read and Ctrl-C is lost (seen with ora 9,
- * Node 20-22 in a pseudo-terminal). Returns the function that gives the terminal back as it was.
+ * listener without resuming a fresh stdin, so nothing is read and Ctrl-C is lost (seen with ora 9 on
+ * Node 20 in a pseudo-terminal). Returns the function that gives the terminal back as it was.
  */
 function discardTypedKeys(stdin: TerminalInput): () => void {
   if (!stdin.isTTY || typeof stdin.setRawMode !== 'function') return () => {};

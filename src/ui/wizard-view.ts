@@ -36,7 +36,9 @@ export function billingChoiceDescription(choice: BillingChoice, locale: string, 
   }
   if (choice.termTotal && choice.commitmentMonths > choice.months) parts.push(`${choice.commitmentMonths} months: ${m(choice.termTotal, locale)}`);
   if (quantity > 1) parts.push(`for ${quantity} servers`);
-  return parts.join(' · ') || 'Prices on the quote';
+  const text = parts.join(' · ') || 'Prices on the quote';
+  // On a line of its own: a promotion's name alone can take half of an 80-column line.
+  return choice.promotions.length > 0 ? `${text}\nPromotion ${choice.promotions.join(', ')}` : text;
 }
 
 /** `+12,00 €/month`, `−5,00 €/month`, `included` (zero difference). */

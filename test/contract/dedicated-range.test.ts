@@ -37,6 +37,8 @@ describeRecorded('dedicated range: stock through the public catalogs’ add-on p
     const adv = byCode(joined, '21adv01');
     expect(adv.hardware).toEqual({ memory: 'ram-32g-ecc-3200', storage: 'softraid-2x512nvme', systemStorage: null });
     expect(byCode(joined, '22rise01').hardware.memory).toBe('ram-32g-ecc-2666');
+    // SCALE-1's system disks are not in `specifications`: the public family default says them.
+    expect(byCode(joined, '21scale01').hardware.systemStorage).toBe('softraid-2x480ssd-sata');
     // The names are not prefixes of each other: only the public catalog says this.
     expect(defaultHardware(adv).memory?.planCode).toBe('ram-32g-adv-gen2-inc');
   });

@@ -77,6 +77,26 @@ describe('offers', () => {
     expect(count('GET /order/catalog/formatted/dedicated ')).toBe(1);
   });
 
+  it('dedicated range: a public catalog that cannot be read leaves its stock unknown, says so, and is not cached', async () => {
+    const real = world.api();
+    const api: CatalogApi = {
+      getFormattedDedicatedCatalog: (s) => real.getFormattedDedicatedCatalog(s),
+      getAvailabilities: (q) => real.getAvailabilities(q),
+      getPublicCatalog: (name, s) => (name === 'baremetalServers' ? Promise.reject(new Error('Internal server error')) : real.getPublicCatalog(name, s)),
+    };
+    const stored: unknown[] = [];
+    const cache = { get: () => undefined, set: (key: unknown) => void stored.push(key) };
+    const loaded = await loadOffers(api, { range: 'dedicated', subsidiary: 'FR', cache });
+    expect(loaded.offers.length).toBeGreaterThan(0);
+    expect(loaded.warnings).toEqual([expect.stringContaining('The baremetal catalog could not be read (Internal server error)')]);
+    expect(loaded.offers.some((o) => o.availability.match === 'none')).toBe(true);
+    // The eco range was read and cached; the dedicated one, incomplete, was not.
+    expect(stored).toEqual([expect.objectContaining({ range: 'eco' })]);
+    const joined = await loadOffers(world.api(), { range: 'dedicated', subsidiary: 'FR' });
+    expect(joined.warnings).toEqual([]);
+    expect(joined.offers.every((o) => o.availability.match !== 'none')).toBe(true);
+  });
+
   it('close matches: substrings and small typos, nothing far away', () => {
     expect(closeMatches('rise01', ['24rise01', '24rise02', '24sk10'])).toEqual(['24rise01']);
     expect(closeMatches('24sk11', ['24sk10', '24sk30', '24adv01'])).toEqual(['24sk10']);

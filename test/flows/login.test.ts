@@ -125,6 +125,7 @@ describe('waiting for the validation', () => {
     expect(e.message).toMatch(/^The consumer key \(requested by ovh-order login at \d{4}-\d\d-\d\d \d\d:\d\d UTC\) was not validated within 0\.2 s\.$/);
     expect(e.hint).toContain(d.pendings[0]!.validationUrl);
     expect(e.hint).toContain('run `ovh-order login` to finish');
+    expect(e.hint).toContain('To request a new key instead, run `ovh-order logout` first.');
     expect(`${e.message}${e.hint}`).not.toContain(d.pendings[0]!.consumerKey);
     // It kept checking at its pace, not once and not in a busy loop.
     const checks = sandbox.log.filter((x) => x.path === '/me').length;

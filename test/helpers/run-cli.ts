@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { assertFreshBundle } from './fresh-bundle.js';
 
 export const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const binPath = join(repoRoot, 'bin', 'ovh-order.js');
+export const binPath = join(repoRoot, 'bin', 'ovh-order.js');
 let bundleChecked = false;
 
 /**

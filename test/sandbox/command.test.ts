@@ -110,6 +110,19 @@ describe('ovh-order sandbox command', () => {
     const ctx = testContext({ OVH_ORDER_CONFIG_DIR: configDir });
     expect(await main(['sandbox', '--region', 'mars'], ctx)).toBe(2);
   });
+
+  it('plays the API --endpoint names (ovh-ca), and refuses a --region that contradicts it', async () => {
+    const ctx = testContext({ OVH_ORDER_CONFIG_DIR: configDir });
+    const running = main(['sandbox', '--endpoint', 'ovh-ca'], ctx);
+    await until(() => ctx.stdout.text.includes('Press Ctrl-C'), 'the sandbox banner');
+    expect(ctx.stdout.text).toContain('OVH API sandbox (ca) listening on');
+    expect(ctx.stdout.text).toMatch(/subsidiary CA\)/);
+    ctx.interrupt.abort();
+    expect(await running).toBe(0);
+    const both = testContext({ OVH_ORDER_CONFIG_DIR: configDir });
+    expect(await main(['sandbox', '--endpoint', 'ovh-us', '--region', 'eu'], both)).toBe(2);
+    expect(both.stderr.text).toContain('--region eu and --endpoint ovh-us name two different APIs.');
+  });
 });
 
 describeRecorded('ovh-order sandbox --data-pack', () => {
@@ -128,6 +141,8 @@ describeRecorded('ovh-order sandbox --data-pack', () => {
       const running = main([...args], ctx);
       await until(() => ctx.stdout.text.includes('Press Ctrl-C') || ctx.stderr.text !== '', 'the sandbox banner');
       expect(ctx.stdout.text).toContain(`Data pack: ${RECORDED_DIR}`);
+      expect(ctx.stdout.text).toContain('  serves eco FR (catalog-public-eco-FR-2025-05-subset.json)');
+      expect(ctx.stdout.text).toMatch(/ {2}skipped catalog-public-eco-FR-24adv01-v3-pricings-2026-trimmed\.json: no "addons" array/);
       expect(ctx.stdout.text).toContain(join(configDir, 'sandbox', 'state-eu-data-pack.json'));
       const endpoint = /^export OVH_ENDPOINT=(\S+)$/m.exec(ctx.stdout.text)![1]!;
       const ca = readFileSync(join(configDir, 'sandbox', 'certs', 'ca.pem'), 'utf8');

@@ -83,3 +83,25 @@ it('refuses a folder that is not a data pack, saying why, before it listens', as
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+it('serves a recorded formatted dedicated catalog byte for byte when the pack has one', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ovh-order-pack-'));
+  const formatted = `{"families":[],"metadatas":{"merchant":"FR"},"products":[],"techDetails":[]}\n`;
+  writeFileSync(path.join(dir, 'catalog-public-eco-FR-minimal.json'), JSON.stringify({ catalogId: 1, locale: { currencyCode: 'EUR', subsidiary: 'FR', taxRate: 20 }, plans: [], addons: [], products: [], planFamilies: [] }));
+  writeFileSync(path.join(dir, 'catalog-formatted-dedicated-FR-recorded.json'), formatted);
+  writeFileSync(path.join(dir, 'notes.txt'), 'not a recording: ignored');
+  const sb = await startSandbox({ dataPack: dir, onUnknownRoute: () => {} });
+  try {
+    const res = await raw(sb, 'GET', '/1.0/order/catalog/formatted/dedicated?ovhSubsidiary=FR');
+    expect(res.status).toBe(200);
+    expect(res.text).toBe(formatted);
+    // No bare-metal catalog and no formatted one for GB: refused, naming what the pack has.
+    const gb = await raw(sb, 'GET', '/1.0/order/catalog/formatted/dedicated?ovhSubsidiary=GB');
+    expect(gb.status).toBe(400);
+    expect(gb.text).toContain('neither a formatted dedicated catalog nor a baremetalServers catalog for subsidiary GB');
+    expect(sb.dataPack).toMatchObject({ subsidiaries: ['FR'], availabilityRecords: 0, skipped: [] });
+  } finally {
+    await sb.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

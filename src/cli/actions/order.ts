@@ -24,7 +24,7 @@ const SPEC_MAX_BYTES = 1024 * 1024;
  * Reads and parses `--spec FILE` (JSON): a regular file of at most 1 MB (a device would be read
  * without end, a FIFO would block). UsageError naming the file when it cannot.
  */
-function readSpecFile(ctx: Context, file: string): unknown {
+export function readSpecFile(ctx: Context, file: string): unknown {
   const full = path.resolve(ctx.cwd, file);
   let text: string;
   try {
@@ -126,6 +126,10 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
       endpointKey: session.endpoint.name,
       json: ctx.globals.json,
       command: (args) => commandText(ctx, args),
+      // A cold start has no cached offset: /auth/time then runs beside the catalog (its failure is the cart's to report).
+      prefetchClock: () => {
+        if (session.credentials.kind === 'app' && session.credentials.consumerKey) session.api.getTimeOffset().catch(() => undefined);
+      },
       // The order journal: refuses a second order of the same thing while an earlier checkout is unresolved (unless --force).
       checkoutHooks: (spec) => orderCheckoutHooks(ctx, session, output, spec, { force: options.force === true, dryRun: options.dryRun === true }),
     },

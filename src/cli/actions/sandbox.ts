@@ -5,13 +5,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Context } from '../../runtime/context.js';
 import { UsageError } from '../../domain/errors.js';
-import { asDataPackUsageError } from '../session.js';
+import { stockScheduleFromFlag } from '../stock-schedule-flag.js';
+import { asDataPackUsageError, explicitEndpoint, sandboxApiFor } from '../session.js';
 
 type Region = 'eu' | 'ca' | 'us';
 
 function sandboxDir(ctx: Context): string {
   const configDir = ctx.env.OVH_ORDER_CONFIG_DIR;
   return configDir ? join(configDir, 'sandbox') : join(tmpdir(), 'ovh-order-sandbox');
+}
+
+/** --region, else the API --endpoint (or OVH_ENDPOINT) names, else eu; the two must agree. */
+function regionOf(ctx: Context, given: unknown): Region {
+  const fromEndpoint = sandboxApiFor(ctx).replace('ovh-', '') as Region;
+  if (given === undefined) return fromEndpoint;
+  const region = String(given) as Region;
+  if (!['eu', 'ca', 'us'].includes(region)) throw new UsageError(`--region "${region}" is not one of: eu, ca, us.`);
+  if (explicitEndpoint(ctx)?.source === 'flags' && fromEndpoint !== region) {
+    throw new UsageError(`--region ${region} and --endpoint ${ctx.globals.endpoint} name two different APIs.`, { hint: 'Give one of them.' });
+  }
+  return region;
 }
 
 function waitForInterrupt(signal: AbortSignal): Promise<void> {
@@ -22,10 +35,10 @@ function waitForInterrupt(signal: AbortSignal): Promise<void> {
 export async function run(ctx: Context, options: Record<string, unknown>): Promise<number> {
   const port = typeof options.port === 'number' ? options.port : 0;
   const latencyMs = typeof options.latency === 'number' ? options.latency : 0;
-  const region = (typeof options.region === 'string' ? options.region : 'eu') as Region;
   if (!Number.isInteger(port) || port > 65535) throw new UsageError(`--port "${String(options.port)}" is not a port number (0 to 65535).`);
-  if (!['eu', 'ca', 'us'].includes(region)) throw new UsageError(`--region "${region}" is not one of: eu, ca, us.`);
+  const region = regionOf(ctx, options.region);
 
+  const stockSchedule = await stockScheduleFromFlag(ctx);
   const { startSandbox, DataPackError } = await import('../../sandbox/index.js');
   const dir = sandboxDir(ctx);
   const dataPack = ctx.globals.dataPack;
@@ -39,6 +52,7 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
       certDir: join(dir, 'certs'),
       statePath,
       onUnknownRoute: (line) => ctx.stderr.write(`${line}\n`),
+      stockSchedule,
       ...(dataPack === undefined ? {} : { dataPack }),
     });
   } catch (error) {
@@ -52,7 +66,15 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
     `OVH API sandbox (${region}) listening on ${server.url}`,
     `CA certificate: ${server.caPath}`,
     `State: ${statePath}`,
-    ...(dataPack === undefined ? [] : [`Data pack: ${dataPack} (recorded catalogs and stock)`]),
+    ...(server.dataPack
+      ? [
+          `Data pack: ${dataPack} (recorded catalogs and stock)`,
+          ...server.dataPack.catalogs.map((c) => `  serves ${c}`),
+          `  ${server.dataPack.availabilityRecords} recorded availability records`,
+          ...server.dataPack.skipped.map((s) => `  skipped ${s.file}: ${s.reason}`),
+        ]
+      : []),
+    ...(stockSchedule ? [`Stock: scripted by ${ctx.globals.stockSchedule} (${stockSchedule.steps.length} steps)`] : []),
     '',
     '# Paste into your shell (sandbox test keys, not real secrets):',
     `export OVH_ENDPOINT=${server.url}`,

@@ -1,5 +1,6 @@
 // `GET /order/catalog/public/{eco,baremetalServers}` documents, in the shape of the real ones
 // (`order.catalog.public.Catalog`): plans, addons, products, planFamilies; prices in micro-cents.
+import { taxOf } from '../money.js';
 import { authoredSpec, type OfferIndex, type ResolvedAddon, type ResolvedPlan } from './offer-index.js';
 import type { PricingEntry } from './pricing.js';
 import { cpuText } from './plans.js';
@@ -10,7 +11,7 @@ export type PublicRange = 'eco' | 'baremetalServers';
 const CATALOG_ID_BASE: Record<PublicRange, number> = { eco: 8294, baremetalServers: 4938 };
 
 /** One `order.catalog.public.Pricing` (the entry is already in the subsidiary's currency). */
-function catalogPricing(entry: PricingEntry): Record<string, unknown> {
+export function catalogPricing(entry: PricingEntry, taxRate: number): Record<string, unknown> {
   return {
     phase: entry.capacity === 'installation' ? 0 : 1,
     capacities: [entry.capacity],
@@ -26,7 +27,20 @@ function catalogPricing(entry: PricingEntry): Record<string, unknown> {
     strategy: 'tiered',
     mustBeCompleted: false,
     type: 'rental',
-    promotions: entry.promotions.map((p) => ({ name: p.name, total: { value: p.total.value } })),
+    // The real shape (2022 catalog): what is off, the price once off, and when it applies.
+    promotions: entry.promotions.map((p) => ({
+      name: p.name,
+      description: p.description ?? p.name,
+      discount: { tax: taxOf(entry.price - p.total.value, taxRate), value: entry.price - p.total.value },
+      duration: null,
+      endDate: p.endDate,
+      isGlobalQuantityLimited: false,
+      quantity: null,
+      startDate: p.startDate,
+      total: { tax: taxOf(p.total.value, taxRate), value: p.total.value },
+      type: 'percentage',
+      value: p.percent ?? 100,
+    })),
     engagementConfiguration: entry.engagement,
   };
 }
@@ -51,7 +65,7 @@ function planDocument(plan: ResolvedPlan, index: OfferIndex, sub: Subsidiary): R
     consumptionConfiguration: null,
     family: null,
     pricingType: 'rental',
-    pricings: index.planPricings(plan, sub).map((e) => catalogPricing(e)),
+    pricings: index.planPricings(plan, sub).map((e) => catalogPricing(e, sub.taxRate)),
   };
 }
 
@@ -66,7 +80,7 @@ function addonDocument(addon: ResolvedAddon, index: OfferIndex, sub: Subsidiary)
     consumptionConfiguration: null,
     family: addon.product.catalogFamily,
     pricingType: 'rental',
-    pricings: index.addonPricings(addon, sub).map((e) => catalogPricing(e)),
+    pricings: index.addonPricings(addon, sub).map((e) => catalogPricing(e, sub.taxRate)),
   };
 }
 

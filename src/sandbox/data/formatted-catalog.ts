@@ -5,7 +5,10 @@ import type { OfferIndex, ResolvedPlan } from './offer-index.js';
 import type { PricingEntry } from './pricing.js';
 import type { Subsidiary } from './regions.js';
 
-const CURRENCY_NAMES: Record<string, string> = { EUR: 'Euro', GBP: 'Pound sterling', PLN: 'Polish złoty', CAD: 'Canadian dollar', USD: 'US dollar' };
+const CURRENCY_NAMES: Record<string, string> = {
+  EUR: 'Euro', GBP: 'Pound sterling', PLN: 'Polish złoty', CAD: 'Canadian dollar', USD: 'US dollar', CZK: 'Czech koruna',
+  MAD: 'Moroccan dirham', XOF: 'West African CFA franc', TND: 'Tunisian dinar', AUD: 'Australian dollar', INR: 'Indian rupee', SGD: 'Singapore dollar',
+};
 
 const defaultPrice = (entries: PricingEntry[], capacity: 'installation' | 'renew'): PricingEntry | undefined =>
   entries.find((e) => e.mode === 'default' && e.capacity === capacity);

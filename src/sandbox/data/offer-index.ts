@@ -73,8 +73,8 @@ export class OfferIndex {
     const datacenters = spec.datacenters?.[this.region] ?? (spec.line === 'hgr' ? info.hgrDatacenters : info.datacenters);
     const modes = MODE_SETS[spec.modes];
     const families = spec.families.map((family): ResolvedFamily => {
-      const codes = family.addons.map(([product, monthly]) => {
-        const planCode = addonPlanCode(spec, product);
+      const codes = family.addons.map(([product, monthly], i) => {
+        const planCode = addonPlanCode(spec, product, family.mandatory && i === 0 && monthly === 0);
         this.addAddon(planCode, product, family.name, monthly, modes);
         return planCode;
       });
@@ -88,7 +88,9 @@ export class OfferIndex {
       };
     });
     this.plans.set(spec.planCode, {
-      spec, planCode: spec.planCode, invoiceName: invoiceNameOf(spec), ranges: [spec.range], server: spec.server, line: spec.line,
+      // The high-grade plans of the formatted dedicated catalog are bare-metal plans too, as at OVH:
+      // the public catalog maps their add-on codes to the products stock is named by.
+      spec, planCode: spec.planCode, invoiceName: invoiceNameOf(spec), ranges: spec.range === 'dedicated' ? ['dedicated', 'baremetalServers'] : [spec.range], server: spec.server, line: spec.line,
       enableBackup: spec.enableBackup === true, cpu: spec.cpu, datacenters, families, modes,
     });
   }
@@ -132,7 +134,7 @@ export class OfferIndex {
     const key = `plan:${plan.planCode}:${sub.code}`;
     let entries = this.pricingCache.get(key);
     if (!entries) {
-      entries = buildPricings({ monthly: spec.monthly, setup: spec.setup, modes: plan.modes, setupPromotion: spec.setupPromotion, isAddon: false }, sub);
+      entries = buildPricings({ monthly: spec.monthly, setup: spec.setup, modes: plan.modes, promotions: spec.promotions, isAddon: false }, sub);
       this.pricingCache.set(key, entries);
     }
     return entries;

@@ -58,6 +58,7 @@ function formattedCatalog(req: ApiRequest, sb: SandboxRuntime): RawResponse {
 function availabilities(req: ApiRequest, sb: SandboxRuntime): unknown {
   const q = req.query;
   const list = (value: string | undefined) => value?.split(',').map((s) => s.trim()).filter(Boolean);
+  sb.stock.countRequest();
   const records = queryAvailabilities(sb.offers(), {
     planCode: q.planCode,
     server: q.server,
@@ -69,7 +70,7 @@ function availabilities(req: ApiRequest, sb: SandboxRuntime): unknown {
     excludeDatacenters: booleanQuery(q, 'excludeDatacenters'),
   });
   if (records.length === 0) throw new ApiError(404, 'No availabilities found for the given parameters');
-  return records;
+  return sb.stock.apply(records);
 }
 
 export const catalogRoutes: RouteDef[] = [
