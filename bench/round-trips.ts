@@ -13,9 +13,9 @@ import { criticalPath, timedRequests, type CriticalPath } from './critical-path.
 import { summarize } from './stats.js';
 import type { ResultRow } from './table.js';
 
-export const ROUND_TRIP_SLACK_MS = 300;
+const ROUND_TRIP_SLACK_MS = 300;
 /** Dependent round trips of `order --dry-run` by the chain above (not by the path measured). */
-export const DRY_RUN_ROUND_TRIPS = 6;
+const DRY_RUN_ROUND_TRIPS = 6;
 
 /** RISE-1 with a bigger memory option: a server whose mandatory families must all be filled. */
 export const DRY_RUN_ARGS = [

@@ -26,8 +26,8 @@ import { orderedThingFromSpec } from '../src/cli/order-journal.js';
 import { median, summarize } from './stats.js';
 import type { ResultRow } from './table.js';
 
-export const STOCK_TO_CHECKOUT_SLACK_MS = 150;
-export const DAY_HEAP_GROWTH_MB = 5;
+const STOCK_TO_CHECKOUT_SLACK_MS = 150;
+const DAY_HEAP_GROWTH_MB = 5;
 
 /** A clock whose sleeps return at once, moving its time forward; `calls` records the time of every API call. */
 export function fastClock(start = Date.now()): WatchClock & { advance(ms: number): void } {
@@ -64,7 +64,7 @@ export async function watchHarness(sandbox: SandboxServer): Promise<WatchHarness
 }
 
 /** A CartKeeper as `watch --order` builds it, with the journal of `env`. */
-export function keeperFor(h: WatchHarness, budget: CallBudget, clock: WatchClock, signal: AbortSignal, datacenters: string[], events: OrderEvent[], base: OvhApi = h.api): CartKeeper {
+function keeperFor(h: WatchHarness, budget: CallBudget, clock: WatchClock, signal: AbortSignal, datacenters: string[], events: OrderEvent[], base: OvhApi = h.api): CartKeeper {
   const api = budget.wrap(base, { signal });
   // A journal per keeper: the journal refuses an identical order within 10 minutes, as it should.
   const journal = openJournal({ ...h.env, OVH_ORDER_CONFIG_DIR: mkdtempSync(join(h.env.HOME!, 'journal-')) });
@@ -141,7 +141,7 @@ export async function simulatedDay(sandbox: SandboxServer, h: WatchHarness, chec
   const times: number[] = [];
   const counted = new Proxy(h.api, {
     get: (target, property, receiver) => {
-      const value = Reflect.get(target, property, receiver);
+      const value: unknown = Reflect.get(target, property, receiver);
       if (typeof value !== 'function') return value;
       return (...args: unknown[]) => {
         times.push(clock.now().getTime());

@@ -21,11 +21,11 @@ import type { WatchClock } from './watch-budget.js';
 import type { WatchOrderer } from './watch.js';
 
 /** A prepared cart is recreated when it is this old (OVH keeps a cart one day). */
-export const CART_REFRESH_MS = 12 * 3600_000;
+const CART_REFRESH_MS = 12 * 3600_000;
 /** Carts kept ready at most (specs × preferred datacenters); beyond, the rest are built when stock appears. */
 export const MAX_PREPARED_CARTS = 6;
 
-export type OrderEventName = 'ordered' | 'order-refused' | 'order-failed';
+type OrderEventName = 'ordered' | 'order-refused' | 'order-failed';
 
 export interface OrderEvent {
   event: OrderEventName;
@@ -73,7 +73,7 @@ export interface WatchOrderDeps {
   signal: AbortSignal;
 }
 
-export type OrderingApi = CartApi & Pick<OvhApi, 'checkout' | 'getCart' | 'listOrders' | 'getOrder'>;
+type OrderingApi = CartApi & Pick<OvhApi, 'checkout' | 'getCart' | 'listOrders' | 'getOrder'>;
 
 interface PreparedCart {
   session: CartSession;

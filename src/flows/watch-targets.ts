@@ -36,7 +36,7 @@ export interface ResolveOptions {
 }
 
 /** At most this many offers are watched by requirements (one stock call covers them all; the list is for people). */
-export const MAX_REQUIREMENT_TARGETS = 200;
+const MAX_REQUIREMENT_TARGETS = 200;
 
 export async function resolveWatchTargets(api: CatalogApi, what: WatchWhat, options: ResolveOptions): Promise<ResolvedWatch> {
   // The stock is the loop's to ask for (filtered); the catalog is read without it.

@@ -5,19 +5,18 @@
 import type { OvhApi } from '../ovh/api.js';
 import type { DatacenterAvailability } from '../ovh/models/availability.js';
 import { OvhApiError } from '../ovh/errors.js';
-import { observe, stockQuery, transitions, type StockEvent, type StockRule, type TargetObservation, type WatchTarget } from '../domain/watch.js';
+import { observe, stockQuery, transitions, type StockEvent, type StockRule, type TargetObservation, type WatchStateFile, type WatchTarget } from '../domain/watch.js';
 import { backoffDelayMs, nextCheckDelayMs } from '../domain/watch-pacing.js';
-import type { WatchStateFile } from '../config/watch-state.js';
 import type { WatchClock } from './watch-budget.js';
 
-export interface CheckSummary {
+interface CheckSummary {
   at: Date;
   targets: number;
   inStock: number;
   nextAt: Date | null;
 }
 
-export interface WatchReporter {
+interface WatchReporter {
   /** A stock event (printed and notified; never throws). */
   event(event: StockEvent): Promise<void>;
   /** After each good check: the spinner's "last check" line on a terminal. */

@@ -15,7 +15,7 @@
 import { readFileSync } from 'node:fs';
 import { DELAY_CODES } from './data/availability.js';
 
-export type StockOverride = string | Record<string, string>;
+type StockOverride = string | Record<string, string>;
 
 export interface StockScheduleStep {
   /** In force from this availability request on (1 = the first one this sandbox answers). */
@@ -76,13 +76,13 @@ export function readStockSchedule(file: string): StockScheduleDocument {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new Error(`Cannot read the stock schedule ${file}: ${(error as Error).message}`);
+    throw new Error(`Cannot read the stock schedule ${file}: ${(error as Error).message}`, { cause: error });
   }
   let document: unknown;
   try {
     document = JSON.parse(text);
   } catch (error) {
-    throw new Error(`The stock schedule ${file} is not valid JSON: ${(error as Error).message}`);
+    throw new Error(`The stock schedule ${file} is not valid JSON: ${(error as Error).message}`, { cause: error });
   }
   return parseStockSchedule(document, file);
 }

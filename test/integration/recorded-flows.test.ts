@@ -40,7 +40,7 @@ const RANGES = ['dedicated', 'baremetal', 'eco'] as const;
 type Cli = (args: string[], now?: () => Date) => Promise<{ code: number; stdout: string; stderr: string }>;
 
 /** `main()` in-process against a sandbox (one context, so one config dir and cache, per run). */
-function clientOf(sandbox: SandboxServer): { cli: Cli; catalog(range: string, ...extra: string[]): Promise<CatalogOffer[]> } {
+function clientOf(sandbox: SandboxServer): { cli: Cli; catalog: (range: string, ...extra: string[]) => Promise<CatalogOffer[]> } {
   const cli: Cli = async (args, now) => {
     const ctx = createTestContext({ env: sandboxKeys(sandbox), now });
     const code = await main([...args, '--endpoint', sandbox.url], ctx);

@@ -19,7 +19,8 @@ function sandboxDir(ctx: Context): string {
 function regionOf(ctx: Context, given: unknown): Region {
   const fromEndpoint = sandboxApiFor(ctx).replace('ovh-', '') as Region;
   if (given === undefined) return fromEndpoint;
-  const region = String(given) as Region;
+  // commander hands --region over as a string (checked against the choices just below).
+  const region = (typeof given === 'string' ? given : '') as Region;
   if (!['eu', 'ca', 'us'].includes(region)) throw new UsageError(`--region "${region}" is not one of: eu, ca, us.`);
   if (explicitEndpoint(ctx)?.source === 'flags' && fromEndpoint !== region) {
     throw new UsageError(`--region ${region} and --endpoint ${ctx.globals.endpoint} name two different APIs.`, { hint: 'Give one of them.' });

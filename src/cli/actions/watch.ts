@@ -57,7 +57,7 @@ function httpUrl(flag: string, value: string): string {
 }
 
 function parseFlags(options: Record<string, unknown>): WatchFlags {
-  const text = (key: string) => (typeof options[key] === 'string' && options[key] !== '' ? (options[key] as string) : undefined);
+  const text = (key: string) => (typeof options[key] === 'string' && options[key] !== '' ? (options[key]) : undefined);
   const datacenters = text('datacenter') ? parseDatacenterList(text('datacenter')!) : [];
   const unknown = datacenters.filter((d) => !KNOWN_DATACENTERS.includes(d));
   if (unknown.length > 0) throw new UsageError(`--datacenter: unknown datacenter ${unknown.map((d) => `"${d}"`).join(', ')}. Allowed: ${KNOWN_DATACENTERS.join(', ')}.`, { code: 'invalid_datacenter' });
@@ -150,7 +150,7 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
     ...(flags.maxDelayHours !== undefined ? { maxDelayHours: flags.maxDelayHours } : {}),
   };
   const identity = JSON.stringify({ endpoint: session.sandbox ? 'sandbox' : session.endpoint.apiUrl, subsidiary, targets: resolved.targets.map((t) => t.key).sort(), rule });
-  const state = openWatchState(ctx.env, identity, output.warn);
+  const state = openWatchState(ctx.env, identity, (text) => output.warn(text));
 
   const screen = await createWatchScreen(ctx, locale);
   const notifier = new Notifier(channels, clock, (text) => screen.note(`! ${text}`), secrets);
@@ -183,7 +183,7 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
       signal,
       ...(keeper ? { orderer: keeper } : {}),
       reporter: {
-        event: (event) => emit(event as unknown as EventFacts),
+        event: (event) => emit(event),
         checked: (s) => screen.status(`${names}: ${s.inStock > 0 ? `${s.inStock} in stock` : 'no stock'} · last check ${clockText(s.at)}${s.nextAt ? ` · next ${clockText(s.nextAt)}` : ''}`),
         trouble: (text) => screen.note(`! ${text}`),
       },
@@ -245,7 +245,7 @@ async function startOrdering(ctx: Context, setup: OrderingSetup): Promise<CartKe
       waiveRetraction: flags.waiveRetraction,
       ordersPlaced,
       hooksFor: (spec) => orderCheckoutHooks(ctx, session, quiet, spec, { force: false, dryRun: false, source }),
-      emit: (event) => setup.emit(event as unknown as EventFacts),
+      emit: (event) => setup.emit(event),
       note: (text) => screen.note(text),
       output: quiet,
       clock: setup.clock,
