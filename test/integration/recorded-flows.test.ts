@@ -22,7 +22,13 @@ interface CatalogOffer {
   storage: { summary: string } | null;
   stock: Array<{ datacenter: string; availability: string; orderable: boolean }>;
   soonest: { datacenter: string } | null;
-  pricings: Array<{ pricingMode: string; duration: string; dueNow: JsonMoney; monthlyEquivalent: JsonMoney; promotions: Array<{ name: string; appliesTo: string; endDate: string | null }> }>;
+  pricings: Array<{
+    pricingMode: string;
+    duration: string;
+    dueNow: JsonMoney;
+    monthlyEquivalent: JsonMoney;
+    promotions: Array<{ name: string; appliesTo: string; endDate: string | null }>;
+  }>;
   options: Array<{ family: string; mandatory: boolean; default: string | null }>;
 }
 interface CatalogDocument {
@@ -48,7 +54,7 @@ function clientOf(sandbox: SandboxServer): { cli: Cli; catalog: (range: string, 
   };
   return {
     cli,
-    async catalog(range, ...extra) {
+    catalog: async (range, ...extra) => {
       const r = await cli(['catalog', '--range', range, '--subsidiary', 'FR', '--json', ...extra]);
       expect(r.code, r.stderr).toBe(0);
       return (JSON.parse(r.stdout) as CatalogDocument).offers;
