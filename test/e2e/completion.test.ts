@@ -65,7 +65,10 @@ describe('shell completion', () => {
     const file = join(home, '_ovh-order');
     writeFileSync(file, printed.stdout);
     // Loaded as a person's ~/.zshrc would: compinit, then the script registers itself for ovh-order.
-    const loaded = spawnSync('zsh', ['-c', `autoload -U compinit && compinit -u && source ${file} && print -r -- $_comps[ovh-order]`], { encoding: 'utf8', env });
+    const loaded = spawnSync('zsh', ['-c', `autoload -U compinit && compinit -u && source ${file} && print -r -- $_comps[ovh-order]`], {
+      encoding: 'utf8',
+      env,
+    });
     expect(loaded.status, loaded.stderr).toBe(0);
     expect(loaded.stdout.trim()).toBe('_ovh_order');
   });
@@ -76,7 +79,9 @@ describe('shell completion', () => {
     const file = join(home, 'ovh-order.fish');
     writeFileSync(file, printed.stdout);
     const ask = (line: string) =>
-      execFileSync('fish', ['--no-config', '-c', `source ${file}; complete --do-complete ${JSON.stringify(line)}`], { encoding: 'utf8', env }).split('\n').map((l) => l.split('\t')[0]);
+      execFileSync('fish', ['--no-config', '-c', `source ${file}; complete --do-complete ${JSON.stringify(line)}`], { encoding: 'utf8', env })
+        .split('\n')
+        .map((l) => l.split('\t')[0]);
     expect(ask('ovh-order ca')).toEqual(expect.arrayContaining(['catalog', 'cart']));
     expect(ask('ovh-order catalog --range ')).toEqual(expect.arrayContaining(['dedicated', 'baremetal', 'eco']));
     expect(ask('ovh-order cart ')).toEqual(expect.arrayContaining(['show', 'list', 'delete', 'prune']));
