@@ -5,18 +5,12 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { WatchStateDocument } from '../domain/watch.js';
+import type { WatchStateDocument, WatchStateFile } from '../domain/watch.js';
 import { DIR_MODE, makeDirs, readStateFile, writeAtomically } from './atomic-file.js';
 import { configDir } from './paths.js';
 import { ensurePrivateDir } from './store.js';
 
 const WATCH_STATE_VERSION = 1;
-
-export interface WatchStateFile {
-  readonly path: string;
-  load(): WatchStateDocument;
-  save(document: WatchStateDocument): void;
-}
 
 /** The file of the watch identified by `identity` (a canonical text of targets, rule and endpoint). */
 export function openWatchState(env: NodeJS.ProcessEnv, identity: string, warn: (text: string) => void): WatchStateFile {

@@ -178,3 +178,19 @@ export function stockQuery(targets: readonly WatchTarget[], rule: StockRule): { 
   if (rule.datacenters.length > 0) query.datacenters = rule.datacenters.map(normaliseDatacenter).join(',');
   return query;
 }
+
+/** What a watch remembers between runs, as its state file holds it (src/config/watch-state.ts). */
+export interface WatchStateDocument {
+  version: number;
+  /** What the watch is about, in words (for a person opening the file). */
+  watching: string;
+  targets: WatchMemory;
+  lastCheck: string | null;
+}
+
+/** The watch's state file, as the flow uses it (src/config/watch-state.ts opens one). */
+export interface WatchStateFile {
+  readonly path: string;
+  load(): WatchStateDocument;
+  save(document: WatchStateDocument): void;
+}

@@ -70,7 +70,7 @@ const CHECKED_OUT = { code: 'checked_out', message: 'The cart was already checke
  * asked). Decided by status, route and OVH's documented text only: "You are not allowed" on checkout
  * is the one documented answer (a cart not assigned); any other 403 is quoted, its reason unknown.
  */
-export function previewRefusal(error: OvhApiError): { code: string; message: string } {
+function previewRefusal(error: OvhApiError): { code: string; message: string } {
   if (error.kind === 'not-granted') return { code: 'not_granted', message: error.message };
   if (isNotAssignedRefusal(error)) return { code: 'not_assigned', message: 'The cart is not assigned to this account, so OVH gives no checkout preview.' };
   const said = error.ovhMessage ? `: ${error.ovhMessage}` : '';

@@ -25,15 +25,11 @@ export interface Channel {
 }
 
 async function post(url: string, init: { body: string; headers: Record<string, string> }, secrets: string[] = []): Promise<void> {
-  let response: Response;
-  try {
-    response = await fetch(url, { method: 'POST', body: init.body, headers: init.headers, signal: AbortSignal.timeout(NOTIFY_TIMEOUT_MS) });
-  } catch (error) {
+  const response = await fetch(url, { method: 'POST', body: init.body, headers: init.headers, signal: AbortSignal.timeout(NOTIFY_TIMEOUT_MS) }).catch((error: unknown) => {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    // Not attached as the cause: it may carry the URL, and a Telegram URL holds the bot token.
-    // eslint-disable-next-line preserve-caught-error
-    throw new Error(redactSecrets(cause?.code ?? cause?.message ?? (error as Error).message, secrets));
-  }
+    // Not attached as the cause: its message may carry the URL's secrets; the redacted text says what failed.
+    return Promise.reject(new Error(redactSecrets(cause?.code ?? cause?.message ?? (error as Error).message, secrets)));
+  });
   // The body is read (and dropped) so the connection is released.
   await response.arrayBuffer().catch(() => undefined);
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
