@@ -185,8 +185,10 @@ function billingFlagsAllowed(offer: Offer): string {
  */
 function applyBillingFlags(spec: OrderSpec, offer: Offer, flags: OrderSpecFlags): void {
   if (flags.commitment === undefined && !flags.upfront) {
+    // `--duration P12M` alone: a person asking for a 12-month commitment the plan does offer.
     const months = monthsOfDuration(spec.duration) ?? 1;
-    if (flags.duration !== undefined && flags.pricingMode === undefined && spec.pricingMode === 'default' && months > 1) {
+    const meantCommitment = months > 1 && billingChoicesFromOffer(offer).some((c) => c.commitmentMonths === months);
+    if (flags.duration !== undefined && flags.pricingMode === undefined && spec.pricingMode === 'default' && meantCommitment) {
       throw new UsageError(`--duration ${flags.duration} alone is the monthly mode with a ${months}-month period, which ${offer.planCode} is not sold as.`, {
         code: 'invalid_billing',
         hint: `For a commitment say --commitment N (paid monthly) or --commitment N --upfront; ${offer.planCode} allows: ${billingFlagsAllowed(offer)}.`,
