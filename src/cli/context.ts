@@ -2,6 +2,7 @@
 // Heavy services (API client, prompter, spinners) are built lazily by the modules that need them,
 // so `--help` and `--version` load none of them. Tests build their own Context.
 import type { Readable, Writable } from 'node:stream';
+import { InterruptedError } from '../errors.js';
 import type { Prompter } from '../ui/prompter.js';
 
 export interface GlobalOptions {
@@ -36,6 +37,16 @@ export interface Context {
   readonly cleanups: Array<() => Promise<void> | void>;
   /** Aborted on Ctrl-C / SIGTERM (reason: an InterruptedError). Flows race their waits against it. */
   readonly interrupt: AbortController;
+  /**
+   * Ctrl-C read as a key (the terminal in raw mode): does what SIGINT does. main() installs the
+   * signal handler here, so a second press behaves like a second signal.
+   */
+  requestInterrupt(): void;
+  /**
+   * Said on stderr when a second Ctrl-C quits at once (a checkout in flight registers what to check).
+   * Keyed so that the one registering can remove its note.
+   */
+  readonly quitNotes: Map<string, string>;
   /** The exit code the command chose (0 unless it set one). */
   exitCode: number;
   /** Tests inject a scripted Prompter here; otherwise commands build the inquirer one (ui/inquirer-prompter). */
@@ -69,6 +80,10 @@ export function createContext(io: ContextIo): Context {
     },
     cleanups: [],
     interrupt: new AbortController(),
+    requestInterrupt() {
+      if (!ctx.interrupt.signal.aborted) ctx.interrupt.abort(new InterruptedError());
+    },
+    quitNotes: new Map(),
     exitCode: 0,
   };
   return ctx;

@@ -37,19 +37,27 @@ function commanderExit(error: CommanderError, ctx: Context, json: boolean): numb
   return ExitCode.usage;
 }
 
-/** SIGINT/SIGTERM abort `ctx.interrupt`; flows listening to it print the cart id and the way to resume. */
+/**
+ * SIGINT/SIGTERM, and Ctrl-C read as a key while a spinner holds the terminal (ctx.requestInterrupt),
+ * abort `ctx.interrupt`; flows listening to it print the cart id and the way to resume.
+ */
 function installSignalHandlers(ctx: Context): () => void {
   let firstAt = 0;
   const onSignal = () => {
     if (ctx.interrupt.signal.aborted) {
       // conf's atomic writer (when-exit) re-raises the first signal at once after its own cleanup;
-      // only a second press by the person, noticeably later, means "out now, skip the goodbye".
-      if (Date.now() - firstAt > SECOND_SIGNAL_GRACE_MS) process.exit(ExitCode.interrupted);
+      // only a second press by the person, noticeably later, means "out now, skip the goodbye"
+      // (but for what must not be lost: a checkout in flight names its cart and `ovh-order status`).
+      if (Date.now() - firstAt > SECOND_SIGNAL_GRACE_MS) {
+        for (const note of ctx.quitNotes.values()) ctx.stderr.write(`\n${note}\n`);
+        process.exit(ExitCode.interrupted);
+      }
       return;
     }
     firstAt = Date.now();
     ctx.interrupt.abort(new InterruptedError());
   };
+  ctx.requestInterrupt = onSignal;
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   return () => {

@@ -71,6 +71,7 @@ export function checkoutHooksFor(ctx: Context, session: Session, output: Output,
     force: options.force,
     timeOffsetSeconds: () => api().client.timeOffsetSeconds,
     signal: ctx.interrupt.signal,
+    quitNotes: ctx.quitNotes,
     unverifiedTls: unverifiedTls(ctx, session),
   });
 }

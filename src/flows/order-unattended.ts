@@ -306,12 +306,19 @@ export async function orderUnattended(deps: OrderDeps, input: OrderInput): Promi
     }
   };
 
+  // Ctrl-C before the checkout is posted means stop now: no more round trips (deleting the cart
+  // would be one), so the cart is kept and named with what to do with it.
+  const interruptedKeepingCart = () =>
+    new InterruptedError(`Interrupted: nothing was ordered. Cart ${cartId} is kept.`, {
+      hint: `Resume it with \`${deps.command(`wizard --cart ${cartId}`)}\` or delete it with \`${deps.command(`cart delete ${cartId}`)}\`; or run the same command again to start over.`,
+    });
+
   let built: BuiltCart;
   try {
     built = await buildCart(deps, session, spec, offer, source);
   } catch (error) {
+    if (error instanceof InterruptedError) throw interruptedKeepingCart();
     await dropCart('Nothing was ordered.');
-    if (error instanceof InterruptedError) throw new InterruptedError('Interrupted before anything was ordered.', { hint: 'Run the same command again to start over.' });
     throw error;
   }
   report.options = built.options.map((o) => ({ planCode: o.planCode, family: o.family, source: o.source }));
@@ -343,7 +350,9 @@ export async function orderUnattended(deps: OrderDeps, input: OrderInput): Promi
       });
     }
     const prompter = await deps.prompter();
-    const go = await prompter.confirm({ id: 'confirm-order', message: `Order now for ${deps.presenter.total(built.preview)} (tax included)?`, default: false });
+    const go = await prompter.confirm({ id: 'confirm-order', message: `Order now for ${deps.presenter.total(built.preview)} (tax included)?`, default: false }).catch((error: unknown) => {
+      throw error instanceof InterruptedError ? interruptedKeepingCart() : error;
+    });
     if (!go) {
       await dropCart('Nothing was ordered.');
       report.outcome = 'declined';
@@ -360,6 +369,7 @@ export async function orderUnattended(deps: OrderDeps, input: OrderInput): Promi
   } catch (error) {
     // A refusal (4xx, the journal's, or a lost answer looked up as "cart still open") bought nothing; any other failure may have placed the order: keep the cart.
     if (nothingWasOrdered(error)) {
+      if (error instanceof InterruptedError) throw interruptedKeepingCart();
       await dropCart(error instanceof OvhApiError ? 'OVH refused the order; nothing was ordered.' : 'Nothing was ordered.');
     } else if (!(error instanceof CheckoutOutcomeError)) {
       deps.output.warn(`The order may or may not have been placed. Cart ${cartId} is kept; check your orders before trying again.`);

@@ -2,6 +2,7 @@
 // and only for waits longer than SPINNER_DELAY_MS so fast calls never flicker.
 import type { Context } from '../cli/context.js';
 import type { Output } from './output.js';
+import { guardKeyboard } from './keyboard-interrupt.js';
 import { createTheme } from './theme.js';
 
 export const SPINNER_DELAY_MS = 300;
@@ -32,17 +33,23 @@ export function createOutput(ctx: Context): Output {
       // Settled here too, so that a failure before the spinner exists is never "unhandled".
       working.catch(() => {});
       const { default: ora } = await import('ora');
-      const spinner = ora({ text: label, stream: ctx.stderr, isEnabled: true, color: 'cyan' });
-      const timer = setTimeout(() => spinner.start(), SPINNER_DELAY_MS);
+      // Our own keyboard guard instead of ora's discardStdin: see keyboard-interrupt.ts.
+      const spinner = ora({ text: label, stream: ctx.stderr, isEnabled: true, color: 'cyan', discardStdin: false });
+      let releaseKeyboard = () => {};
+      const timer = setTimeout(() => {
+        releaseKeyboard = guardKeyboard(ctx);
+        spinner.start();
+      }, SPINNER_DELAY_MS);
       try {
         const value = await working;
-        clearTimeout(timer);
         if (spinner.isSpinning) spinner.succeed();
         return value;
       } catch (error) {
-        clearTimeout(timer);
         if (spinner.isSpinning) spinner.fail();
         throw error;
+      } finally {
+        clearTimeout(timer);
+        releaseKeyboard();
       }
     },
   };
