@@ -3,7 +3,7 @@
 import { CommanderError } from 'commander';
 import { createProcessContext, type Context } from './context.js';
 import { buildProgram } from './program.js';
-import { ExitCode, InterruptedError } from '../errors.js';
+import { ExitCode, InterruptedError, OutputClosedError } from '../errors.js';
 
 export async function main(argv: string[], ctx: Context = createProcessContext()): Promise<number> {
   const stopSignals = installSignalHandlers(ctx);
@@ -58,9 +58,18 @@ function installSignalHandlers(ctx: Context): () => void {
     ctx.interrupt.abort(new InterruptedError());
   };
   ctx.requestInterrupt = onSignal;
+  // A closed pipe stops the command as Ctrl-C would (so never a checkout after it), as a failure.
+  const onStreamError = (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') return;
+    if (!ctx.interrupt.signal.aborted) ctx.interrupt.abort(new OutputClosedError());
+  };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  ctx.stdout.on('error', onStreamError);
+  ctx.stderr.on('error', onStreamError);
   return () => {
+    ctx.stdout.off('error', onStreamError);
+    ctx.stderr.off('error', onStreamError);
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   };

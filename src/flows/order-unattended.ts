@@ -6,7 +6,7 @@
 import type { OvhApi } from '../ovh/api.js';
 import type { Order } from '../ovh/models/order.js';
 import { OvhApiError } from '../ovh/errors.js';
-import { CliError, ExitCode, UsageError, InterruptedError } from '../errors.js';
+import { CliError, ExitCode, UsageError, InterruptedError, OutputClosedError } from '../errors.js';
 import { hardwareFromOptions, offerAvailability } from '../domain/availability.js';
 import { findBillingChoice } from '../domain/billing.js';
 import { assertConfigurationPlan, planConfiguration, type ConfigurationEntry } from '../domain/configuration.js';
@@ -308,16 +308,23 @@ export async function orderUnattended(deps: OrderDeps, input: OrderInput): Promi
 
   // Ctrl-C before the checkout is posted means stop now: no more round trips (deleting the cart
   // would be one), so the cart is kept and named with what to do with it.
-  const interruptedKeepingCart = () =>
-    new InterruptedError(`Interrupted: nothing was ordered. Cart ${cartId} is kept.`, {
+  // A closed output (EPIPE) stops the same way but is a failure: the cart is deleted.
+  const stopBeforeCheckout = async (): Promise<never> => {
+    const reason: unknown = deps.signal?.reason;
+    if (reason instanceof OutputClosedError) {
+      await dropCart('Nothing was ordered.');
+      throw reason;
+    }
+    throw new InterruptedError(`Interrupted: nothing was ordered. Cart ${cartId} is kept.`, {
       hint: `Resume it with \`${deps.command(`wizard --cart ${cartId}`)}\` or delete it with \`${deps.command(`cart delete ${cartId}`)}\`; or run the same command again to start over.`,
     });
+  };
 
   let built: BuiltCart;
   try {
     built = await buildCart(deps, session, spec, offer, source);
   } catch (error) {
-    if (error instanceof InterruptedError) throw interruptedKeepingCart();
+    if (error instanceof InterruptedError) await stopBeforeCheckout();
     await dropCart('Nothing was ordered.');
     throw error;
   }
@@ -351,7 +358,8 @@ export async function orderUnattended(deps: OrderDeps, input: OrderInput): Promi
     }
     const prompter = await deps.prompter();
     const go = await prompter.confirm({ id: 'confirm-order', message: `Order now for ${deps.presenter.total(built.preview)} (tax included)?`, default: false }).catch((error: unknown) => {
-      throw error instanceof InterruptedError ? interruptedKeepingCart() : error;
+      if (error instanceof InterruptedError) return stopBeforeCheckout();
+      throw error;
     });
     if (!go) {
       await dropCart('Nothing was ordered.');
@@ -360,6 +368,10 @@ export async function orderUnattended(deps: OrderDeps, input: OrderInput): Promi
     }
   }
 
+  // A pipe closed while the preview was written reports it on the next tick: heard before the
+  // checkout, so the checkout hook refuses to post (signal aborted) and the cart is deleted.
+  await new Promise((resolve) => setImmediate(resolve));
+  if (deps.signal?.aborted) await stopBeforeCheckout();
   let placed: PlacedOrderResult;
   try {
     // Never raced against Ctrl-C: once posted, only the answer tells whether something was bought.
@@ -369,7 +381,7 @@ export async function orderUnattended(deps: OrderDeps, input: OrderInput): Promi
   } catch (error) {
     // A refusal (4xx, the journal's, or a lost answer looked up as "cart still open") bought nothing; any other failure may have placed the order: keep the cart.
     if (nothingWasOrdered(error)) {
-      if (error instanceof InterruptedError) throw interruptedKeepingCart();
+      if (error instanceof InterruptedError) await stopBeforeCheckout();
       await dropCart(error instanceof OvhApiError ? 'OVH refused the order; nothing was ordered.' : 'Nothing was ordered.');
     } else if (!(error instanceof CheckoutOutcomeError)) {
       deps.output.warn(`The order may or may not have been placed. Cart ${cartId} is kept; check your orders before trying again.`);
