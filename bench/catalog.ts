@@ -12,9 +12,9 @@ import { createBenchHome } from './cli-env.js';
 import { median, summarize } from './stats.js';
 import type { ResultRow } from './table.js';
 
-export const COLD_TARGET_MS = 300;
-export const WARM_TARGET_MS = 100;
-export const MEMORY_TARGET_MB = 150;
+const COLD_TARGET_MS = 300;
+const WARM_TARGET_MS = 100;
+const MEMORY_TARGET_MB = 150;
 export const CATALOG_ARGS = ['catalog', '--range', 'eco', '--subsidiary', 'FR'];
 const CATALOG_PATH = '/order/catalog/public/eco';
 const STOCK_PATH = '/dedicated/server/datacenter/availabilities';
@@ -29,7 +29,7 @@ export interface CatalogResult {
  * Plain GETs of a document (default: the eco catalog) from another process (as the CLI is one: the
  * sandbox's process only sends), each timed from the request to the last byte. Returns the times and the size.
  */
-export async function timeTransfers(sandbox: SandboxServer, count: number, document = `${CATALOG_PATH}?ovhSubsidiary=FR`): Promise<{ times: number[]; bytes: number }> {
+async function timeTransfers(sandbox: SandboxServer, count: number, document = `${CATALOG_PATH}?ovhSubsidiary=FR`): Promise<{ times: number[]; bytes: number }> {
   const script = `
     const https = require('node:https');
     const url = process.argv[1];

@@ -40,7 +40,7 @@ export interface ChildOptions {
 
 let gnuTime: boolean | undefined;
 /** True when `/usr/bin/time -v` works here (GNU time; not the BSD one, not absent). */
-export function hasGnuTime(): boolean {
+function hasGnuTime(): boolean {
   if (gnuTime === undefined) {
     try {
       fs.accessSync(GNU_TIME, fs.constants.X_OK);

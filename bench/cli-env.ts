@@ -12,6 +12,8 @@ export interface BenchHome {
   env: NodeJS.ProcessEnv;
   /** Removes the catalog cache (a cold start for prices), keeping the rest (time offset). */
   dropCatalogCache(): void;
+  /** A fresh config directory's state: no measured clock offset (the next signed call asks /auth/time). */
+  dropClockOffset(): void;
   remove(): void;
 }
 
@@ -35,6 +37,7 @@ export function createBenchHome(sandbox: SandboxServer, label: string): BenchHom
     configDir,
     env,
     dropCatalogCache: () => fs.rmSync(path.join(configDir, 'cache'), { recursive: true, force: true }),
+    dropClockOffset: () => fs.rmSync(path.join(configDir, 'time-offset.json'), { force: true }),
     remove: () => fs.rmSync(home, { recursive: true, force: true }),
   };
 }

@@ -18,7 +18,7 @@ export interface CriticalPath {
 }
 
 /** `/order/cart/0b7a…/item/123/configuration` → `/order/cart/{cartId}/item/{id}/configuration`. */
-export function routeOf(pathWithQuery: string): string {
+function routeOf(pathWithQuery: string): string {
   const [pathname = '', query] = pathWithQuery.split('?');
   const route = pathname
     .replace(/^\/1\.0(?=\/)/, '')

@@ -47,7 +47,7 @@ function ownerOf(url: string, functionName: string): string | undefined {
   return undefined;
 }
 
-export function attribute(profile: CpuProfile): Array<{ owner: string; ms: number }> {
+function attribute(profile: CpuProfile): Array<{ owner: string; ms: number }> {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);

@@ -17,9 +17,10 @@ import { profileCli } from './profile.js';
 import { describeMachine, machineLine } from './machine.js';
 import { describeChain, DRY_RUN_ARGS, measureRoundTrips } from './round-trips.js';
 import { measureStartup } from './startup.js';
+import { measureWatch } from './watch.js';
 import { renderTable, verdictOf, type ResultRow } from './table.js';
 
-const SECTIONS = ['startup', 'round-trips', 'catalog'] as const;
+const SECTIONS = ['startup', 'round-trips', 'catalog', 'watch'] as const;
 type Section = (typeof SECTIONS)[number];
 
 export interface BenchOptions {
@@ -110,6 +111,11 @@ export async function runBench(options: BenchOptions, out: NodeJS.WritableStream
       });
       await section('catalog', async () => {
         const result = await measureCatalog(sandbox, { runs: options.runs, catalogBytes: options.catalogBytes, nodeBaselineMs: nodeBaselineMs ?? 0 });
+        rows.push(...result.rows);
+        notes.push(...result.notes);
+      });
+      await section('watch', async () => {
+        const result = await measureWatch(sandbox, { runs: options.runs, latencyMs: options.latencyMs, dayChecks: options.warmups === 1 ? 180 : 1440 });
         rows.push(...result.rows);
         notes.push(...result.notes);
       });

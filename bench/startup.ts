@@ -9,9 +9,9 @@ import { CLI_ENTRY, describeFailure, runCli, runNode } from './child.js';
 import { summarize } from './stats.js';
 import type { ResultRow } from './table.js';
 
-export const STARTUP_TARGET_RATIO = 1.5;
+const STARTUP_TARGET_RATIO = 1.5;
 /** What `--help` and `--version` must not load: prompts, spinners, tables, colours, the API client, validation, storage. */
-export const HEAVY_PACKAGES = ['@inquirer/*', 'ora', 'cli-table3', 'chalk', '@ovhcloud/node-ovh', 'zod', 'conf'];
+const HEAVY_PACKAGES = ['@inquirer/*', 'ora', 'cli-table3', 'chalk', '@ovhcloud/node-ovh', 'zod', 'conf'];
 
 /** True for a package of HEAVY_PACKAGES (`@scope/*` stands for every package of the scope). */
 export function isHeavyPackage(name: string): boolean {

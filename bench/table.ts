@@ -1,7 +1,7 @@
 // The results table, printed as Markdown so it reads in a terminal and pastes into the README as is.
 import type { Summary } from './stats.js';
 
-export type Unit = 'ms' | 'MB' | 'x' | 'requests' | 'count' | 'MB file';
+type Unit = 'ms' | 'MB' | 'x' | 'requests' | 'count' | 'MB file';
 
 export interface ResultRow {
   figure: string;

@@ -52,11 +52,11 @@ if (traceFile) {
   });
 
   let firstStdoutAt: number | null = null;
-  const write = process.stdout.write;
-  process.stdout.write = function (this: typeof process.stdout, ...args: unknown[]) {
+  const write = process.stdout.write.bind(process.stdout) as (...a: unknown[]) => boolean;
+  process.stdout.write = function (...args: unknown[]) {
     if (firstStdoutAt === null) firstStdoutAt = now();
-    return (write as (...a: unknown[]) => boolean).apply(this, args);
-  } as typeof process.stdout.write;
+    return write(...args);
+  };
 
   process.on('exit', () => {
     const trace: ChildTrace = { timeOrigin: performance.timeOrigin, requests, firstStdoutAt, exitAt: now(), maxRssKb: process.resourceUsage().maxRSS };

@@ -10,8 +10,8 @@ export const BUNDLE_SOURCE_ENTRY = 'dist/cli/main.js';
 export const BUNDLE_DIR = 'dist/bundle';
 /** What bin/ovh-order.js imports. */
 export const BUNDLE_ENTRY = `${BUNDLE_DIR}/main.js`;
-/** esbuild's metafile: which sources and npm packages went into which output file. */
-export const BUNDLE_METAFILE = `${BUNDLE_DIR}/metafile.json`;
+/** esbuild's metafile: which sources and npm packages went into which output file (not shipped). */
+export const BUNDLE_METAFILE = 'dist/bundle-metafile.json';
 
 /** The repository root, from src/build or dist/build alike. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

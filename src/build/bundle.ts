@@ -10,10 +10,14 @@
 //
 // The input is tsc's output, not src/: the bundle runs exactly the JavaScript that was type-checked,
 // and esbuild follows tsc's source maps, so the bundle's maps point into src/*.ts.
+import fs from 'node:fs';
 import path from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { BUNDLE_DIR, BUNDLE_ENTRY, BUNDLE_METAFILE, BUNDLE_SOURCE_ENTRY, REPO_ROOT } from './bundle-layout.js';
-import { replaceBundle } from './replace-bundle.js';
+import { keepProjectMaps } from './project-maps.js';
+import { replaceBundle, writeFileAtomically } from './replace-bundle.js';
+import { THIRD_PARTY_NOTICES, thirdPartyNotices } from './third-party-notices.js';
+import { SOURCE_STAMP, sourceHash } from './source-hash.js';
 
 /**
  * CommonJS packages in the bundle (commander, cli-table3…) `require` Node's built-ins, which an ES
@@ -55,6 +59,8 @@ const englishOnlyZod: Plugin = {
 };
 
 async function bundleCli(): Promise<void> {
+  // Taken before bundling: a source edited while the bundle is being made leaves the stamp stale.
+  const sources = sourceHash(REPO_ROOT);
   const result = await build({
     absWorkingDir: REPO_ROOT,
     entryPoints: [BUNDLE_SOURCE_ENTRY],
@@ -68,6 +74,8 @@ async function bundleCli(): Promise<void> {
     banner: { js: REQUIRE_BANNER },
     // Linked .map files: read only when source maps are on (bin/ovh-order.js turns them on for --debug).
     sourcemap: 'linked',
+    // A stack trace needs the mappings, not a copy of every source (that was 4 of the package's 6 MB).
+    sourcesContent: false,
     // Less to read and compile at every start (the maps keep stack traces readable under --debug).
     minify: true,
     // Error classes name themselves with `new.target.name`; minified names must not show.
@@ -77,10 +85,12 @@ async function bundleCli(): Promise<void> {
     logLevel: 'warning',
     write: false,
   });
-  replaceBundle(path.join(REPO_ROOT, BUNDLE_DIR), [
-    ...result.outputFiles.map((file) => ({ path: file.path, contents: file.contents })),
-    { path: path.join(REPO_ROOT, BUNDLE_METAFILE), contents: JSON.stringify(result.metafile) },
-  ], path.join(REPO_ROOT, BUNDLE_ENTRY));
+  replaceBundle(path.join(REPO_ROOT, BUNDLE_DIR), keepProjectMaps(result.outputFiles, result.metafile, REPO_ROOT), path.join(REPO_ROOT, BUNDLE_ENTRY));
+  // Beside the bundle, not in it: the tests, the benchmark and the notices read it; the CLI does not.
+  writeFileAtomically(path.join(REPO_ROOT, BUNDLE_METAFILE), JSON.stringify(result.metafile));
+  writeFileAtomically(path.join(REPO_ROOT, THIRD_PARTY_NOTICES), thirdPartyNotices(result.metafile, REPO_ROOT));
+  // Written last: a build that failed half-way leaves the old stamp, which no longer matches.
+  fs.writeFileSync(path.join(REPO_ROOT, SOURCE_STAMP), `${sources}\n`);
 
   const outputs = Object.entries(result.metafile.outputs).filter(([file]) => file.endsWith('.js'));
   const total = outputs.reduce((sum, [, info]) => sum + info.bytes, 0);

@@ -16,11 +16,7 @@ export interface BundleFile {
 export function replaceBundle(dir: string, files: BundleFile[], entry: string): void {
   fs.mkdirSync(dir, { recursive: true });
   const ordered = [...files.filter((file) => file.path !== entry), ...files.filter((file) => file.path === entry)];
-  for (const file of ordered) {
-    const temporary = `${file.path}.${process.pid}.tmp`;
-    fs.writeFileSync(temporary, file.contents);
-    fs.renameSync(temporary, file.path);
-  }
+  for (const file of ordered) writeFileAtomically(file.path, file.contents);
   const current = new Set(files.map((file) => path.basename(file.path)));
   for (const name of fs.readdirSync(dir)) {
     const file = path.join(dir, name);
@@ -36,4 +32,11 @@ function isRecent(file: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Temporary file, then rename: a reader sees the old file or the new one, never half of one. */
+export function writeFileAtomically(file: string, contents: Uint8Array | string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, contents);
+  fs.renameSync(temporary, file);
 }

@@ -1,9 +1,9 @@
 // Small things the script-facing commands (catalog, order, status, cart *) share: the output and
 // theme, waits that spin and listen for Ctrl-C, which subsidiary (and so which locale) to use, and
 // the commands to suggest.
-import type { Context } from './context.js';
+import type { Context } from '../runtime/context.js';
 import type { Session } from './session.js';
-import { CliError, ExitCode } from '../errors.js';
+import { CliError, ExitCode } from '../domain/errors.js';
 import { localeOfSubsidiary, validateSubsidiary } from '../domain/subsidiaries.js';
 import { raceInterrupt } from '../flows/interruptible.js';
 import type { Output } from '../ui/output.js';

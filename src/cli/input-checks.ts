@@ -3,7 +3,7 @@
 // number) and control characters (they end up in HTTP headers and URLs, where they fail as a
 // "network error"). Exit 2 naming the flag; the value itself is not echoed (it may be a secret).
 import type { Command, Option } from 'commander';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../domain/errors.js';
 
 // C0 controls, DEL and C1 controls.
 // eslint-disable-next-line no-control-regex
@@ -11,7 +11,7 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 export function refuseBadValues(command: Command, args: readonly string[]): void {
   for (const current of lineage(command)) {
-    for (const option of current.options as readonly Option[]) {
+    for (const option of current.options) {
       const key = option.attributeName();
       const value: unknown = current.getOptionValue(key);
       for (const item of Array.isArray(value) ? value : [value]) {

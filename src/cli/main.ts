@@ -1,9 +1,9 @@
 // Entry point: parse argv, run one command, turn any failure into a message and an exit code.
 // Never calls process.exit (but for a second Ctrl-C): bin/ sets process.exitCode from the result.
 import { CommanderError } from 'commander';
-import { createProcessContext, type Context } from './context.js';
+import { createProcessContext, type Context } from '../runtime/context.js';
 import { buildProgram } from './program.js';
-import { ExitCode, InterruptedError, OutputClosedError } from '../errors.js';
+import { ExitCode, InterruptedError, OutputClosedError } from '../domain/errors.js';
 
 export async function main(argv: string[], ctx: Context = createProcessContext()): Promise<number> {
   const stopSignals = installSignalHandlers(ctx);

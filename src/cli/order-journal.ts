@@ -1,11 +1,11 @@
 // The order journal seen from a command: the checkout hooks a command passes to `checkout()` (so
 // the wizard and `ovh-order order` journal and recover alike), and `ovh-order status` without an
 // id, which lists the journal's recent orders and looks unresolved ones up again with OVH.
-import type { Context } from './context.js';
+import type { Context } from '../runtime/context.js';
 import type { Session } from './session.js';
 import { openJournal } from '../config/journal.js';
 import type { Journal, JournalEntry, OrderedThing } from '../domain/journal.js';
-import { CliError, CredentialsError, ExitCode, InterruptedError } from '../errors.js';
+import { CliError, CredentialsError, ExitCode, InterruptedError } from '../domain/errors.js';
 import type { OvhApi } from '../ovh/api.js';
 import type { OrderSpec } from '../domain/order-spec.js';
 import type { Output } from '../ui/output.js';
@@ -51,6 +51,8 @@ export interface CheckoutHooksForOptions {
   subsidiary?: string;
   /** The client to read with, when it may change during the command (login mid-wizard). Default: the session's. */
   api?: () => OvhApi;
+  /** Recorded with the entry (`watch:<id>`). */
+  source?: string;
 }
 
 /** The journal hooks for `checkout(api, cartId, choice, hooks)` in a command with a session. */
@@ -73,6 +75,7 @@ export function checkoutHooksFor(ctx: Context, session: Session, output: Output,
     signal: ctx.interrupt.signal,
     quitNotes: ctx.quitNotes,
     unverifiedTls: unverifiedTls(ctx, session),
+    ...(options.source ? { source: options.source } : {}),
   });
 }
 
@@ -109,10 +112,10 @@ export function orderCheckoutHooks(
   session: Session,
   output: Output,
   spec: OrderSpec,
-  options: { force: boolean; dryRun: boolean },
+  options: { force: boolean; dryRun: boolean; source?: string },
 ): JournaledCheckoutHooks {
   const what = orderedThingFromSpec(spec);
-  const hooks = checkoutHooksFor(ctx, session, output, { what, force: options.force, subsidiary: spec.subsidiary });
+  const hooks = checkoutHooksFor(ctx, session, output, { what, force: options.force, subsidiary: spec.subsidiary, source: options.source });
   if (!options.dryRun) {
     // Refused before any cart exists; the checkout hooks check both again right before the POST.
     const tls = unverifiedTls(ctx, session);
@@ -146,7 +149,7 @@ export function wizardCheckoutHooks(ctx: Context, session: Session, output: Outp
 // `ovh-order status` without an id
 // ---------------------------------------------------------------------------------------------
 
-export const JOURNAL_LIST_LIMIT = 20;
+const JOURNAL_LIST_LIMIT = 20;
 
 export interface JournalStatusDeps {
   output: Output;
@@ -271,6 +274,8 @@ async function recheckUnresolved(ctx: Context, journal: Journal, deps: JournalSt
     );
     if (!lookup || lookup.state === 'unknown') continue;
     const order = lookup.orderId !== undefined ? { orderId: lookup.orderId, url: lookup.orderUrl } : undefined;
+    // Wait for another ovh-order's lock here, where Ctrl-C can stop the wait (the write's own wait cannot).
+    await journal.whenUnlocked(ctx.interrupt.signal);
     const updated: JournalEntry = journal.recordOutcome(entry.id, lookup.state, `looked up again: ${lookup.evidence.join('; ')}`, { order, recovered: true });
     if (updated.orderId !== undefined) known.add(updated.orderId);
     changes.push(`Cart ${entry.cartId}: ${stateWords(updated)}${updated.orderId !== undefined ? ` (order ${updated.orderId})` : ''} — ${lookup.evidence.join('; ')}.`);

@@ -2,14 +2,15 @@
 // each action module is imported when its command runs, so `--help` stays instant.
 import { refuseBadValues } from './input-checks.js';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import type { Context } from './context.js';
-import { applyGlobalOptions } from './globals.js';
+import type { Context } from '../runtime/context.js';
+import { applyGlobalOptions, refuseStrayDataPack } from './globals.js';
+import { CATALOG_TABLE_LIMIT } from './defaults.js';
 
-export const VERSION = '0.1.0';
+const VERSION = '0.1.0';
 
 /** An action module: `src/cli/actions/<name>.ts` exports `run`. Returning a number sets the exit code. */
-export type ActionModule = {
-  run(ctx: Context, options: Record<string, unknown>, args: string[]): Promise<number | void>;
+type ActionModule = {
+  run(ctx: Context, options: Record<string, unknown>, args: string[], command: Command): Promise<number | void>;
 };
 
 const actionLoaders: Record<string, () => Promise<ActionModule>> = {
@@ -25,6 +26,8 @@ const actionLoaders: Record<string, () => Promise<ActionModule>> = {
   'cart delete': () => import('./actions/cart-delete.js'),
   'cart prune': () => import('./actions/cart-prune.js'),
   sandbox: () => import('./actions/sandbox.js'),
+  watch: () => import('./actions/watch.js'),
+  completion: () => import('./actions/completion.js'),
 };
 
 function examples(lines: string[]): string {
@@ -59,8 +62,6 @@ function collect(value: string, previous: string[] = []): string[] {
 }
 
 const RANGES = ['dedicated', 'baremetal', 'eco'];
-/** Rows of a `catalog` table unless --limit or --all says otherwise: a shortlist on a screen or two, not 350 offers. */
-export const CATALOG_TABLE_LIMIT = 20;
 
 export function buildProgram(ctx: Context): Command {
   const program = new Command('ovh-order');
@@ -70,6 +71,8 @@ export function buildProgram(ctx: Context): Command {
     .helpOption('-h, --help', 'show help')
     .addOption(new Option('--endpoint <endpoint>', 'API endpoint: ovh-eu, ovh-ca, ovh-us, or an https URL').env('OVH_ENDPOINT'))
     .option('--sandbox', 'use the built-in OVH API sandbox (no account needed)')
+    .option('--stock-schedule <file>', 'with --sandbox: scripted stock that changes over time (JSON, see README)')
+    .addOption(new Option('--data-pack <dir>', 'with --sandbox or `sandbox`: serve the recorded OVH catalogs and stock in this folder').env('OVH_ORDER_SANDBOX_DATA_PACK'))
     .option('--profile <name>', 'stored credentials profile', 'default')
     .option('--debug', 'print API calls on stderr (secrets redacted) and stack traces')
     .option('--no-color', 'disable colours (also NO_COLOR)')
@@ -99,15 +102,17 @@ export function buildProgram(ctx: Context): Command {
       writeErr: (s) => ctx.stderr.write(s),
     });
     command.action(async (...received: unknown[]) => {
-      // commander passes positional args, then the options object, then the command.
+      // commander passes positional args (strings, or numbers after an argParser), then the options
+      // object, then the command.
       const cmd = received[received.length - 1] as Command;
-      const args = received.slice(0, -2).flatMap((a) => (Array.isArray(a) ? a : a === undefined ? [] : [String(a)]));
+      const args = received.slice(0, -2).flatMap((a) => (Array.isArray(a) ? a.map(String) : a === undefined ? [] : [String(a as string | number)]));
       refuseBadValues(cmd, args);
       applyGlobalOptions(ctx, cmd.optsWithGlobals());
+      refuseStrayDataPack(ctx, key);
       const loader = actionLoaders[key];
       if (!loader) throw new Error(`No action for command "${key}".`);
       const module = await loader();
-      const code = await module.run(ctx, cmd.optsWithGlobals(), args);
+      const code = await module.run(ctx, cmd.optsWithGlobals(), args, cmd);
       if (typeof code === 'number') ctx.exitCode = code;
     });
     return command;
@@ -219,6 +224,39 @@ export function buildProgram(ctx: Context): Command {
       ]),
     );
 
+  define(program, 'watch')
+    .description('wait for stock and say when an offer can be ordered (and, only if asked, order it first)')
+    .option('--plan <code>', 'plan code to watch (repeatable)', collect)
+    .addOption(new Option('--range <range>', 'catalog range (of --plan, or every offer of it as a requirement)').choices(RANGES))
+    .option('--spec <file>', 'watch the exact hardware and options of an order spec (`wizard --save`)')
+    .option('--search <text>', 'requirement: offers whose name, plan code or CPU has these words')
+    .addOption(new Option('--min-ram <GB>', 'requirement: at least this much memory').argParser(memoryGb))
+    .addOption(new Option('--max-price <amount>', 'requirement: monthly price at most this; with --order, the quote total without tax (setup included) at most this').argParser(priceAmount))
+    .option('--subsidiary <code>', 'OVH subsidiary (prices and carts); default: your account’s')
+    .option('--datacenter <codes>', 'datacenters in order of preference, comma-separated (e.g. gra,rbx,sbg)')
+    .option('--max-delay <hours>', 'longest delivery delay that counts as in stock (e.g. 24h, 72h, 3d); default: any orderable one')
+    .addOption(new Option('--interval <seconds>', 'seconds between stock checks (10 to 86400)').argParser(numberIn(10, 86_400)).default(60))
+    .option('--once', 'check once: exit 0 when something is orderable, 1 when not')
+    .option('--notify-command <command>', 'run this shell command on each event (event JSON on stdin, OVH_ORDER_* variables)')
+    .option('--webhook <url>', 'POST each event as JSON (with a text/content field for Slack and Discord); repeatable', collect)
+    .option('--ntfy <url>', 'publish each event to this ntfy topic URL')
+    .option('--order', 'order when stock appears (needs --max-price and --yes)')
+    .option('-y, --yes', 'with --order: buy without asking (nobody is there to confirm)')
+    .addOption(new Option('--max-orders <n>', 'with --order: at most this many orders by this watch, counted in the journal').argParser(positiveInt).default(1))
+    .option('--autopay', 'with --order: pay with the preferred payment method')
+    .option('--waive-retraction', 'with --order: waive the legal withdrawal period (off unless given)')
+    .option('--json', 'print one JSON object per event (NDJSON)')
+    .addHelpText(
+      'after',
+      examples([
+        'ovh-order watch --sandbox --plan 24ska01 --range eco --once',
+        'ovh-order watch --plan 24rise01 --plan 24rise02 --range eco --datacenter gra,rbx --max-delay 72h',
+        'ovh-order watch --range eco --search rise --max-price 60 --json',
+        'ovh-order watch --spec rise1.json --ntfy https://ntfy.sh/my-topic --notify-command \'notify-send "$OVH_ORDER_TEXT"\'',
+        'ovh-order watch --spec rise1.json --order --max-price 120 --yes --datacenter gra,rbx',
+      ]) + '\nTelegram: set OVH_ORDER_TELEGRAM_TOKEN and OVH_ORDER_TELEGRAM_CHAT_ID (never a flag).\nAt most 40 API calls a minute over the whole run, the order included.\n',
+    );
+
   define(program, 'status')
     .description('show an order’s status and follow-up; without an id, the recent orders of the journal')
     .argument('[orderId]', 'order id (from `ovh-order order` or the wizard)')
@@ -253,8 +291,22 @@ export function buildProgram(ctx: Context): Command {
     .description('serve the OVH API sandbox over HTTPS for your own scripts, until Ctrl-C')
     .addOption(new Option('--port <n>', 'port to listen on (0: any free port)').argParser(numberIn(0, 65_535, { integer: true })).default(0))
     .addOption(new Option('--latency <ms>', 'added latency per request (0 to 60000)').argParser(numberIn(0, 60_000)).default(0))
-    .addOption(new Option('--region <region>', 'which OVH API to simulate').choices(['eu', 'ca', 'us']).default('eu'))
-    .addHelpText('after', examples(['ovh-order sandbox', 'ovh-order sandbox --port 8443 --latency 100']));
+    .addOption(new Option('--region <region>', 'which OVH API to simulate (default: the one --endpoint names, else eu)').choices(['eu', 'ca', 'us']))
+    .addHelpText('after', examples(['ovh-order sandbox', 'ovh-order sandbox --port 8443 --latency 100', 'ovh-order sandbox --endpoint ovh-ca', 'ovh-order sandbox --data-pack ../shared/fixtures/ovh', 'ovh-order sandbox --stock-schedule stock.json   # stock appears and vanishes']));
+
+  define(program, 'completion')
+    .description('print the shell completion script: commands, flags and the values they take')
+    .argument('[shell]', 'bash, zsh or fish')
+    // What the scripts call when TAB is pressed after --plan: the plan codes in the catalog cache.
+    .addOption(new Option('--list <values>', 'print completion values').choices(['plans']).hideHelp())
+    .addHelpText(
+      'after',
+      examples([
+        'source <(ovh-order completion bash)          # this shell; add the line to ~/.bashrc to keep it',
+        'source <(ovh-order completion zsh)           # this shell; add the line to ~/.zshrc to keep it',
+        'ovh-order completion fish > ~/.config/fish/completions/ovh-order.fish',
+      ]) + '\nPlan codes complete from the catalog cache: run `ovh-order catalog` once to fill it.\n',
+    );
 
   return program;
 }

@@ -1,7 +1,7 @@
 // The one place a failure becomes output: a message and a hint on stderr (or one JSON object on
 // stdout under --json), and an exit code. Stack traces only with --debug.
-import { CliError, ExitCode, InterruptedError } from '../errors.js';
-import type { Context } from './context.js';
+import { CliError, ExitCode, InterruptedError } from '../domain/errors.js';
+import type { Context } from '../runtime/context.js';
 import { createTheme } from '../ui/theme.js';
 
 export function renderError(error: unknown, ctx: Context): number {

@@ -3,14 +3,15 @@
 // credential failures turned into precise hints (which key, from where, what to run).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Context } from './context.js';
+import type { Context } from '../runtime/context.js';
 import type { Output } from '../ui/output.js';
 import { OvhApi } from '../ovh/api.js';
 import type { Credentials, ClientOptions } from '../ovh/client.js';
+import type { RetryPolicy } from '../ovh/retry.js';
 import { parseEndpoint, type Endpoint } from '../ovh/endpoints.js';
 import { redactSecrets } from '../ovh/redact.js';
 import type { SandboxServer } from '../sandbox/index.js';
-import { CredentialsError } from '../errors.js';
+import { CredentialsError, UsageError } from '../domain/errors.js';
 import { configDir } from '../config/paths.js';
 import { ensurePrivateDir } from '../config/store.js';
 import {
@@ -26,6 +27,7 @@ import {
 import type { StoredProfile } from '../config/profiles.js';
 import { readTimeOffset, saveTimeOffset } from '../config/time-offset.js';
 import { explainCredentialError, originOf } from '../flows/login-errors.js';
+import { refuseStockScheduleWithoutSandbox, stockScheduleFromFlag } from './stock-schedule-flag.js';
 
 export interface OpenSessionOptions {
   /** true: no credentials is an error (exit 3) listing every place looked at. false: an unsigned client is fine. */
@@ -34,6 +36,8 @@ export interface OpenSessionOptions {
   flags?: CredentialFlags;
   /** Where warnings go; plain stderr lines when absent. */
   output?: Pick<Output, 'warn'>;
+  /** The client's retries of reads (default: the client's policy); `watch` backs off itself. */
+  retry?: RetryPolicy;
 }
 
 export interface Session {
@@ -79,6 +83,38 @@ export function sameEndpointInput(a: string, b: string): boolean {
   }
 }
 
+/** A data pack the sandbox cannot serve is bad input (exit 2), said with the pack's reason. */
+export function asDataPackUsageError(error: unknown, DataPackError: new (...args: never[]) => Error): unknown {
+  if (!(error instanceof DataPackError)) return error;
+  return new UsageError(error.message, { hint: 'A data pack is a folder of recorded OVH answers: catalog-public-{eco,baremetalServers}-<SUBSIDIARY>*.json and dedicated-datacenter-availabilities*.json (README, "Sandbox").' });
+}
+
+type SandboxApi = 'ovh-eu' | 'ovh-ca' | 'ovh-us';
+const SANDBOX_APIS: Record<SandboxApi, 'eu' | 'ca' | 'us'> = { 'ovh-eu': 'eu', 'ovh-ca': 'ca', 'ovh-us': 'us' };
+
+/**
+ * Which OVH API `--sandbox` plays: the one --endpoint (or OVH_ENDPOINT) names, ovh-eu by default.
+ * On the command line anything else is refused (the sandbox is its own endpoint); from the
+ * environment another value is left for runs without --sandbox.
+ */
+export function sandboxApiFor(ctx: Pick<Context, 'globals' | 'env'>): SandboxApi {
+  const given = explicitEndpoint(ctx);
+  if (!given) return 'ovh-eu';
+  let name: string;
+  try {
+    name = parseEndpoint(given.value).name;
+  } catch (error) {
+    if (given.source === 'environment') return 'ovh-eu';
+    throw error;
+  }
+  if (name in SANDBOX_APIS) return name as SandboxApi;
+  if (given.source === 'environment') return 'ovh-eu';
+  throw new UsageError(`--sandbox plays ovh-eu, ovh-ca or ovh-us; --endpoint "${given.value}" is none of them.`, {
+    code: 'invalid_endpoint',
+    hint: 'Use --sandbox alone (ovh-eu), with --endpoint ovh-ca or ovh-us, or drop --sandbox to use that endpoint.',
+  });
+}
+
 /** Starts (once per command) the in-process sandbox that `--sandbox` uses; closed when the command ends. */
 export function sandboxFor(ctx: Context): Promise<SandboxServer> {
   let started = sandboxes.get(ctx);
@@ -87,8 +123,16 @@ export function sandboxFor(ctx: Context): Promise<SandboxServer> {
       const dir = path.join(configDir(ctx.env), 'sandbox');
       ensurePrivateDir(configDir(ctx.env), ctx.env);
       ensurePrivateDir(dir, ctx.env);
-      const { startSandbox } = await import('../sandbox/index.js');
-      const server = await startSandbox({ statePath: path.join(dir, 'state.json'), certDir: dir, autoValidateCredentials: true });
+      const stockSchedule = await stockScheduleFromFlag(ctx);
+      const { startSandbox, DataPackError } = await import('../sandbox/index.js');
+      const dataPack = ctx.globals.dataPack;
+      const region = SANDBOX_APIS[sandboxApiFor(ctx)];
+      // One state file per API played, and for a pack (its carts name plans the authored offer lacks).
+      const name = ['state', ...(region === 'eu' ? [] : [region]), ...(dataPack === undefined ? [] : ['data-pack'])].join('-');
+      const statePath = path.join(dir, `${name}.json`);
+      const server = await startSandbox({ statePath, certDir: dir, region, autoValidateCredentials: true, stockSchedule, ...(dataPack === undefined ? {} : { dataPack }) }).catch((error: unknown) => {
+        throw asDataPackUsageError(error, DataPackError);
+      });
       ctx.cleanups.push(() => server.close());
       return server;
     })();
@@ -111,12 +155,16 @@ export async function openSession(ctx: Context, options: OpenSessionOptions): Pr
 
   if (ctx.globals.sandbox) {
     const sandbox = await sandboxFor(ctx);
-    const endpoint = parseEndpoint(sandbox.url);
+    // The sandbox's URL, serving what the API it plays serves (with a data pack: what it recorded of
+    // those): the same subsidiary checks, before any call, as for the real endpoints.
+    const served = parseEndpoint(sandboxApiFor(ctx)).subsidiaries;
+    const recorded = sandbox.dataPack?.subsidiaries;
+    const endpoint: Endpoint = { ...parseEndpoint(sandbox.url), subsidiaries: recorded ? served.filter((s) => recorded.includes(s)) : served };
     const credentials: Credentials = { kind: 'app', ...sandbox.credentials };
     const debug = debugWriter(ctx, secretsOf(credentials));
     debug?.(`credentials: sandbox (${describeCredentials(credentials)}), endpoint ${endpoint.apiUrl}`);
     const explain = (error: unknown) => explainCredentialError(error, { endpoint, source: 'sandbox', secretOrigin: 'the sandbox', finishCommand });
-    const api = explaining(new OvhApi(clientOptions(ctx, endpoint, credentials, { trustCaPem: sandbox.caPem, debug, cacheOffset: false, warn })), explain);
+    const api = explaining(new OvhApi(clientOptions(ctx, endpoint, credentials, { trustCaPem: sandbox.caPem, debug, cacheOffset: false, warn, retry: options.retry })), explain);
     return {
       api,
       endpoint,
@@ -134,6 +182,7 @@ export async function openSession(ctx: Context, options: OpenSessionOptions): Pr
     };
   }
 
+  refuseStockScheduleWithoutSandbox(ctx);
   const resolved = await resolveCredentials({ env: ctx.env, cwd: ctx.cwd, endpoint: explicitEndpoint(ctx), flags: options.flags, profile });
   for (const warning of resolved.warnings) warn(warning);
   const debug = debugWriter(ctx, secretsOf(resolved.credentials));
@@ -163,7 +212,7 @@ export async function openSession(ctx: Context, options: OpenSessionOptions): Pr
       validationUrl: resolved.pending?.validationUrl,
       oauth2: credentials.kind === 'oauth2',
     });
-  const api = explaining(new OvhApi(clientOptions(ctx, resolved.endpoint, credentials, { debug, cacheOffset: true, warn })), explain);
+  const api = explaining(new OvhApi(clientOptions(ctx, resolved.endpoint, credentials, { debug, cacheOffset: true, warn, retry: options.retry })), explain);
   return {
     api,
     endpoint: resolved.endpoint,
@@ -189,7 +238,7 @@ export function clientOptions(
   ctx: Context,
   endpoint: Endpoint,
   credentials: Credentials,
-  extra: { trustCaPem?: string; debug?: (line: string) => void; cacheOffset: boolean; warn: (text: string) => void; timeoutMs?: number },
+  extra: { trustCaPem?: string; debug?: (line: string) => void; cacheOffset: boolean; warn: (text: string) => void; timeoutMs?: number; retry?: RetryPolicy },
 ): ClientOptions {
   const cached = extra.cacheOffset ? readTimeOffset(ctx.env, endpoint.apiUrl, ctx.now()) : undefined;
   if (cached !== undefined) extra.debug?.(`clock: reusing the cached offset of ${cached} s with ${endpoint.name}`);
@@ -199,6 +248,7 @@ export function clientOptions(
     credentials,
     timeoutMs: extra.timeoutMs ?? ctx.globals.timeoutMs,
     timeOffsetSeconds: cached,
+    ...(extra.retry ? { retry: extra.retry } : {}),
     onTimeOffset(offsetSeconds) {
       extra.debug?.(`clock: offset with ${endpoint.name} is ${offsetSeconds} s`);
       if (extra.cacheOffset) saveTimeOffset(ctx.env, endpoint.apiUrl, offsetSeconds, ctx.now());
@@ -232,7 +282,7 @@ function trustFromEnv(ctx: Context): string | undefined {
 }
 
 /** Wraps every API method so credential failures come out explained. */
-export function explaining<T extends object>(api: T, explain: (error: unknown) => unknown): T {
+function explaining<T extends object>(api: T, explain: (error: unknown) => unknown): T {
   return new Proxy(api, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver);

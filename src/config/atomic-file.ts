@@ -7,9 +7,12 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { CliError, ExitCode } from '../errors.js';
+import { CliError, ExitCode } from '../domain/errors.js';
 import { displayPath } from './paths.js';
-import { FILE_MODE } from './store.js';
+
+/** State files are the owner's alone (credentials among them); so are their directories. */
+export const FILE_MODE = 0o600;
+export const DIR_MODE = 0o700;
 
 const JOURNAL_HINT = 'ovh-order records each checkout before sending it and will not order without that record; fix the permissions or free disk space.';
 
@@ -29,7 +32,7 @@ function linkRefusal(target: string, env: NodeJS.ProcessEnv | undefined): CliErr
 
 /** Throws when `target` is a symbolic link; a missing one is fine. */
 export function refuseLink(target: string, env?: NodeJS.ProcessEnv): void {
-  let isLink = false;
+  let isLink: boolean;
   try {
     isLink = fs.lstatSync(target).isSymbolicLink();
   } catch {

@@ -22,21 +22,29 @@ export interface CachedCatalogEntry {
   /** The offers' summaries, in the same order. */
   summaries: OfferSummary[];
   fetchedAt: Date;
+  /** When a catalog promotion starts or ends: the prices stored are wrong from then on. */
+  pricesUntil?: Date;
 }
 
 /** What a table needs: the summaries alone. */
 export interface CachedSummariesEntry {
   summaries: OfferSummary[];
   fetchedAt: Date;
+  pricesUntil?: Date;
 }
 
+/** Whether an entry fetched at `fetchedAt` (prices valid until `pricesUntil`) is still wanted. */
+export type Wanted = (fetchedAt: Date, pricesUntil?: Date) => boolean;
+
 /** The first line of a file. */
-export interface CatalogCacheHeader {
+interface CatalogCacheHeader {
   format: number;
   /** ovh-order's version: the Offer model may change between versions, so another's files are misses. */
   version: string;
   key: { range: string; subsidiary: string; endpoint: string };
   fetchedAt: string;
+  /** The next promotion start or end after fetchedAt, if any (see CachedCatalogEntry). */
+  pricesUntil?: string;
   /** Byte length of the summaries line, so that it can be read without the rest. */
   summaryBytes: number;
 }
@@ -47,7 +55,8 @@ export function producerVersion(): string {
   if (ownVersion === undefined) {
     try {
       const file = fileURLToPath(new URL('../../package.json', import.meta.url));
-      ownVersion = String((JSON.parse(fs.readFileSync(file, 'utf8')) as { version?: unknown }).version ?? 'unknown');
+      const { version } = JSON.parse(fs.readFileSync(file, 'utf8')) as { version?: unknown };
+      ownVersion = typeof version === 'string' ? version : 'unknown';
     } catch {
       ownVersion = 'unknown';
     }
@@ -98,6 +107,7 @@ function readFirstLine(fd: number): { line: string; bytes: number } | undefined 
 interface OpenedEntry {
   fd: number;
   fetchedAt: Date;
+  pricesUntil?: Date;
   /** Where line 2 (summaries) starts and how long it is. */
   summariesAt: number;
   summaryBytes: number;
@@ -119,14 +129,14 @@ function openEntry(file: string, key: EntryKey): OpenedEntry | undefined {
       fs.closeSync(fd);
       return undefined;
     }
-    return { fd, fetchedAt: header.fetchedAt, summariesAt: first.bytes, summaryBytes: header.summaryBytes };
+    return { fd, fetchedAt: header.fetchedAt, pricesUntil: header.pricesUntil, summariesAt: first.bytes, summaryBytes: header.summaryBytes };
   } catch {
     fs.closeSync(fd);
     return undefined;
   }
 }
 
-function parseHeader(line: string, key: EntryKey): { fetchedAt: Date; summaryBytes: number } | undefined {
+function parseHeader(line: string, key: EntryKey): { fetchedAt: Date; pricesUntil?: Date; summaryBytes: number } | undefined {
   let header: Partial<CatalogCacheHeader>;
   try {
     header = JSON.parse(line) as Partial<CatalogCacheHeader>;
@@ -138,7 +148,10 @@ function parseHeader(line: string, key: EntryKey): { fetchedAt: Date; summaryByt
   if (typeof header.summaryBytes !== 'number' || !Number.isSafeInteger(header.summaryBytes) || header.summaryBytes < 2) return undefined;
   const fetchedAt = typeof header.fetchedAt === 'string' ? new Date(header.fetchedAt) : undefined;
   if (!fetchedAt || Number.isNaN(fetchedAt.getTime())) return undefined;
-  return { fetchedAt, summaryBytes: header.summaryBytes };
+  if (header.pricesUntil === undefined) return { fetchedAt, summaryBytes: header.summaryBytes };
+  const pricesUntil = typeof header.pricesUntil === 'string' ? new Date(header.pricesUntil) : undefined;
+  if (!pricesUntil || Number.isNaN(pricesUntil.getTime())) return undefined;
+  return { fetchedAt, pricesUntil, summaryBytes: header.summaryBytes };
 }
 
 function parseJson(bytes: Buffer): unknown {
@@ -149,29 +162,48 @@ function parseJson(bytes: Buffer): unknown {
   }
 }
 
+/** The key a file's header names, whatever this process asked for (undefined when it is not a cache file of this version). */
+export function keyInFile(file: string): EntryKey | undefined {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
+  } catch {
+    return undefined;
+  }
+  try {
+    const first = readFirstLine(fd);
+    const header = first ? (parseJson(Buffer.from(first.line)) as Partial<CatalogCacheHeader> | undefined) : undefined;
+    const key = header?.key;
+    if (!key || typeof key.range !== 'string' || typeof key.subsidiary !== 'string' || typeof key.endpoint !== 'string') return undefined;
+    return parseHeader(first!.line, key) ? key : undefined;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 export type ReadResult<T> = T | { fetchedAt: Date; expired: true } | undefined;
 
 /** Lines 1–2: the summaries. An expired entry's body is never read. */
-export function readSummaries(file: string, key: EntryKey, wanted: (fetchedAt: Date) => boolean): ReadResult<CachedSummariesEntry> {
+export function readSummaries(file: string, key: EntryKey, wanted: Wanted): ReadResult<CachedSummariesEntry> {
   const entry = openEntry(file, key);
   if (!entry) return undefined;
   try {
-    if (!wanted(entry.fetchedAt)) return { fetchedAt: entry.fetchedAt, expired: true };
+    if (!wanted(entry.fetchedAt, entry.pricesUntil)) return { fetchedAt: entry.fetchedAt, expired: true };
     const bytes = Buffer.allocUnsafe(entry.summaryBytes);
     if (fs.readSync(entry.fd, bytes, 0, bytes.length, entry.summariesAt) !== bytes.length) return undefined;
     const summaries = parseJson(bytes);
-    return looksLikeOffers(summaries, key.range, 'summaries') ? { summaries: summaries as OfferSummary[], fetchedAt: entry.fetchedAt } : undefined;
+    return looksLikeOffers(summaries, key.range, 'summaries') ? withPricesUntil<CachedSummariesEntry>({ summaries: summaries as OfferSummary[], fetchedAt: entry.fetchedAt }, entry.pricesUntil) : undefined;
   } finally {
     fs.closeSync(entry.fd);
   }
 }
 
 /** The whole entry: lines 2 and 3. */
-export function readEntry(file: string, key: EntryKey, wanted: (fetchedAt: Date) => boolean): ReadResult<CachedCatalogEntry> {
+export function readEntry(file: string, key: EntryKey, wanted: Wanted): ReadResult<CachedCatalogEntry> {
   const entry = openEntry(file, key);
   if (!entry) return undefined;
   try {
-    if (!wanted(entry.fetchedAt)) return { fetchedAt: entry.fetchedAt, expired: true };
+    if (!wanted(entry.fetchedAt, entry.pricesUntil)) return { fetchedAt: entry.fetchedAt, expired: true };
     // Positioned reads leave the descriptor at 0: this is the whole file.
     const rest = fs.readFileSync(entry.fd).subarray(entry.summariesAt);
     const summariesEnd = entry.summaryBytes;
@@ -180,10 +212,15 @@ export function readEntry(file: string, key: EntryKey, wanted: (fetchedAt: Date)
     const offers = parseJson(rest.subarray(summariesEnd + 1));
     if (!looksLikeOffers(summaries, key.range, 'summaries') || !looksLikeOffers(offers, key.range, 'offers')) return undefined;
     if ((summaries as unknown[]).length !== (offers as unknown[]).length) return undefined;
-    return { offers: offers as Offer[], summaries: summaries as OfferSummary[], fetchedAt: entry.fetchedAt };
+    return withPricesUntil<CachedCatalogEntry>({ offers: offers as Offer[], summaries: summaries as OfferSummary[], fetchedAt: entry.fetchedAt }, entry.pricesUntil);
   } finally {
     fs.closeSync(entry.fd);
   }
+}
+
+function withPricesUntil<T extends { pricesUntil?: Date }>(entry: T, pricesUntil: Date | undefined): T {
+  if (pricesUntil) entry.pricesUntil = pricesUntil;
+  return entry;
 }
 
 /** `[a,b,c]` as one chunk per item. */
@@ -201,6 +238,7 @@ export function* entryChunks(key: EntryKey, entry: CachedCatalogEntry): Generato
     version: producerVersion(),
     key,
     fetchedAt: entry.fetchedAt.toISOString(),
+    ...(entry.pricesUntil ? { pricesUntil: entry.pricesUntil.toISOString() } : {}),
     summaryBytes: Buffer.byteLength(summaries),
   };
   yield `${JSON.stringify(header)}\n${summaries}\n`;

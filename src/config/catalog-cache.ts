@@ -18,6 +18,7 @@ import {
   entryChunks,
   normalisedKey,
   readEntry,
+  keyInFile,
   readSummaries,
   sameKey,
   type CachedCatalogEntry,
@@ -99,18 +100,18 @@ export function openCatalogCache(env: NodeJS.ProcessEnv, options: CatalogCacheOp
 
   const fileOf = (key: CatalogCacheKey) => path.join(dir, catalogCacheFileName(key));
   const ageOf = (fetchedAt: Date) => now().getTime() - fetchedAt.getTime();
-  // A date in the future (clock changed) is not trusted either.
-  const fresh = (fetchedAt: Date) => {
+  // A date in the future (clock changed) is not trusted either; nor are prices past a promotion's start or end.
+  const fresh = (fetchedAt: Date, pricesUntil?: Date) => {
     const age = ageOf(fetchedAt);
-    return age >= 0 && age < ttlMs;
+    return age >= 0 && age < ttlMs && !(pricesUntil && now().getTime() >= pricesUntil.getTime());
   };
 
   const queued = (key: CatalogCacheKey) => {
     const entry = pending.get(fileOf(key));
     return entry && sameKey(entry.key, normalisedKey(key)) ? entry.value : undefined;
   };
-  const found = <T extends { fetchedAt: Date }>(result: ReadResult<T>): T | undefined =>
-    result && !('expired' in result) && fresh(result.fetchedAt) ? result : undefined;
+  const found = <T extends { fetchedAt: Date; pricesUntil?: Date }>(result: ReadResult<T>): T | undefined =>
+    result && !('expired' in result) && fresh(result.fetchedAt, result.pricesUntil) ? result : undefined;
 
   const persist = (file: string) => {
     const entry = pending.get(file);
@@ -127,12 +128,12 @@ export function openCatalogCache(env: NodeJS.ProcessEnv, options: CatalogCacheOp
 
   const getNow = (key: CatalogCacheKey): CachedCatalogEntry | undefined => {
     const memory = queued(key);
-    if (memory) return fresh(memory.fetchedAt) ? memory : undefined;
+    if (memory) return fresh(memory.fetchedAt, memory.pricesUntil) ? memory : undefined;
     return found(readEntry(fileOf(key), normalisedKey(key), fresh));
   };
   const getSummariesNow = (key: CatalogCacheKey): CachedSummariesEntry | undefined => {
     const memory = queued(key);
-    if (memory) return fresh(memory.fetchedAt) ? { summaries: memory.summaries, fetchedAt: memory.fetchedAt } : undefined;
+    if (memory) return fresh(memory.fetchedAt, memory.pricesUntil) ? { summaries: memory.summaries, fetchedAt: memory.fetchedAt } : undefined;
     return found(readSummaries(fileOf(key), normalisedKey(key), fresh));
   };
   // Parsing a big entry blocks the event loop: let the caller's other requests (the stock, asked at
@@ -178,4 +179,26 @@ export function openCatalogCache(env: NodeJS.ProcessEnv, options: CatalogCacheOp
       for (const file of [...pending.keys()]) persist(file);
     },
   };
+}
+
+/**
+ * Plan codes of every catalog in the cache, old or fresh (shell completion: a suggestion, so an
+ * expired price list still names the plans), sorted; none when nothing is cached.
+ */
+export function cachedPlanCodes(env: NodeJS.ProcessEnv): string[] {
+  const dir = path.join(configDir(env), CATALOG_CACHE_DIR);
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const codes = new Set<string>();
+  for (const name of names) {
+    const file = path.join(dir, name);
+    const key = keyInFile(file);
+    const entry = key ? readSummaries(file, key, () => true) : undefined;
+    if (entry && 'summaries' in entry) for (const summary of entry.summaries) codes.add(summary.planCode);
+  }
+  return [...codes].sort();
 }

@@ -11,12 +11,12 @@
 // endpoint than an explicit one is skipped (its keys would not work there).
 import { parseEndpoint, type Endpoint } from '../ovh/endpoints.js';
 import type { Credentials } from '../ovh/client.js';
-import { CredentialsError, UsageError } from '../errors.js';
+import { CredentialsError, UsageError } from '../domain/errors.js';
 import { displayPath, ovhConfPaths } from './paths.js';
 import { readOvhConf, type OvhConfFile, type OvhConfSection } from './ovh-conf.js';
 import type { PendingLogin, ProfileStore, StoredProfile } from './profiles.js';
 
-export const DEFAULT_ENDPOINT = 'ovh-eu';
+const DEFAULT_ENDPOINT = 'ovh-eu';
 
 export type CredentialSource = 'flags' | 'environment' | `profile:${string}` | `ovh.conf:${string}` | 'sandbox' | 'none';
 export type EndpointSource = 'flags' | 'environment' | 'credentials' | 'default' | 'sandbox';
@@ -95,7 +95,7 @@ export function sameEndpoint(a: Endpoint, b: Endpoint): boolean {
  * Turns one source's fields into credentials. `names` says how the source spells each field, for errors.
  * Returns undefined when the source holds no credential field at all.
  */
-export function credentialsFromFields(
+function credentialsFromFields(
   fields: CredentialFlags,
   names: Record<Field, string>,
   where: string,

@@ -21,13 +21,13 @@ import {
   type Journal,
   type JournalEntry,
 } from '../domain/journal.js';
-import { CliError, ExitCode } from '../errors.js';
+import { CliError, ExitCode } from '../domain/errors.js';
 import { configDir, displayPath } from './paths.js';
 import { acquireLock, readStateFile, whenLockFree, writeAtomically } from './atomic-file.js';
 import { ensurePrivateDir, fixFileMode } from './store.js';
 
-export const JOURNAL_FILE = 'journal.json';
-export const JOURNAL_VERSION = 1;
+const JOURNAL_FILE = 'journal.json';
+const JOURNAL_VERSION = 1;
 /** Resolved entries beyond this many are forgotten (unresolved ones never are). */
 export const JOURNAL_MAX_ENTRIES = 200;
 const LOCK_WAIT_MS = 5_000;
@@ -103,6 +103,7 @@ export function openJournal(env: NodeJS.ProcessEnv, options: OpenJournalOptions 
         startedAt: now().toISOString(),
         ...(Number.isFinite(input.clockOffsetSeconds) ? { clockOffsetSeconds: input.clockOffsetSeconds } : {}),
         state: 'pending',
+        ...(input.source ? { source: String(input.source) } : {}),
       };
       update((doc) => {
         check?.({

@@ -3,10 +3,10 @@
 import os from 'node:os';
 import path from 'node:path';
 
-export const PROJECT_NAME = 'ovh-order';
+const PROJECT_NAME = 'ovh-order';
 
 /** The user's home directory as the command sees it (HOME from the env first, so tests can fake it). */
-export function homeDir(env: NodeJS.ProcessEnv): string {
+function homeDir(env: NodeJS.ProcessEnv): string {
   return env.HOME || env.USERPROFILE || os.homedir();
 }
 

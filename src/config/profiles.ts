@@ -1,7 +1,7 @@
 // Stored login profiles (`--profile NAME`, default "default"), side by side in
 // <configDir>/credentials.json (0600). Credentials are kept apart from caches and preferences.
 import { z } from 'zod';
-import { CliError, ExitCode, UsageError } from '../errors.js';
+import { CliError, ExitCode, UsageError } from '../domain/errors.js';
 import { displayPath } from './paths.js';
 import { openPrivateStore, type PrivateStore } from './store.js';
 

@@ -9,15 +9,12 @@
 // re-raises it after its cleanup; src/cli/main.ts ignores a second signal that follows at once.
 import fs from 'node:fs';
 import path from 'node:path';
-import { CliError, ExitCode } from '../errors.js';
-import { makeDirs, readStateFile, refuseLink, writeAtomically } from './atomic-file.js';
+import { CliError, ExitCode } from '../domain/errors.js';
+import { DIR_MODE, FILE_MODE, makeDirs, readStateFile, refuseLink, writeAtomically } from './atomic-file.js';
 import { configDir, displayPath } from './paths.js';
 
-export const FILE_MODE = 0o600;
-export const DIR_MODE = 0o700;
-
 /** Permission bits as `0644`. */
-export function formatMode(mode: number): string {
+function formatMode(mode: number): string {
   return `0${(mode & 0o777).toString(8).padStart(3, '0')}`;
 }
 
@@ -94,7 +91,7 @@ export function openPrivateStore<T extends Record<string, unknown>>(env: NodeJS.
         throw unreadable(file, env, error);
       }
       if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw unreadable(file, env, new SyntaxError('not an object'));
-      return parsed as Partial<T>;
+      return parsed;
     },
     async write(document) {
       warnings.push(...ensurePrivateDir(dir, env));

@@ -6,8 +6,8 @@ import { writeAtomically } from './atomic-file.js';
 import { ensurePrivateDir, openPrivateStore } from './store.js';
 import { configDir } from './paths.js';
 
-export const TIME_OFFSET_STORE = 'time-offset';
-export const TIME_OFFSET_MAX_AGE_MS = 60 * 60 * 1000;
+const TIME_OFFSET_STORE = 'time-offset';
+const TIME_OFFSET_MAX_AGE_MS = 60 * 60 * 1000;
 
 type TimeOffsetDocument = { offsets: Record<string, { offsetSeconds: number; measuredAt: string }> };
 

@@ -5,6 +5,8 @@
 // `memory`/`storage` names (`ram-32g-ecc-3200`), while addon plan codes carry a plan suffix
 // (`ram-32g-ecc-3200-24rise`), and newer records sometimes shorten or lengthen names
 // (`ram-256g-ecc` for a `ram-256g-ecc-2933` product). Exact names win, then `-` boundary prefixes.
+// The formatted dedicated catalog has no products: its add-ons get theirs from the public catalogs
+// (offers-formatted.ts); an add-on plan code alone (`ram-32g-adv-gen2-inc`) matches no record.
 // Plan codes also drift between catalog and availability (`24rise01` vs `24rise01-v1`, whose
 // `server` is `24rise01`): records match on `planCode`, else on `server`.
 import type { HardwareChoice, Offer, OfferSummary } from './offer-model.js';
@@ -166,7 +168,7 @@ export function hardwareFromOptions(offer: Offer, optionPlanCodes: readonly stri
 }
 
 /** Delays of one record, soonest first, datacenters as short codes. */
-export function delaysOf(record: Pick<AvailabilityRecord, 'datacenters'>): DatacenterDelay[] {
+function delaysOf(record: Pick<AvailabilityRecord, 'datacenters'>): DatacenterDelay[] {
   return record.datacenters
     .map((d) => ({ datacenter: shortCode(d.datacenter), ...delayOf(d.availability) }))
     .sort((a, b) => a.rank - b.rank || (a.datacenter < b.datacenter ? -1 : a.datacenter > b.datacenter ? 1 : 0))

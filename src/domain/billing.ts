@@ -1,7 +1,9 @@
 // Billing choices for one plan, from the cart's product offer (`GET /order/cart/{id}/{product}`):
 // which pricing mode × duration can be added, what each costs per month, and what is due now.
 // The cart answer is what the add-item call will accept, so it is the authority for modes and
-// durations; catalog prices fill in amounts the cart answer lacks.
+// durations. Amounts come from the catalog's view of the same plan when it has the mode: those are
+// the listed prices (the default hardware included, promotions applied between their dates), which
+// the quote matches; the cart's own amounts (the plan alone, no promotion) are the fallback.
 import type { GenericProductDefinition, GenericProductPricing } from '../ovh/models/catalog.js';
 import { monthsOfDuration } from './durations.js';
 import { addMoney, divideMoney, moneyFromCartPrice, multiplyMoney, zeroMoney, type Money } from './money.js';
@@ -27,10 +29,12 @@ export interface BillingChoice {
   dueNow: Money | null;
   /** Setup + every period of the commitment (or of one period without commitment). */
   termTotal: Money | null;
+  /** Promotions in these amounts, named for the person (`FLASHSALE… until 2027-02-01`). */
+  promotions: string[];
   quantity: { min: number; max: number | null };
 }
 
-export function billingLabel(kind: BillingKind, months: number, commitmentMonths: number): string {
+function billingLabel(kind: BillingKind, months: number, commitmentMonths: number): string {
   switch (kind) {
     case 'monthly':
       return 'Monthly, no commitment';
@@ -47,16 +51,30 @@ function cartMoney(pricing: GenericProductPricing): Money | null {
   return moneyFromCartPrice({ ...pricing.price, priceInUcents: pricing.priceInUcents ?? pricing.price.priceInUcents ?? null });
 }
 
-function finish(base: Omit<BillingChoice, 'monthlyEquivalent' | 'dueNow' | 'termTotal' | 'label'>): BillingChoice {
+type ChoiceBase = Omit<BillingChoice, 'monthlyEquivalent' | 'dueNow' | 'termTotal' | 'label' | 'promotions'> & {
+  /** The first period after promotions (default: periodPrice). */
+  firstPeriodPrice?: Money | null;
+  promotions?: string[];
+};
+
+function finish({ firstPeriodPrice, promotions, ...base }: ChoiceBase): BillingChoice {
   const { periodPrice, setup, months, commitmentMonths } = base;
   const periods = Math.max(1, Math.ceil(Math.max(commitmentMonths, months) / Math.max(months, 1)));
+  const first = firstPeriodPrice ?? periodPrice;
   return {
     ...base,
     label: billingLabel(base.kind, months, commitmentMonths),
     monthlyEquivalent: periodPrice && months > 0 ? divideMoney(periodPrice, months) : null,
-    dueNow: periodPrice && setup ? addMoney(setup, periodPrice) : null,
-    termTotal: periodPrice && setup ? addMoney(setup, multiplyMoney(periodPrice, periods)) : null,
+    dueNow: first && setup ? addMoney(setup, first) : null,
+    termTotal: periodPrice && first && setup ? addMoney(addMoney(setup, first), multiplyMoney(periodPrice, periods - 1)) : null,
+    promotions: promotions ?? [],
   };
+}
+
+/** `NAME until 2027-02-01` for each promotion of a catalog pricing (once each). */
+function promotionNames(pricing: OfferPricing | undefined): string[] {
+  const names = (pricing?.promotions ?? []).map((p) => (p.endDate ? `${p.name} until ${p.endDate.slice(0, 10)}` : p.name));
+  return [...new Set(names)];
 }
 
 /**
@@ -76,10 +94,11 @@ export function buildBillingChoices(definition: GenericProductDefinition, offer?
     const installation = definition.prices.find((p) => p.pricingMode === renew.pricingMode && p.capacities.includes('installation'));
     const fromCatalog = offer?.pricings.find((p) => p.mode === renew.pricingMode && p.intervalMonths === months);
     const kind = fromCatalog?.kind ?? billingKindOf(renew.pricingMode, null, months);
-    const periodPrice = cartMoney(renew) ?? fromCatalog?.periodPrice ?? null;
+    const periodPrice = fromCatalog?.periodPrice ?? cartMoney(renew) ?? null;
     let setup: Money | null;
-    if (installation) setup = cartMoney(installation) ?? fromCatalog?.setup ?? null;
-    else setup = fromCatalog?.setup ?? (periodPrice ? zeroMoney(periodPrice.currency) : null);
+    if (fromCatalog) setup = fromCatalog.setup;
+    else if (installation) setup = cartMoney(installation);
+    else setup = periodPrice ? zeroMoney(periodPrice.currency) : null;
     const commitmentMonths = fromCatalog?.commitmentMonths ?? (kind === 'monthly' ? 0 : commitmentMonthsOf(renew.pricingMode, undefined, null) || months);
     choices.push(
       finish({
@@ -89,7 +108,9 @@ export function buildBillingChoices(definition: GenericProductDefinition, offer?
         kind,
         commitmentMonths,
         periodPrice,
+        firstPeriodPrice: fromCatalog?.firstPeriodPrice,
         setup,
+        promotions: promotionNames(fromCatalog),
         quantity: {
           min: renew.minimumQuantity ?? fromCatalog?.quantity.min ?? 1,
           max: renew.maximumQuantity ?? fromCatalog?.quantity.max ?? null,
@@ -111,7 +132,9 @@ export function billingChoicesFromOffer(offer: Offer): BillingChoice[] {
         kind: p.kind,
         commitmentMonths: p.commitmentMonths,
         periodPrice: p.periodPrice,
+        firstPeriodPrice: p.firstPeriodPrice,
         setup: p.setup,
+        promotions: promotionNames(p),
         quantity: p.quantity,
       }),
     ),

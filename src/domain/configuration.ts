@@ -8,7 +8,7 @@
 //   - `region` follows from the datacenter (`gra` → `europe`);
 //   - values outside `allowedValues` are refused, naming the value and the allowed ones;
 //   - labels without allowed values are checked by type (String, Integer, Boolean, Nichandle).
-import { UsageError, listAllowed } from '../errors.js';
+import { UsageError, listAllowed } from './errors.js';
 import { normaliseDatacenter, regionForDatacenter, toConfigurationValue } from './places.js';
 
 /** Structural shape of `order.cart.ConfigurationRequirements` (+ the real-world `allowedValues`). */
@@ -29,7 +29,7 @@ export function isEffectivelyRequired(item: RequiredConfigurationItem): boolean 
   return item.required || item.label === DATACENTER_LABEL;
 }
 
-export type ConfigurationSource = 'given' | 'filled-in' | 'datacenter' | 'region-from-datacenter';
+type ConfigurationSource = 'given' | 'filled-in' | 'datacenter' | 'region-from-datacenter';
 
 export interface ConfigurationEntry {
   label: string;
@@ -45,7 +45,7 @@ export interface ConfigurationProblem {
   allowed?: string[];
 }
 
-export interface MissingConfiguration {
+interface MissingConfiguration {
   label: string;
   type: string;
   allowedValues: string[] | null;

@@ -18,8 +18,6 @@ export interface OfferFilter {
 }
 
 export type OfferSortKey = 'price' | 'ram' | 'cpu' | 'delay';
-export const OFFER_SORT_KEYS: readonly OfferSortKey[] = ['price', 'ram', 'cpu', 'delay'];
-
 /** The text an offer is searched in. */
 function haystack(offer: OfferFacts): string {
   const cpu = offer.cpu ? `${offer.cpu.brand} ${offer.cpu.model}` : '';

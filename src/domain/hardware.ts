@@ -41,13 +41,13 @@ export function diskKind(technology: string | null | undefined, diskInterface: s
 }
 
 /** 512 → `512 GB`, 2000 → `2 TB`, 1920 → `1.92 TB`. */
-export function formatCapacity(gb: number): string {
+function formatCapacity(gb: number): string {
   if (gb >= 1000) return `${Number((gb / 1000).toFixed(2))} TB`;
   return `${gb} GB`;
 }
 
 /** `2× 512 GB NVMe + 2× 6 TB HDD`. */
-export function describeDisks(disks: readonly Disk[]): string {
+function describeDisks(disks: readonly Disk[]): string {
   return disks.map((d) => `${d.count}× ${formatCapacity(d.capacityGb)} ${d.kind}`).join(' + ');
 }
 

@@ -10,7 +10,7 @@ import { z } from 'zod';
  * not-ordered: established that nothing was bought.
  * unknown: the answer was lost and the lookup could not tell; a person must check.
  */
-export type JournalState = 'pending' | 'ordered' | 'not-ordered' | 'unknown';
+type JournalState = 'pending' | 'ordered' | 'not-ordered' | 'unknown';
 
 /** An identical order placed within this long is refused unless --force (`--quantity` buys several). */
 const IDENTICAL_ORDER_WINDOW_MS = 10 * 60_000;
@@ -60,6 +60,8 @@ const JournalEntrySchema = z.object({
    * the run that lost the answer may be retried by a script that never saw the outcome.
    */
   recovered: z.boolean().optional(),
+  /** Which run placed it, when it says (`watch:<id>`): `watch --max-orders` counts its own orders by it. */
+  source: z.string().optional(),
   /** Set when a later order was forced past this entry (`--force`). */
   overriddenAt: z.string().optional(),
   /** The entry id of that later order. */
@@ -142,13 +144,14 @@ export function describeThing(what: OrderedThing): string {
   return `${what.planCode} ×${what.quantity} (${what.range}, ${what.duration} ${what.pricingMode})${place}${options}`;
 }
 
-export interface BeginCheckout {
+interface BeginCheckout {
   cartId: string;
   endpoint: string;
   subsidiary?: string;
   what: OrderedThing;
   quote?: QuotedTotal;
   clockOffsetSeconds?: number;
+  source?: string;
 }
 
 /** The journal as flows use it (src/config/journal.ts keeps it in a file). */
@@ -191,7 +194,7 @@ export interface Journal {
   get(id: string): JournalEntry | undefined;
 }
 
-export interface OutcomeExtra {
+interface OutcomeExtra {
   order?: { orderId: number; url?: string | null };
   /** The outcome comes from a lookup after a lost answer (see JournalEntry.recovered). */
   recovered?: boolean;

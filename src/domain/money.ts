@@ -1,7 +1,7 @@
 // Money as an integer count of 10^-8 of the currency unit ("micro-cents", the catalog's and the
 // cart's `priceInUcents` scale). Amounts stay integers through every sum and product; they become
 // floats only in `moneyToNumber`, for the formatter in src/ui.
-import { CliError, ExitCode } from '../errors.js';
+import { CliError, ExitCode } from './errors.js';
 
 export interface Money {
   /** Integer number of 10^-8 of the unit: 1699000000 = 16.99. */
@@ -11,7 +11,7 @@ export interface Money {
 }
 
 /** 10^8: micro-cents per currency unit. */
-export const MICROS_PER_UNIT = 100_000_000;
+const MICROS_PER_UNIT = 100_000_000;
 
 /** A Money from catalog micro-cents (`price`, `tax`, `priceInUcents`). Rounds a stray fraction. */
 export function moneyFromMicroCents(microCents: number, currency: string): Money {
@@ -82,14 +82,6 @@ export function compareMoney(a: Money, b: Money): -1 | 0 | 1 {
 
 export function minMoney(a: Money, b: Money): Money {
   return compareMoney(a, b) <= 0 ? a : b;
-}
-
-export function isZeroMoney(m: Money): boolean {
-  return m.micros === 0;
-}
-
-export function equalMoney(a: Money, b: Money): boolean {
-  return a.currency === b.currency && a.micros === b.micros;
 }
 
 /** The amount in units as a float — for the formatter only (src/ui), never for arithmetic. */

@@ -30,17 +30,48 @@ function promotedMicros(price: number, promotion: CatalogPromotion): number {
   return price;
 }
 
+/**
+ * A promotion applies between its `startDate` (inclusive) and its `endDate` (exclusive); a bound the
+ * catalog leaves out (or writes unreadably) does not limit it. The 2022 bare-metal catalog still
+ * carries promotions that ended on 2022-02-08: OVH's quote no longer applies them.
+ */
+function promotionApplies(promotion: Pick<CatalogPromotion, 'startDate' | 'endDate'>, now: Date): boolean {
+  const at = now.getTime();
+  const start = promotion.startDate ? Date.parse(promotion.startDate) : Number.NaN;
+  const end = promotion.endDate ? Date.parse(promotion.endDate) : Number.NaN;
+  return !(start > at) && !(end <= at);
+}
+
+/**
+ * The first promotion start or end after `now` among these pricings: prices worked out at `now`
+ * hold until then (a cache of them must not outlive it).
+ */
+export function nextPromotionBoundary(pricings: Iterable<Pick<CatalogPricing, 'promotions'>>, now: Date): Date | undefined {
+  let next = Number.POSITIVE_INFINITY;
+  for (const pricing of pricings) {
+    for (const promotion of pricing.promotions ?? []) {
+      for (const date of [promotion.startDate, promotion.endDate]) {
+        const at = date ? Date.parse(date) : Number.NaN;
+        if (at > now.getTime() && at < next) next = at;
+      }
+    }
+  }
+  return Number.isFinite(next) ? new Date(next) : undefined;
+}
+
 interface PricedAmount {
   before: Money;
   after: Money;
   promotions: OfferPromotion[];
 }
 
-function priceWithPromotions(pricing: CatalogPricing, currency: string, appliesTo: 'setup' | 'renew'): PricedAmount {
+/** The price with the promotions that apply at `now` (the others are left out, not only unapplied). */
+function priceWithPromotions(pricing: CatalogPricing, currency: string, appliesTo: 'setup' | 'renew', now: Date): PricedAmount {
   const before = moneyFromMicroCents(pricing.price, currency);
   let after = before;
   const promotions: OfferPromotion[] = [];
   for (const promotion of pricing.promotions ?? []) {
+    if (!promotionApplies(promotion, now)) continue;
     const promoted = moneyFromMicroCents(promotedMicros(pricing.price, promotion), currency);
     promotions.push({
       name: promotion.name,
@@ -81,15 +112,15 @@ function splitPricings(pricings: readonly CatalogPricing[]): { renews: CatalogPr
   return { renews, installations };
 }
 
-/** The plan's own per-mode prices (no add-ons), in catalog order of modes. */
-export function planPricings(pricings: readonly CatalogPricing[], currency: string): OfferPricing[] {
+/** The plan's own per-mode prices (no add-ons) at `now`, in catalog order of modes. */
+export function planPricings(pricings: readonly CatalogPricing[], currency: string, now: Date = new Date()): OfferPricing[] {
   const result: OfferPricing[] = [];
   const { renews, installations } = splitPricings(pricings);
   for (const renew of renews) {
     const intervalMonths = monthsOfInterval(renew.interval, renew.intervalUnit);
     const installation = installations.get(renew.mode);
-    const setup = installation ? priceWithPromotions(installation, currency, 'setup') : undefined;
-    const period = priceWithPromotions(renew, currency, 'renew');
+    const setup = installation ? priceWithPromotions(installation, currency, 'setup', now) : undefined;
+    const period = priceWithPromotions(renew, currency, 'renew', now);
     const setupBefore = setup?.before ?? zeroMoney(currency);
     const setupAfter = setup?.after ?? zeroMoney(currency);
     const engagement = renew.engagementConfiguration?.type;
@@ -127,14 +158,14 @@ export function sortPricings<T extends { kind: BillingKind; commitmentMonths: nu
   );
 }
 
-/** An add-on's per-mode prices. */
-export function addonPricings(pricings: readonly CatalogPricing[], currency: string): AddonPricing[] {
+/** An add-on's per-mode prices at `now`. */
+export function addonPricings(pricings: readonly CatalogPricing[], currency: string, now: Date = new Date()): AddonPricing[] {
   const { renews, installations } = splitPricings(pricings);
   return renews.map((renew) => {
     const intervalMonths = monthsOfInterval(renew.interval, renew.intervalUnit);
     const installation = installations.get(renew.mode);
-    const period = priceWithPromotions(renew, currency, 'renew');
-    const setup = installation ? priceWithPromotions(installation, currency, 'setup') : undefined;
+    const period = priceWithPromotions(renew, currency, 'renew', now);
+    const setup = installation ? priceWithPromotions(installation, currency, 'setup', now) : undefined;
     return {
       mode: renew.mode,
       intervalMonths,

@@ -10,7 +10,7 @@ import { lazily } from './lazy.js';
 import { normaliseDatacenters } from './places.js';
 
 /** Add-on families that describe the machine's hardware, by the names the catalogs use. */
-export const HARDWARE_FAMILIES = { memory: 'memory', storage: 'storage', systemStorage: 'system-storage', bandwidth: 'bandwidth', vrack: 'vrack' } as const;
+const HARDWARE_FAMILIES = { memory: 'memory', storage: 'storage', systemStorage: 'system-storage', bandwidth: 'bandwidth', vrack: 'vrack' } as const;
 
 interface CatalogIndex {
   addons: Map<string, CatalogPlan>;
@@ -18,10 +18,13 @@ interface CatalogIndex {
   currency: string;
   /** Add-on prices by plan code: many plans list the same add-ons, price them once. */
   addonPrices: Map<string, AddonPricing[]>;
+  /** Promotions apply at this time (see promotionApplies). */
+  now: Date;
 }
 
-function indexCatalog(catalog: PublicCatalog): CatalogIndex {
+function indexCatalog(catalog: PublicCatalog, now: Date): CatalogIndex {
   return {
+    now,
     addons: new Map((catalog.addons ?? []).map((a) => [a.planCode, a])),
     products: new Map((catalog.products ?? []).map((p) => [p.name, p])),
     currency: catalog.locale.currencyCode,
@@ -32,15 +35,15 @@ function indexCatalog(catalog: PublicCatalog): CatalogIndex {
 function pricesOfAddon(definition: CatalogPlan, index: CatalogIndex): AddonPricing[] {
   let prices = index.addonPrices.get(definition.planCode);
   if (!prices) {
-    prices = addonPricings(definition.pricings, index.currency);
+    prices = addonPricings(definition.pricings, index.currency, index.now);
     index.addonPrices.set(definition.planCode, prices);
   }
   return prices;
 }
 
-/** Every plan of a public catalog as an Offer, in catalog order. */
-export function offersFromPublicCatalog(catalog: PublicCatalog, range: Exclude<Range, 'dedicated'>): Offer[] {
-  const index = indexCatalog(catalog);
+/** Every plan of a public catalog as an Offer priced at `now` (promotions have dates), in catalog order. */
+export function offersFromPublicCatalog(catalog: PublicCatalog, range: Exclude<Range, 'dedicated'>, now: Date = new Date()): Offer[] {
+  const index = indexCatalog(catalog, now);
   return catalog.plans.map((plan) => offerFromPlan(plan, index, range));
 }
 
@@ -48,7 +51,7 @@ export function offersFromPublicCatalog(catalog: PublicCatalog, range: Exclude<R
 function addonPricingIn(addon: OfferAddon, mode: string, intervalMonths: number, index: CatalogIndex): AddonPricing | undefined {
   const definition = index.addons.get(addon.planCode);
   if (!definition || index.addonPrices.has(addon.planCode)) return addonPricingFor(addon.pricings, mode, intervalMonths);
-  return addonPricingFor(addonPricings(definition.pricings.filter((p) => p.mode === mode), index.currency), mode, intervalMonths);
+  return addonPricingFor(addonPricings(definition.pricings.filter((p) => p.mode === mode), index.currency, index.now), mode, intervalMonths);
 }
 
 function addonFrom(definition: CatalogPlan, familyName: string, index: CatalogIndex): OfferAddon {
@@ -146,7 +149,7 @@ function offerFromPlan(plan: CatalogPlan, index: CatalogIndex, range: Exclude<Ra
 
   // Offer prices are for the default configuration: the plan plus each mandatory family's default.
   const defaults = families.filter((f) => f.mandatory).map(defaultAddonOf).filter((a): a is OfferAddon => a !== undefined);
-  const own = planPricings(plan.pricings, currency);
+  const own = planPricings(plan.pricings, currency, index.now);
   const withDefaults = (pricing: OfferPricing, priceOf: (addon: OfferAddon) => AddonPricing | undefined) =>
     withAddonPrices(pricing, defaults.map(priceOf).filter((p): p is AddonPricing => p !== undefined));
   const everyPricing = () => own.map((pricing) => withDefaults(pricing, (a) => addonPricingFor(a.pricings, pricing.mode, pricing.intervalMonths)));

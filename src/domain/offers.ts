@@ -1,6 +1,6 @@
 // Entry point for offers: normalise any of the three catalogs to Offer[], find, order by price.
 import type { FormattedDedicatedCatalog, PublicCatalog } from '../ovh/models/catalog.js';
-import { UsageError, listAllowed } from '../errors.js';
+import { UsageError, listAllowed } from './errors.js';
 import { compareMoney } from './money.js';
 import { defaultHardware } from './availability.js';
 import { compareCodes, type Offer, type OfferAddon, type OfferSummary, type Range } from './offer-model.js';
@@ -8,19 +8,24 @@ import { offersFromFormattedCatalog } from './offers-formatted.js';
 import { offersFromPublicCatalog } from './offers-public.js';
 
 export * from './offer-model.js';
-export { offersFromPublicCatalog, defaultAddonOf, HARDWARE_FAMILIES } from './offers-public.js';
-export { offersFromFormattedCatalog } from './offers-formatted.js';
+;
+;
 export { defaultPricing } from './offer-pricing.js';
-export { priceOfSelection, type SelectionPrice } from './selection-pricing.js';
+export { priceOfSelection,  } from './selection-pricing.js';
 
 /** The catalog a range is read from, already validated by src/ovh. */
 export type RangeCatalog =
-  | { range: 'dedicated'; catalog: FormattedDedicatedCatalog }
+  | {
+      range: 'dedicated';
+      catalog: FormattedDedicatedCatalog;
+      /** Offers of the public ranges: the stock names of the dedicated add-ons (see offers-formatted.ts). */
+      publicOffers?: readonly Offer[];
+    }
   | { range: 'baremetal' | 'eco'; catalog: PublicCatalog };
 
-/** One Offer per plan of the range's catalog. */
-export function normaliseCatalog(input: RangeCatalog): Offer[] {
-  return input.range === 'dedicated' ? offersFromFormattedCatalog(input.catalog) : offersFromPublicCatalog(input.catalog, input.range);
+/** One Offer per plan of the range's catalog, priced at `now` (promotions have dates). */
+export function normaliseCatalog(input: RangeCatalog, now: Date = new Date()): Offer[] {
+  return input.range === 'dedicated' ? offersFromFormattedCatalog(input.catalog, input.publicOffers) : offersFromPublicCatalog(input.catalog, input.range, now);
 }
 
 /** What lists show of an offer (see OfferSummary): its facts and its default hardware's plan codes. */
@@ -36,7 +41,7 @@ export function summarizeOffer(offer: Offer): OfferSummary {
   return summary;
 }
 
-export function findOffer(offers: readonly Offer[], planCode: string): Offer | undefined {
+function findOffer(offers: readonly Offer[], planCode: string): Offer | undefined {
   return offers.find((o) => o.planCode === planCode);
 }
 

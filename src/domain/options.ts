@@ -1,15 +1,18 @@
 // Option (add-on) selection rules for one plan:
-//   - every mandatory family gets exactly one option: the person's, else the catalog default,
+//   - every mandatory family gets exactly one option: the person's, else the catalog default, else
+//     the one the listing shows (its only add-on, else its cheapest in the default mode),
 //     else the cheapest for the chosen pricing mode/duration ("if only one is missing the order fails");
 //   - an exclusive family takes at most one;
 //   - unknown option plan codes are refused, listing the plan's options.
 // Families come from the catalog Offer or from the cart's `/options` answer (optionFamiliesFromCart).
 import type { GenericOptionDefinition } from '../ovh/models/catalog.js';
-import { UsageError, listAllowed } from '../errors.js';
+import { UsageError, listAllowed } from './errors.js';
+import { closeMatches } from './close-matches.js';
 import { monthsOfDuration } from './durations.js';
 import { compareMoney, divideMoney, moneyFromCartPrice } from './money.js';
 import type { AddonPricing, Offer, OfferAddon, OfferAddonFamily } from './offer-model.js';
 import { addonPricingFor } from './offer-pricing.js';
+import { defaultAddonOf } from './offers-public.js';
 
 export interface SelectedOption {
   planCode: string;
@@ -20,7 +23,7 @@ export interface SelectedOption {
   addon: OfferAddon | null;
 }
 
-export interface OptionProblem {
+interface OptionProblem {
   code: 'unknown-option' | 'exclusive-conflict' | 'not-sold-in-mode' | 'no-option-for-mandatory-family';
   message: string;
   allowed?: string[];
@@ -37,9 +40,33 @@ export interface OptionBilling {
   duration?: string;
 }
 
-/** Every option plan code a plan accepts (defined add-ons and those the catalog only names). */
+/** The families a person looks for first: the hardware, then the network; licences and the rest after. */
+const FAMILY_ORDER = ['memory', 'storage', 'system-storage', 'gpu', 'bandwidth', 'vrack'];
+
+function familyRank(family: OfferAddonFamily): number {
+  const known = FAMILY_ORDER.indexOf(family.name);
+  return known >= 0 ? known : family.mandatory ? FAMILY_ORDER.length : FAMILY_ORDER.length + 1;
+}
+
+/** Families in the order a person reads them: memory, storage…, then other mandatory ones, then the rest. */
+function familiesByImportance(families: readonly OfferAddonFamily[]): OfferAddonFamily[] {
+  return families.map((family, index) => ({ family, index })).sort((a, b) => familyRank(a.family) - familyRank(b.family) || a.index - b.index).map((e) => e.family);
+}
+
+/** Every option plan code a plan accepts (defined add-ons and those the catalog only names), hardware first. */
 export function allowedOptionCodes(families: readonly OfferAddonFamily[]): string[] {
-  return [...new Set(families.flatMap((f) => [...f.addons.map((a) => a.planCode), ...f.missing]))];
+  return [...new Set(familiesByImportance(families).flatMap((f) => [...f.addons.map((a) => a.planCode), ...f.missing]))];
+}
+
+/** `Unknown option "ram-64g"…`: close matches first, then every option, family by family (hardware first), none left out. */
+function unknownOptionMessage(code: string, families: readonly OfferAddonFamily[]): string {
+  const close = closeMatches(code, allowedOptionCodes(families));
+  const lines = [`Unknown option "${code}" for this plan.${close.length > 0 ? ` Did you mean: ${close.join(', ')}?` : ''} Its options, by family:`];
+  for (const family of familiesByImportance(families)) {
+    const codes = [...family.addons.map((a) => a.planCode), ...family.missing].map((c) => (c === family.default ? `${c} (default)` : c));
+    if (codes.length > 0) lines.push(`    ${family.name}${family.mandatory ? ' (one is needed)' : ''}: ${codes.join(', ')}`);
+  }
+  return lines.join('\n');
 }
 
 function pricingFor(addon: OfferAddon, billing: OptionBilling): AddonPricing | undefined {
@@ -70,7 +97,7 @@ export function resolveOptions(families: readonly OfferAddonFamily[], requested:
   for (const code of new Set(requested)) {
     const family = families.find((f) => f.addons.some((a) => a.planCode === code) || f.missing.includes(code));
     if (!family) {
-      problems.push({ code: 'unknown-option', message: `Unknown option "${code}" for this plan. Allowed: ${listAllowed(allowed)}.`, allowed });
+      problems.push({ code: 'unknown-option', message: unknownOptionMessage(code, families), allowed });
       continue;
     }
     const addon = family.addons.find((a) => a.planCode === code) ?? null;
@@ -122,6 +149,12 @@ function pickForMandatory(family: OfferAddonFamily, billing: OptionBilling): Sel
       return { planCode: family.default, family: family.name, source: 'default', addon };
     }
   }
+  // No default named: the listing shows the family's own pick (its only add-on, else its cheapest in
+  // the default mode); that is what is ordered when it is sold in this mode, whatever the mode's prices.
+  const listed = defaultAddonOf(family);
+  if (listed && (listed.pricings.length === 0 || pricingFor(listed, billing))) {
+    return { planCode: listed.planCode, family: family.name, source: family.addons.length === 1 ? 'only' : 'cheapest', addon: listed };
+  }
   const best = cheapest(family.addons, billing);
   if (best) return { planCode: best.planCode, family: family.name, source: 'cheapest', addon: best };
   const names = [...family.addons.map((a) => a.planCode), ...family.missing];
@@ -139,11 +172,6 @@ export function assertOptionSelection(selection: OptionSelection, planCode?: str
     code: 'invalid_option',
     hint: 'See a plan’s options with the wizard, or in `ovh-order catalog --json`.',
   });
-}
-
-/** Option families of an offer, for `resolveOptions`. */
-export function optionFamiliesOf(offer: Offer): OfferAddonFamily[] {
-  return offer.addonFamilies;
 }
 
 /**

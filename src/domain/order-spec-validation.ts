@@ -1,6 +1,6 @@
 // A spec checked against its offer (and, when known, the cart's billing choices, the item's
 // requiredConfiguration and the stock): every problem at once, each with the allowed values.
-import { UsageError, listAllowed } from '../errors.js';
+import { UsageError, listAllowed } from './errors.js';
 import { isOrderable, type OfferAvailability } from './availability.js';
 import { billingChoicesFromOffer, describeBillingChoices, checkQuantity, type BillingChoice } from './billing.js';
 import { planConfiguration, DATACENTER_LABEL, OS_LABEL, REGION_LABEL, type RequiredConfigurationItem } from './configuration.js';

@@ -3,11 +3,11 @@
 // the wrong field, and the merge with flags (flags win). The check against an offer is in
 // order-spec-validation.ts (re-exported here).
 import { z } from 'zod';
-import { UsageError } from '../errors.js';
+import { UsageError } from './errors.js';
 import { RANGES, type Range } from './offer-model.js';
 import { normaliseDatacenter } from './places.js';
 
-export { validateSpecAgainstOffer, assertSpecValid, type SpecProblem, type SpecValidationExtras } from './order-spec-validation.js';
+export { validateSpecAgainstOffer, assertSpecValid,   } from './order-spec-validation.js';
 
 export const ORDER_SPEC_VERSION = 1;
 

@@ -46,11 +46,8 @@ const table: readonly DatacenterInfo[] = [
 
 const byCode = new Map(table.map((d) => [d.code, d]));
 
-/** Every datacenter this table knows, short codes. */
-export const KNOWN_DATACENTERS: readonly string[] = table.map((d) => d.code);
-
-/** Region words the `region` label can take (the first two are the EU API's own). */
-export const REGIONS: readonly string[] = ['europe', 'canada', 'northAmerica', 'apac'];
+/** Every datacenter this table knows, short codes (shell completion offers them). */
+export const KNOWN_DATACENTERS: readonly string[] = [...byCode.keys()];
 
 /**
  * One short code for any spelling: `GRA` → `gra`, `gra1`/`gra11` → `gra`, `eu-west-gra-a` → `gra`,

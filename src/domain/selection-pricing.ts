@@ -1,6 +1,6 @@
 // The price of a plan with a chosen set of add-ons, for one pricing mode: what the wizard shows
 // as a person changes memory, storage or bandwidth.
-import { UsageError } from '../errors.js';
+import { UsageError } from './errors.js';
 import { addMoney, divideMoney, type Money } from './money.js';
 import type { AddonPricing, Offer, OfferPromotion } from './offer-model.js';
 import { addonPricingFor } from './offer-pricing.js';

@@ -1,7 +1,7 @@
 // OVH subsidiaries (`nichandle.OvhSubsidiaryEnum`): which currency a catalog of that subsidiary is
 // priced in and which locale its texts follow. The catalog's own `locale.currencyCode` stays the
 // authority for prices; this table is for formatting, defaults and early validation.
-import { UsageError, listAllowed } from '../errors.js';
+import { UsageError, listAllowed } from './errors.js';
 
 export type ApiRegion = 'eu' | 'ca' | 'us';
 
@@ -48,10 +48,7 @@ const table: readonly SubsidiaryInfo[] = [
   { code: 'US', name: 'United States', currency: 'USD', locale: 'en-US', api: 'us' },
 ];
 
-export const SUBSIDIARIES: ReadonlyMap<string, SubsidiaryInfo> = new Map(table.map((s) => [s.code, s]));
-
-/** Every known subsidiary code, in the table's order. */
-export const SUBSIDIARY_CODES: readonly string[] = table.map((s) => s.code);
+const SUBSIDIARIES: ReadonlyMap<string, SubsidiaryInfo> = new Map(table.map((s) => [s.code, s]));
 
 /** Facts for a subsidiary code (any case), or undefined when unknown. */
 export function subsidiaryInfo(code: string): SubsidiaryInfo | undefined {
@@ -82,8 +79,11 @@ export function validateSubsidiary(code: string, endpointSubsidiaries: readonly 
   const allowed = endpointSubsidiaries.map((s) => s.toUpperCase());
   if (normalised !== '' && allowed.includes(normalised)) return normalised;
   const known = subsidiaryInfo(normalised);
+  // Another API's subsidiary is named as such; one of this API that the endpoint does not serve
+  // (a sandbox data pack records only some) is just not served.
+  const sameApi = allowed.some((a) => subsidiaryInfo(a)?.api === known?.api);
   const why = known
-    ? `Subsidiary "${code}" (${known.name}) is not served by this endpoint (it is on the ovh-${known.api} API).`
+    ? `Subsidiary "${code}" (${known.name}) is not served by this endpoint${sameApi ? '' : ` (it is on the ovh-${known.api} API)`}.`
     : `Unknown subsidiary "${code}".`;
   return reject(why, allowed);
 }
@@ -93,4 +93,18 @@ function reject(message: string, allowed: readonly string[]): never {
     code: 'invalid_subsidiary',
     hint: 'Use --subsidiary with one of the allowed codes, or omit it to use your account’s.',
   });
+}
+
+/**
+ * The datacenter region a subsidiary's customers are closest to (`europe` for FR, `canada` for QC):
+ * among equal delivery delays its datacenters come first. Undefined for the world-wide ones.
+ */
+export function homeRegionOfSubsidiary(code: string | undefined): string | undefined {
+  const info = code ? subsidiaryInfo(code) : undefined;
+  if (!info) return undefined;
+  if (info.api === 'eu') return 'europe';
+  if (info.api === 'us') return 'northAmerica';
+  if (info.code === 'CA' || info.code === 'QC') return 'canada';
+  if (['ASIA', 'AU', 'IN', 'SG'].includes(info.code)) return 'apac';
+  return undefined;
 }

@@ -7,15 +7,16 @@ import type { OvhApi } from '../ovh/api.js';
 import type { Cart, CartItem, ConfigurationItem, ConfigurationRequirement, ProductCreation } from '../ovh/models/cart.js';
 import type { GenericOptionDefinition, GenericProductDefinition } from '../ovh/models/catalog.js';
 import type { Order } from '../ovh/models/order.js';
-import { CliError, ExitCode, UsageError, listAllowed } from '../errors.js';
+import { CliError, ExitCode, UsageError, listAllowed } from '../domain/errors.js';
 import { buildBillingChoices, type BillingChoice } from '../domain/billing.js';
 import type { CartProduct, Offer } from '../domain/offer-model.js';
+import type { MissingPart } from '../domain/cart-report.js';
 
 // ---------------------------------------------------------------------------------------------
 // The description marker (`cart prune` deletes only carts carrying it)
 // ---------------------------------------------------------------------------------------------
 
-export const CART_MARKER = 'ovh-order';
+const CART_MARKER = 'ovh-order';
 
 /** `ovh-order 2026-05-01T12:00:00.000Z`: marks a cart as created by ovh-order, and when. */
 export function cartDescription(now: Date): string {
@@ -257,9 +258,12 @@ export class CartSession {
     await this.api.deleteCart(this.cartId);
   }
 
-  /** Reads the cart back: server item, its options and configuration values. */
-  async contents(): Promise<CartContents> {
-    const cart = await this.api.getCart(this.cartId);
+  /**
+   * Reads the cart back: server item, its options and configuration values. `reuseOpenedCart`: take
+   * the cart as open() read it (nothing changed since) instead of a second GET.
+   */
+  async contents(read: { reuseOpenedCart?: boolean } = {}): Promise<CartContents> {
+    const cart = read.reuseOpenedCart ? this.cart : await this.api.getCart(this.cartId);
     this.cart = cart;
     const items = await Promise.all(cart.items.map((id) => this.api.getItem(this.cartId, id)));
     const roots = items.filter((i) => i.parentItemId === null || i.parentItemId === undefined);
@@ -278,11 +282,6 @@ export class CartSession {
 // Resuming: what a cart still lacks
 // ---------------------------------------------------------------------------------------------
 
-export type MissingPart =
-  | { kind: 'server' }
-  | { kind: 'option-family'; family: string; choices: string[] }
-  | { kind: 'configuration'; label: string; allowedValues: string[] | null };
-
 export interface CartInspection {
   contents: CartContents;
   /** The server's plan, duration, pricing mode and quantity, when there is a server. */
@@ -298,16 +297,16 @@ export interface CartInspection {
 }
 
 /** Labels checkout needs whatever `required` says (the API marks the datacenter optional). */
-export const LABELS_CHECKOUT_NEEDS: readonly string[] = ['dedicated_datacenter'];
+const LABELS_CHECKOUT_NEEDS: readonly string[] = ['dedicated_datacenter'];
 
 /** Is this requirement needed to check out? `required`, or known to be needed despite the flag. */
-export function isNeededAtCheckout(requirement: Pick<ConfigurationRequirement, 'label' | 'required'>): boolean {
+function isNeededAtCheckout(requirement: Pick<ConfigurationRequirement, 'label' | 'required'>): boolean {
   return requirement.required || LABELS_CHECKOUT_NEEDS.includes(requirement.label);
 }
 
 /** Reads a cart and lists what is missing before it can be checked out: the server, mandatory option families, needed labels. */
-export async function inspectCart(session: CartSession): Promise<CartInspection> {
-  const contents = await session.contents();
+export async function inspectCart(session: CartSession, options: { reuseOpenedCart?: boolean } = {}): Promise<CartInspection> {
+  const contents = await session.contents(options);
   const item = contents.server;
   if (!item || !contents.product || !item.settings.planCode) {
     return { contents, server: null, optionCodes: [], optionDefinitions: [], requirements: [], configured: {}, missing: [{ kind: 'server' }] };

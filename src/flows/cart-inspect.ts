@@ -2,50 +2,18 @@
 // its options) with billing and prices, the configuration values set, what is still missing before
 // checkout would accept it, and the price preview when the credentials allow it. Reading only:
 // nothing is posted (no assign), so showing a cart never changes it.
-import { cartHeader, type CartHeader } from './cart-list.js';
+import { cartHeader } from './cart-list.js';
 import type { OvhApi } from '../ovh/api.js';
-import type { CartItem, CartPrice, ConfigurationItem } from '../ovh/models/cart.js';
-import type { Order } from '../ovh/models/order.js';
+import type { CartItem, ConfigurationItem } from '../ovh/models/cart.js';
 import { OvhApiError } from '../ovh/errors.js';
-import { CliError, ExitCode } from '../errors.js';
+import { isNotAssignedRefusal } from '../ovh/failures.js';
+import { CliError, ExitCode } from '../domain/errors.js';
 import { duplicatedLabels } from '../domain/configuration.js';
-import { CartSession, inspectCart, type CartApi, type MissingPart } from './cart-builder.js';
+import { CartSession, inspectCart, type CartApi } from './cart-builder.js';
+import type { CartItemReport, CartReport } from '../domain/cart-report.js';
 
 /** The calls `cart show` makes: the cart session's reads plus the unauthenticated summary. */
 export type CartInspectApi = CartApi & Pick<OvhApi, 'getSummary'>;
-
-export interface CartItemReport {
-  itemId: number;
-  /** The cart product the item was added through (`eco`, `baremetalServers`, `dedicated`). */
-  product: string;
-  planCode: string | null;
-  duration: string | null;
-  pricingMode: string | null;
-  quantity: number;
-  /** The item's prices as the API gives them (`PRICE` = one unit, `TOTAL` = × quantity). */
-  prices: CartPrice[];
-  /** Configuration values set on the item (server items only). */
-  configuration: Array<{ id: number; label: string; value: string }>;
-  /** Option items of this item. */
-  options: CartItemReport[];
-}
-
-export type PreviewSource = 'checkout' | 'summary';
-
-/** `expired` is always false here: an expired cart is an error (`cart_expired`), not a report. */
-export interface CartReport extends CartHeader {
-  /** Root items (servers, then anything else), each with its options. */
-  items: CartItemReport[];
-  /** What checkout still needs: a server, an option of a mandatory family, a configuration value. */
-  missing: MissingPart[];
-  /** Labels set more than once on the server (checkout refuses "Custom field … is duplicated"). */
-  duplicatedLabels: string[];
-  /** The quote: `GET …/checkout` when the credentials allow it, else `GET …/summary`. */
-  preview: Order | null;
-  previewSource: PreviewSource | null;
-  /** Why there is no checkout preview (no credentials, not assigned, refused — with OVH's reason). */
-  previewProblem: { code: string; message: string } | null;
-}
 
 export interface InspectOptions {
   /** Signed calls are possible (credentials with a consumer key, or OAuth2). */
@@ -95,6 +63,23 @@ function itemTree(all: readonly CartItem[], serverId: number | null, serverConfi
   return roots.map(build);
 }
 
+const CHECKED_OUT = { code: 'checked_out', message: 'The cart was already checked out (it is read-only): there is no checkout preview of it; `ovh-order status` follows its order.' };
+
+/**
+ * Why OVH refused the checkout preview of a cart that is not read-only (a read-only one is not
+ * asked). Decided by status, route and OVH's documented text only: "You are not allowed" on checkout
+ * is the one documented answer (a cart not assigned); any other 403 is quoted, its reason unknown.
+ */
+export function previewRefusal(error: OvhApiError): { code: string; message: string } {
+  if (error.kind === 'not-granted') return { code: 'not_granted', message: error.message };
+  if (isNotAssignedRefusal(error)) return { code: 'not_assigned', message: 'The cart is not assigned to this account, so OVH gives no checkout preview.' };
+  const said = error.ovhMessage ? `: ${error.ovhMessage}` : '';
+  if (error.status === 403) {
+    return { code: 'refused', message: `OVH refused the checkout preview (403)${said}; the cart may have been checked out meanwhile, or belong to another account.` };
+  }
+  return { code: error.code, message: error.ovhMessage ? `Checkout would be refused: ${error.ovhMessage}` : error.message };
+}
+
 async function previewOf(
   api: CartInspectApi,
   session: CartSession,
@@ -103,16 +88,16 @@ async function previewOf(
 ): Promise<Pick<CartReport, 'preview' | 'previewSource' | 'previewProblem'>> {
   if (!hasServer) return { preview: null, previewSource: null, previewProblem: { code: 'empty_cart', message: 'The cart is empty: there is nothing to price.' } };
   let problem: CartReport['previewProblem'] = null;
-  if (options.hasAccount) {
+  if (session.cart.readOnly) {
+    // Checked out: a checkout preview would only be refused (403); the summary still shows its content.
+    problem = CHECKED_OUT;
+  } else if (options.hasAccount) {
     try {
       return { preview: await session.preview(), previewSource: 'checkout', previewProblem: null };
     } catch (error) {
       if (!(error instanceof OvhApiError) || ['network', 'tls', 'timeout'].includes(error.kind)) throw error;
       // Refusals are the point of showing a cart: say why checkout would fail, then price it anyway.
-      problem =
-        error.kind === 'not-allowed'
-          ? { code: 'not_assigned', message: 'The cart is not assigned to this account, so OVH gives no checkout preview.' }
-          : { code: error.code, message: error.ovhMessage ? `Checkout would be refused: ${error.ovhMessage}` : error.message };
+      problem = previewRefusal(error);
     }
   } else {
     problem = { code: 'no_credentials', message: 'No credentials: the checkout preview needs your account (`ovh-order login`).' };
@@ -140,7 +125,8 @@ export async function showCart(api: CartInspectApi, cartId: string, options: Ins
         hint: 'An expired cart cannot be ordered; start a new order (and tidy up with `ovh-order cart prune`).',
       });
     }
-    inspection = await inspectCart(session);
+    // The cart was read just now by open(): one GET of it per run.
+    inspection = await inspectCart(session, { reuseOpenedCart: true });
   } catch (error) {
     if (isMissingCart(error)) throw notFound(cartId, error);
     throw error;

@@ -5,30 +5,9 @@ import type { OvhApi } from '../ovh/api.js';
 import type { Cart } from '../ovh/models/cart.js';
 import { OvhApiError } from '../ovh/errors.js';
 import { parseCartDescription } from './cart-builder.js';
+import type { CartHeader, CartSummary } from '../domain/cart-report.js';
 
 export type CartListApi = Pick<OvhApi, 'listCarts' | 'getCart'>;
-
-/** What every cart view says first (`cart list`, `cart show`). */
-export interface CartHeader {
-  cartId: string;
-  description: string;
-  /** The description carries ovh-order's marker (`cart prune` may delete it). */
-  createdByOvhOrder: boolean;
-  /** ISO; from ovh-order's marker, null for other carts. */
-  createdAt: string | null;
-  /** ISO datetime or null (no expiry). */
-  expire: string | null;
-  /** Seconds until expiry (negative once past); null without expiry. */
-  expiresInSeconds: number | null;
-  expired: boolean;
-  /** true once checked out: it cannot change any more. */
-  readOnly: boolean;
-}
-
-export interface CartSummary extends CartHeader {
-  /** Items in the cart (a server and each of its options count as one each). */
-  itemCount: number;
-}
 
 export function cartHeader(cart: Cart, now: Date): CartHeader {
   const marker = parseCartDescription(cart.description);

@@ -4,8 +4,10 @@
 // the journal may need it to tell whether a checkout whose answer was lost went through.
 import type { OvhApi } from '../ovh/api.js';
 import { OvhApiError } from '../ovh/errors.js';
-import { CliError, UsageError } from '../errors.js';
-import { readCarts, summariseCart, type CartSummary } from './cart-list.js';
+import { CliError, UsageError } from '../domain/errors.js';
+import { readCarts, summariseCart } from './cart-list.js';
+import type { CartSummary } from '../domain/cart-report.js';
+import type { PruneReason, PruneDecision, DeleteOutcome, PruneReport } from '../domain/cart-report.js';
 
 export type CartPruneApi = Pick<OvhApi, 'listCarts' | 'getCart' | 'deleteCart'>;
 
@@ -23,16 +25,6 @@ export function parseAge(text: string): number {
   return Math.round(Number(match[1]) * UNIT_MS[match[2].toLowerCase()]!);
 }
 
-export type PruneReason = 'expired' | 'ovh-order-old';
-
-export interface PruneDecision {
-  cart: CartSummary;
-  /** Why it goes, or null when it stays. */
-  reason: PruneReason | null;
-  /** In words, for both cases. */
-  why: string;
-}
-
 /** Which carts prune deletes, and why each one goes or stays (pure). */
 export function decidePrune(carts: readonly CartSummary[], olderThanMs: number, now: Date): PruneDecision[] {
   return carts.map((cart) => {
@@ -45,21 +37,11 @@ export function decidePrune(carts: readonly CartSummary[], olderThanMs: number, 
   });
 }
 
-export function formatAge(ms: number): string {
+function formatAge(ms: number): string {
   const minutes = Math.max(0, Math.round(ms / 60_000));
   if (minutes < 60) return `${minutes} min`;
   if (minutes < 48 * 60) return `${Math.round(minutes / 60)} h`;
   return `${Math.round(minutes / 1440)} d`;
-}
-
-export interface DeleteFailure {
-  cartId: string;
-  error: { code: string; message: string };
-}
-
-export interface DeleteOutcome {
-  deleted: string[];
-  failed: DeleteFailure[];
 }
 
 /** Deletes carts one by one (sequentially: a handful of calls, no burst). Failures are collected, not thrown. */
@@ -81,15 +63,6 @@ export async function deleteCarts(api: Pick<OvhApi, 'deleteCart'>, cartIds: read
     }
   }
   return outcome;
-}
-
-export interface PruneReport extends DeleteOutcome {
-  dryRun: boolean;
-  olderThan: string;
-  /** Carts that go (or would go), with why. */
-  selected: Array<{ cartId: string; description: string; expire: string | null; reason: PruneReason; why: string }>;
-  /** Carts left alone, with why. */
-  kept: Array<{ cartId: string; description: string; why: string }>;
 }
 
 export interface PruneOptions {

@@ -2,12 +2,14 @@
 // for scripts. The loading is the order engine's (offers-loader), the filters the domain's; this
 // only checks the filter values and, when datacenters are asked for, narrows each offer's stock to
 // them (the stock column then answers "can I have it there?").
-import { UsageError, listAllowed } from '../errors.js';
+import { UsageError, listAllowed } from '../domain/errors.js';
 import type { DatacenterDelay, OfferAvailability } from '../domain/availability.js';
 import { filterOffers, sortOffers, type OfferSortKey } from '../domain/filters.js';
 import type { Offer, OfferSummary, Range } from '../domain/offer-model.js';
 import { normaliseDatacenter, parseDatacenterList } from '../domain/places.js';
-import { loadOfferSummaries, loadOffers, type CatalogApi, type CatalogCache, type LoadedOffers, type LoadOffersOptions, type Stocked } from './offers-loader.js';
+import { loadOfferSummaries, loadOffers, type CatalogApi, type CatalogCache, type LoadOffersOptions } from './offers-loader.js';
+import type { LoadedOffers, Stocked } from '../domain/stocked-offers.js';
+import type { CatalogResult } from '../domain/stocked-offers.js';
 
 export interface CatalogQuery {
   range: Range;
@@ -27,21 +29,6 @@ export interface CatalogQuery {
   now?: () => Date;
   /** The stock, when already asked for. */
   availabilities?: LoadOffersOptions['availabilities'];
-}
-
-export interface CatalogRow<T extends Offer | OfferSummary = Offer> {
-  offer: Stocked<T>;
-  /** Stock in the datacenters asked for (all datacenters when none was asked for). */
-  availability: OfferAvailability;
-}
-
-export interface CatalogResult<T extends Offer | OfferSummary = Offer> {
-  loaded: LoadedOffers<T>;
-  /** Short datacenter codes asked for; empty = all. */
-  datacenters: string[];
-  rows: Array<CatalogRow<T>>;
-  /** Offers that pass the filters: `rows.length` unless a limit cut the list. */
-  matching: number;
 }
 
 /** An offer's stock narrowed to some datacenters (soonest first, as the domain orders them). */

@@ -3,7 +3,7 @@
 // code. Used right after a lost answer (checkout-recovery.ts) and later by `ovh-order status`.
 import { raceInterrupt } from './interruptible.js';
 import type { JournalEntry } from '../domain/journal.js';
-import { InterruptedError } from '../errors.js';
+import { InterruptedError } from '../domain/errors.js';
 import type { OvhApi } from '../ovh/api.js';
 import { OvhApiError } from '../ovh/errors.js';
 import type { BillingOrder } from '../ovh/models/me.js';

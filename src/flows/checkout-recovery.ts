@@ -6,7 +6,7 @@
 // `ovh-order order` share it.
 import { describeThing, fingerprintOf, isUnresolved, type Journal, type JournalEntry, type OrderedThing } from '../domain/journal.js';
 import { redactSecrets } from '../ovh/redact.js';
-import { CliError, ExitCode, InterruptedError, UsageError } from '../errors.js';
+import { CliError, ExitCode, InterruptedError, UsageError } from '../domain/errors.js';
 import { OvhApiError } from '../ovh/errors.js';
 import type { PlacedOrder } from '../ovh/models/order.js';
 import type { Output } from '../ui/output.js';
@@ -14,7 +14,7 @@ import type { CartContents } from './cart-builder.js';
 import type { CheckoutAttempt, CheckoutHooks, PlacedOrderResult } from './checkout.js';
 import { lookUpCheckout, type LookupApi, type LookupResult } from './checkout-lookup.js';
 
-export { CHECKOUT_SETTLE_MS, lookUpCheckout, type LookupApi, type LookupOptions, type LookupResult } from './checkout-lookup.js';
+export { CHECKOUT_SETTLE_MS, lookUpCheckout, type LookupApi, type LookupResult } from './checkout-lookup.js';
 
 /**
  * refused: OVH refused the checkout before processing it (400, 401, 403): nothing was ordered.
@@ -46,7 +46,7 @@ export function classifyCheckoutFailure(error: unknown): CheckoutFailureClass {
 }
 
 /** Why the answer is missing, in a few words: "no answer came in time", "the answer was garbled"… */
-export function describeLoss(error: unknown): string {
+function describeLoss(error: unknown): string {
   if (error instanceof OvhApiError) {
     switch (error.kind) {
       case 'timeout':
@@ -138,7 +138,7 @@ export function refuseRepeat(journal: Journal, endpoint: string, what: OrderedTh
  * through (anything but `not-ordered`), it is never posted again — whatever --force says: the only
  * safe second try is a new cart. Exit 2.
  */
-export function refuseSecondCheckout(journal: Journal, cartId: string): void {
+function refuseSecondCheckout(journal: Journal, cartId: string): void {
   refuseSecondCheckoutOf(cartId, journal.forCart(cartId));
 }
 
@@ -198,6 +198,8 @@ export interface JournaledCheckoutOptions {
    * when they are not: the checkout is then refused before anything is written or posted.
    */
   unverifiedTls?: string;
+  /** Recorded with the entry: which run placed it (`watch:<id>`). */
+  source?: string;
 }
 
 export interface JournaledCheckoutHooks extends CheckoutHooks {
@@ -258,6 +260,7 @@ export function journaledCheckoutHooks(options: JournaledCheckoutOptions): Journ
       what,
       ...(attempt.quote ? { quote: attempt.quote } : {}),
       clockOffsetSeconds: options.timeOffsetSeconds?.(),
+      ...(options.source ? { source: options.source } : {}),
     };
     entry = journal.beginCheckout(begin, (current) => {
       refuseSecondCheckoutOf(attempt.cartId, current.sameCart);
@@ -489,16 +492,7 @@ function recoveredResult(lookup: LookupResult, attempt: CheckoutAttempt): Placed
       ? { withoutTax: found.priceWithoutTax, withTax: found.priceWithTax, tax: found.tax }
       : { withoutTax: { currencyCode: 'N/A', text: '', value: 0 }, withTax: { currencyCode: 'N/A', text: '', value: 0 } },
   };
-  const result: PlacedOrderResult = { orderId: order.orderId, url: order.url, order, body: attempt.body };
-  recoveredResults.add(result);
-  return result;
-}
-
-const recoveredResults = new WeakSet<PlacedOrderResult>();
-
-/** True when `checkout` returned an order found by the lookup after its answer was lost. */
-export function wasRecovered(result: PlacedOrderResult): boolean {
-  return recoveredResults.has(result);
+  return { orderId: order.orderId, url: order.url, order, body: attempt.body };
 }
 
 /** What a cart holds, as the journal records it (so the wizard and `order` fingerprint alike). */

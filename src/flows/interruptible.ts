@@ -1,7 +1,7 @@
 // Waiting without ignoring Ctrl-C: every flow races its API waits and pauses against the
 // command's interrupt signal (ctx.interrupt), so an interruption surfaces as one InterruptedError.
 import { setTimeout as delay } from 'node:timers/promises';
-import { InterruptedError } from '../errors.js';
+import { InterruptedError } from '../domain/errors.js';
 
 /** Rejects with InterruptedError as soon as `signal` aborts (the work itself keeps running). */
 export function raceInterrupt<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
@@ -35,6 +35,6 @@ export async function sleepInterruptibly(ms: number, signal: AbortSignal): Promi
   }
 }
 
-export function asInterrupted(reason: unknown): InterruptedError {
+function asInterrupted(reason: unknown): InterruptedError {
   return reason instanceof InterruptedError ? reason : new InterruptedError();
 }

@@ -12,6 +12,8 @@ export interface ExplainContext {
   secretOrigin?: string;
   /** `ovh-order login` (with `--profile NAME` when not the default). */
   finishCommand: string;
+  /** Where the consumer key came from when not from where the secret came (login's own request). */
+  consumerKeyOrigin?: string;
   /** The stored validation page, when the key is known to wait for validation. */
   validationUrl?: string;
   /** OAuth2 client credentials rather than application keys. */
@@ -58,7 +60,10 @@ export function explainCredentialError(error: unknown, context: ExplainContext):
   const said = error.ovhMessage ? ` (OVH said: "${error.ovhMessage}")` : '';
   const where = context.endpoint.name;
   const login = context.finishCommand;
-  const from = (key: KeyName) => (context.secretOrigin ? ` (from ${originOf(context.secretOrigin, key)})` : '');
+  const from = (key: KeyName) => {
+    if (key === 'consumerKey' && context.consumerKeyOrigin) return ` (${context.consumerKeyOrigin})`;
+    return context.secretOrigin ? ` (from ${originOf(context.secretOrigin, key)})` : '';
+  };
   // A stored key known to wait for validation: its "invalid credential" means "not validated yet".
   const kind = error.kind === 'invalid-credential' && context.validationUrl && !context.oauth2 ? 'pending-validation' : error.kind;
   const make = (message: string, hint: string) =>

@@ -25,8 +25,42 @@ export const ORDERING_ACCESS_RULES: readonly AccessRule[] = [
   { method: 'POST', path: '/auth/logout' },
 ];
 
+/** What each ordering rule is for, in words (whoami lists the missing ones). */
+export const RULE_PURPOSES: Readonly<Record<string, string>> = {
+  'GET /me': 'who the account is',
+  'GET /me/*': 'orders and payment methods',
+  'POST /me/order/*': 'paying an order',
+  'GET /order/*': 'catalogs, carts, price previews',
+  'POST /order/*': 'creating, filling and checking out carts',
+  'PUT /order/*': 'changing cart items',
+  'DELETE /order/*': 'deleting carts',
+  'GET /dedicated/server/datacenter/availabilities': 'stock',
+  'GET /dedicated/server/datacenter/availabilities/*': 'stock',
+  'POST /auth/logout': '`ovh-order logout --revoke`',
+};
+
+/** Rules ordering can do without (only `logout --revoke` uses it). */
+const OPTIONAL_RULES = new Set(['POST /auth/logout']);
+
+export interface MissingRule extends AccessRule {
+  purpose: string;
+  /** False when only a side feature needs it. */
+  neededToOrder: boolean;
+}
+
+/**
+ * The ordering rules a key's granted rules do not cover. A granted rule covers a needed one when its
+ * pattern matches the needed path as written (`/*` covers `/order/*`; `/order/cart/*` does not).
+ */
+export function missingOrderingRules(granted: readonly AccessRule[]): MissingRule[] {
+  return ORDERING_ACCESS_RULES.filter((needed) => !granted.some((rule) => ruleCovers(rule, needed.method, needed.path))).map((rule) => {
+    const key = `${rule.method} ${rule.path}`;
+    return { ...rule, purpose: RULE_PURPOSES[key] ?? '', neededToOrder: !OPTIONAL_RULES.has(key) };
+  });
+}
+
 /** True when `rule` covers `method path` (path without query, e.g. `/order/cart/abc/checkout`). */
-export function ruleCovers(rule: AccessRule, method: string, path: string): boolean {
+function ruleCovers(rule: AccessRule, method: string, path: string): boolean {
   if (rule.method !== method.toUpperCase()) return false;
   const pattern = new RegExp(`^${rule.path.split('*').map(escapeRegExp).join('.*')}$`);
   return pattern.test(path);

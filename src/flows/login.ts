@@ -4,7 +4,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Credentials } from '../ovh/client.js';
 import { parseEndpoint, type Endpoint } from '../ovh/endpoints.js';
-import { CredentialsError, InterruptedError, UsageError } from '../errors.js';
+import { CredentialsError, InterruptedError, UsageError } from '../domain/errors.js';
 import type { Output } from '../ui/output.js';
 import type { Prompter } from '../ui/prompter.js';
 import { ORDERING_ACCESS_RULES, formatRules, type AccessRule } from './login-rules.js';
@@ -16,7 +16,7 @@ export interface LoginApi {
   getMe(): Promise<{ nichandle: string; ovhSubsidiary: string }>;
 }
 
-export type AccountCredentials = Exclude<Credentials, { kind: 'none' }>;
+type AccountCredentials = Exclude<Credentials, { kind: 'none' }>;
 
 export interface LoginInput {
   /** Preset name or URL; asked when missing. */
@@ -50,7 +50,7 @@ export interface LoginDeps {
   onPending?(pending: PendingLogin): Promise<void> | void;
   /** Ctrl-C. */
   signal: AbortSignal;
-  now(): Date;
+  now: () => Date;
   /** How long to wait for the validation (`--timeout`). */
   waitTimeoutMs: number;
   /** Pause between two `GET /me` checks while waiting. */
@@ -71,7 +71,7 @@ export interface LoginResult {
   requestedKey: boolean;
 }
 
-export const ENDPOINT_CHOICES = [
+const ENDPOINT_CHOICES = [
   { value: 'ovh-eu', name: 'OVHcloud Europe (ovh-eu)', description: 'eu.api.ovh.com — FR, GB, DE, ES, IE, IT, NL, PL, PT…' },
   { value: 'ovh-ca', name: 'OVHcloud Canada (ovh-ca)', description: 'ca.api.ovh.com — CA, QC, WE, ASIA, AU, SG…' },
   { value: 'ovh-us', name: 'OVHcloud US (ovh-us)', description: 'api.us.ovhcloud.com — US' },
@@ -128,12 +128,17 @@ export async function runLogin(input: LoginInput, deps: LoginDeps): Promise<Logi
   return { endpointInput, endpoint, credentials, account, requestedKey: true };
 }
 
+/** `requested by ovh-order login at 2026-12-03 06:30 UTC`: the consumer key's origin while login waits for it. */
+function requestedOrigin(pending: PendingLogin): string {
+  return `requested by ovh-order login at ${pending.requestedAt.slice(0, 16).replace('T', ' ')} UTC`;
+}
+
 async function resumeLogin(pending: PendingLogin, deps: LoginDeps): Promise<LoginResult> {
   const endpoint = parseEndpoint(pending.endpoint);
   deps.output.info(`The consumer key requested on ${pending.requestedAt.slice(0, 16).replace('T', ' ')} UTC is waiting for your validation.`);
   await showValidationUrl(pending.validationUrl, deps);
   const credentials: AccountCredentials = { kind: 'app', appKey: pending.appKey, appSecret: pending.appSecret, consumerKey: pending.consumerKey };
-  const account = await waitForValidation(deps, endpoint, credentials, pending, 'the stored profile');
+  const account = await waitForValidation(deps, endpoint, credentials, pending, 'the key waiting in the stored profile');
   return { endpointInput: pending.endpoint, endpoint, credentials, account, requestedKey: true };
 }
 
@@ -215,7 +220,11 @@ async function checkAccount(
   }
 }
 
-/** Checks `GET /me` every `pollIntervalMs` until the key works, the time is up, or Ctrl-C. */
+/**
+ * Checks `GET /me` every `pollIntervalMs` until the key works, the time is up, or Ctrl-C. OVH answers
+ * a key not validated yet as any invalid one (403 "This credential is not valid"): for the key this
+ * login requested, that answer means "not validated yet", so the wait goes on.
+ */
 async function waitForValidation(
   deps: LoginDeps,
   endpoint: Endpoint,
@@ -225,7 +234,10 @@ async function waitForValidation(
 ): Promise<{ nichandle: string; ovhSubsidiary: string }> {
   const api = deps.createApi(endpoint, credentials);
   const deadline = deps.now().getTime() + deps.waitTimeoutMs;
-  const later = `Once you have allowed access at ${pending.validationUrl}, run \`${deps.finishCommand}\` to finish (the key is kept, waiting).`;
+  const startOver = deps.finishCommand.replace('ovh-order login', 'ovh-order logout');
+  const later =
+    `Once you have allowed access at ${pending.validationUrl}, run \`${deps.finishCommand}\` to finish (the key is kept, waiting). ` +
+    `To request a new key instead, run \`${startOver}\` first.`;
   const minutes = formatWait(deps.waitTimeoutMs);
   return deps.output.spin(`Waiting for you to allow access in the browser (up to ${minutes}; Ctrl-C to stop)`, async () => {
     for (;;) {
@@ -235,12 +247,19 @@ async function waitForValidation(
         return { nichandle: me.nichandle, ovhSubsidiary: me.ovhSubsidiary };
       } catch (error) {
         if (!isWaitingForValidation(error)) {
-          throw explainCredentialError(error, { endpoint, source: 'flags', secretOrigin, finishCommand: deps.finishCommand, validationUrl: pending.validationUrl });
+          throw explainCredentialError(error, {
+            endpoint,
+            source: 'flags',
+            secretOrigin,
+            consumerKeyOrigin: requestedOrigin(pending),
+            finishCommand: deps.finishCommand,
+            validationUrl: pending.validationUrl,
+          });
         }
       }
       const left = deadline - deps.now().getTime();
       if (left <= 0) {
-        throw new CredentialsError(`The consumer key was not validated within ${minutes}.`, { code: 'validation_timeout', hint: later });
+        throw new CredentialsError(`The consumer key (${requestedOrigin(pending)}) was not validated within ${minutes}.`, { code: 'validation_timeout', hint: later });
       }
       await pause(Math.min(deps.pollIntervalMs, left), deps.signal);
     }

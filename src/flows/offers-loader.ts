@@ -5,15 +5,16 @@
 import type { OvhApi } from '../ovh/api.js';
 import type { DatacenterAvailability } from '../ovh/models/availability.js';
 import type { FormattedDedicatedCatalog, PublicCatalog } from '../ovh/models/catalog.js';
-import { UsageError, listAllowed } from '../errors.js';
+import { UsageError, listAllowed } from '../domain/errors.js';
+import { closeMatches } from '../domain/close-matches.js';
 import { offerAvailability, stockLookup, type HardwareChoice, type OfferAvailability } from '../domain/availability.js';
 import { lazily } from '../domain/lazy.js';
+import { nextPromotionBoundary } from '../domain/offer-pricing.js';
 import { normaliseCatalog, summarizeOffer, type RangeCatalog } from '../domain/offers.js';
 import { RANGES, type Offer, type OfferSummary, type Range } from '../domain/offer-model.js';
+import type { Stocked, StockedOffer, LoadedOffers } from '../domain/stocked-offers.js';
 
-/** An Offer (or a summary of one) with the stock of its default hardware joined. */
-export type Stocked<T extends Offer | OfferSummary> = T & { availability: OfferAvailability };
-export type StockedOffer = Stocked<Offer>;
+export { closeMatches } from '../domain/close-matches.js';
 
 /** The API calls the loader needs (an OvhApi, or a fake in unit tests). */
 export type CatalogApi = Pick<OvhApi, 'getFormattedDedicatedCatalog' | 'getPublicCatalog' | 'getAvailabilities'>;
@@ -27,6 +28,8 @@ export interface CachedCatalog {
   /** `offers` summarised, same order. */
   summaries: OfferSummary[];
   fetchedAt: Date;
+  /** The next promotion start or end: the offers' prices hold until then, however fresh the entry. */
+  pricesUntil?: Date;
 }
 
 /**
@@ -54,22 +57,8 @@ export interface LoadOffersOptions {
   availabilities?: Promise<DatacenterAvailability[]>;
 }
 
-export interface LoadedOffers<T extends Offer | OfferSummary = Offer> {
-  range: Range;
-  subsidiary: string;
-  /** Catalog order; sort with `cheapestFirst` or the filters. */
-  offers: Array<Stocked<T>>;
-  /** Currency of the catalog's prices (from the first offer; the subsidiary's otherwise). */
-  currency: string | null;
-  /** When the catalog was fetched (earlier than now when it came from the cache). */
-  catalogFetchedAt: Date;
-  fromCache: boolean;
-  /** The raw availability records, to re-join for another hardware choice (`stockFor`). */
-  availabilities: DatacenterAvailability[];
-}
-
 /** Fetches one range's raw catalog (already validated by src/ovh). */
-export async function fetchRangeCatalog(api: CatalogApi, range: Range, subsidiary: string): Promise<RangeCatalog> {
+async function fetchRangeCatalog(api: CatalogApi, range: Range, subsidiary: string): Promise<RangeCatalog> {
   if (range === 'dedicated') {
     const catalog: FormattedDedicatedCatalog = await api.getFormattedDedicatedCatalog(subsidiary);
     return { range, catalog };
@@ -80,24 +69,85 @@ export async function fetchRangeCatalog(api: CatalogApi, range: Range, subsidiar
 
 type CatalogPart = 'offers' | 'summaries';
 type PartOf<P extends CatalogPart> = P extends 'offers' ? Offer : OfferSummary;
+interface CatalogPartResult<P extends CatalogPart> {
+  items: Array<PartOf<P>>;
+  fetchedAt: Date;
+  fromCache: boolean;
+  /** What a person should know about this read (a public catalog the dedicated range could not join). */
+  warnings: string[];
+}
 
-async function catalogOf<P extends CatalogPart>(api: CatalogApi, options: LoadOffersOptions, part: P): Promise<{ items: Array<PartOf<P>>; fetchedAt: Date; fromCache: boolean }> {
+/** The public ranges whose add-ons give the dedicated range its stock names. */
+const PUBLIC_RANGES = ['baremetal', 'eco'] as const satisfies readonly Range[];
+
+/**
+ * Catalogs being read, per API: `order` without --range reads every range at once, and the
+ * dedicated range reads the public ones too; a catalog asked for while it is read is not asked
+ * again. Forgotten once read (a long-running command reads again; the file cache is the memory).
+ */
+const inFlight = new WeakMap<CatalogApi, Map<string, Promise<CatalogPartResult<CatalogPart>>>>();
+
+function catalogOf<P extends CatalogPart>(api: CatalogApi, options: LoadOffersOptions, part: P): Promise<CatalogPartResult<P>> {
+  let runs = inFlight.get(api);
+  if (!runs) inFlight.set(api, (runs = new Map<string, Promise<CatalogPartResult<CatalogPart>>>()));
+  const key = JSON.stringify([options.range, options.subsidiary, options.endpoint ?? null, !!options.refresh, part]);
+  let run = runs.get(key);
+  if (!run) {
+    run = readCatalog(api, options, part);
+    runs.set(key, run);
+    const forget = () => runs.delete(key);
+    run.then(forget, forget);
+  }
+  return run;
+}
+
+/** Offers of a range from the network: the dedicated range with the public ranges joined in. */
+async function fetchOffers(api: CatalogApi, options: LoadOffersOptions, now: Date): Promise<{ offers: Offer[]; complete: boolean; pricesUntil?: Date; warnings: string[] }> {
+  if (options.range !== 'dedicated') {
+    const raw = await fetchRangeCatalog(api, options.range, options.subsidiary);
+    const catalog = raw.catalog as PublicCatalog;
+    const pricings = [...catalog.plans, ...(catalog.addons ?? [])].flatMap((p) => p.pricings);
+    return { offers: normaliseCatalog(raw, now), complete: true, pricesUntil: nextPromotionBoundary(pricings, now), warnings: [] };
+  }
+  const warnings: string[] = [];
+  const [formatted, ...publics] = await Promise.all([
+    fetchRangeCatalog(api, 'dedicated', options.subsidiary),
+    // A public range that cannot be read leaves some stock unknown, never the dedicated range unlisted.
+    ...PUBLIC_RANGES.map((range) =>
+      catalogOf(api, { ...options, range }, 'offers').then(
+        (r) => r.items,
+        (error: unknown) => {
+          warnings.push(`The ${range} catalog could not be read (${error instanceof Error ? error.message : String(error)}): stock of the dedicated plans whose hardware it names is shown as unknown.`);
+          return undefined;
+        },
+      ),
+    ),
+  ]);
+  const publicOffers = publics.flatMap((offers) => offers ?? []);
+  if (formatted.range !== 'dedicated') throw new Error('unreachable: the dedicated catalog');
+  return { offers: normaliseCatalog({ ...formatted, publicOffers }, now), complete: publics.every((p) => p !== undefined), warnings };
+}
+
+async function readCatalog<P extends CatalogPart>(api: CatalogApi, options: LoadOffersOptions, part: P): Promise<CatalogPartResult<P>> {
   const now = options.now ?? (() => new Date());
   const key = { range: options.range, subsidiary: options.subsidiary, endpoint: options.endpoint };
   const cache = options.cache;
   if (cache && !options.refresh) {
     if (part === 'summaries' && cache.getSummaries) {
       const hit = await cache.getSummaries(key);
-      if (hit) return { items: hit.summaries as Array<PartOf<P>>, fetchedAt: hit.fetchedAt, fromCache: true };
+      if (hit) return { items: hit.summaries as Array<PartOf<P>>, fetchedAt: hit.fetchedAt, fromCache: true, warnings: [] };
     } else {
       const hit = await cache.get(key);
-      if (hit) return { items: (part === 'offers' ? hit.offers : hit.summaries) as Array<PartOf<P>>, fetchedAt: hit.fetchedAt, fromCache: true };
+      if (hit) return { items: (part === 'offers' ? hit.offers : hit.summaries) as Array<PartOf<P>>, fetchedAt: hit.fetchedAt, fromCache: true, warnings: [] };
     }
   }
-  const offers = normaliseCatalog(await fetchRangeCatalog(api, options.range, options.subsidiary));
-  const fetched = { offers, summaries: offers.map(summarizeOffer), fetchedAt: now() };
-  if (cache) await cache.set(key, fetched);
-  return { items: (part === 'offers' ? fetched.offers : fetched.summaries) as Array<PartOf<P>>, fetchedAt: fetched.fetchedAt, fromCache: false };
+  const fetchedAt = now();
+  const { offers, complete, pricesUntil, warnings } = await fetchOffers(api, options, fetchedAt);
+  const fetched: CachedCatalog = { offers, summaries: offers.map(summarizeOffer), fetchedAt };
+  if (pricesUntil) fetched.pricesUntil = pricesUntil;
+  // Without a public range the dedicated stock names are unknown: not kept for the next runs.
+  if (cache && complete) await cache.set(key, fetched);
+  return { items: (part === 'offers' ? fetched.offers : fetched.summaries) as Array<PartOf<P>>, fetchedAt: fetched.fetchedAt, fromCache: false, warnings };
 }
 
 async function loadStocked<P extends CatalogPart>(api: CatalogApi, options: LoadOffersOptions, part: P): Promise<LoadedOffers<PartOf<P>>> {
@@ -116,6 +166,7 @@ async function loadStocked<P extends CatalogPart>(api: CatalogApi, options: Load
     catalogFetchedAt: catalog.fetchedAt,
     fromCache: catalog.fromCache,
     availabilities,
+    warnings: catalog.warnings,
   };
 }
 
@@ -167,7 +218,9 @@ export interface FoundOffer {
 export async function loadOfferByPlan(api: CatalogApi, options: LoadOfferByPlanOptions): Promise<FoundOffer> {
   const wanted = options.planCode.trim();
   const ranges = options.range ? [options.range] : [...RANGES];
-  const loadedByRange = await Promise.all(ranges.map((range) => loadOffers(api, { ...options, range })));
+  // One stock answer for every range looked in.
+  const availabilities = options.availabilities ?? api.getAvailabilities({});
+  const loadedByRange = await Promise.all(ranges.map((range) => loadOffers(api, { ...options, range, availabilities })));
   for (const loaded of loadedByRange) {
     const offer = loaded.offers.find((o) => o.planCode === wanted);
     if (offer) return { offer, loaded };
@@ -198,35 +251,4 @@ export async function loadOfferByPlan(api: CatalogApi, options: LoadOfferByPlanO
       : `Unknown plan "${wanted}"${where}. Allowed: ${listAllowed(requested.offers.map((o) => o.planCode))}.`,
     { code: 'invalid_plan', hint: 'See the plan codes with `ovh-order catalog`.' },
   );
-}
-
-/** Plan codes close to `input`: same text in another case, substrings either way, or a few edits away. */
-export function closeMatches(input: string, candidates: readonly string[], max = 5): string[] {
-  const needle = input.toLowerCase();
-  const scored = [...new Set(candidates)]
-    .map((candidate) => {
-      const c = candidate.toLowerCase();
-      let score: number;
-      if (c === needle) score = 0;
-      else if (needle.length >= 3 && (c.includes(needle) || needle.includes(c))) score = 1;
-      else score = 1 + editDistance(needle, c);
-      return { candidate, score };
-    })
-    .filter((s) => s.score <= Math.max(2, Math.ceil(needle.length / 3)))
-    .sort((a, b) => a.score - b.score || a.candidate.localeCompare(b.candidate));
-  return scored.slice(0, max).map((s) => s.candidate);
-}
-
-function editDistance(a: string, b: string): number {
-  const previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = previous[0]!;
-    previous[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = previous[j]!;
-      previous[j] = Math.min(above + 1, previous[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return previous[b.length]!;
 }

@@ -4,17 +4,17 @@
 import { sleepInterruptibly } from './interruptible.js';
 import type { OvhApi } from '../ovh/api.js';
 import type { BillingOrderDetail } from '../ovh/models/me.js';
-import type { Price } from '../ovh/models/order.js';
 import { OvhApiError } from '../ovh/errors.js';
-import { CliError, ExitCode, UsageError } from '../errors.js';
+import { CliError, ExitCode, UsageError } from '../domain/errors.js';
 import type { Output } from '../ui/output.js';
+import type { FollowUpStepReport, OrderStatusReport } from '../domain/order-status-report.js';
 
 export type OrderStatusApi = Pick<OvhApi, 'getOrder' | 'getOrderStatus' | 'getOrderFollowUp' | 'listOrderDetails' | 'getOrderDetail'>;
 
 /** Statuses after which nothing changes any more. */
-export const FINAL_STATUSES: readonly string[] = ['delivered', 'cancelled'];
+const FINAL_STATUSES: readonly string[] = ['delivered', 'cancelled'];
 
-export function isFinalStatus(status: string): boolean {
+function isFinalStatus(status: string): boolean {
   return FINAL_STATUSES.includes(status);
 }
 
@@ -45,34 +45,6 @@ export function parseOrderId(text: string): number {
     });
   }
   return id;
-}
-
-export interface FollowUpStepReport {
-  /** `VALIDATING`, `VALIDATED`, `DELIVERING`, `AVAILABLE`. */
-  step: string;
-  /** `TODO`, `DOING`, `DONE`, `ERROR`. */
-  status: string;
-  /** Date of the step's latest event, ISO; null before it started. */
-  date: string | null;
-  history: Array<{ date: string; description: string; label: string }>;
-}
-
-export interface OrderStatusReport {
-  orderId: number;
-  status: string;
-  /** The status in words. */
-  statusText: string;
-  /** delivered or cancelled: nothing will change any more. */
-  final: boolean;
-  date: string | null;
-  /** End of the withdrawal period; null when it was waived. */
-  retractionDate: string | null;
-  url: string;
-  prices: { withoutTax: Price; tax: Price; withTax: Price };
-  /** Null when OVH gives no follow-up for this order (the call is BETA). */
-  followUp: FollowUpStepReport[] | null;
-  /** Names of the delivered servers (service names), once OVH tells them. */
-  servers: string[];
 }
 
 function orderNotFound(orderId: number, cause: unknown): CliError {
@@ -174,7 +146,7 @@ export function pollPace(env: NodeJS.ProcessEnv): PollPace {
 }
 
 /** Resolves after `ms`, or rejects with InterruptedError when `signal` aborts. */
-export const sleep = sleepInterruptibly;
+const sleep = sleepInterruptibly;
 
 export interface WaitOptions {
   output: Output;

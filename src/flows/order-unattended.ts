@@ -6,9 +6,9 @@
 import type { OvhApi } from '../ovh/api.js';
 import type { Order } from '../ovh/models/order.js';
 import { OvhApiError } from '../ovh/errors.js';
-import { CliError, ExitCode, UsageError, InterruptedError, OutputClosedError } from '../errors.js';
+import { CliError, ExitCode, UsageError, InterruptedError, OutputClosedError } from '../domain/errors.js';
 import { hardwareFromOptions, offerAvailability } from '../domain/availability.js';
-import { findBillingChoice } from '../domain/billing.js';
+import { billingChoicesFromOffer, findBillingChoice } from '../domain/billing.js';
 import { assertConfigurationPlan, planConfiguration, type ConfigurationEntry } from '../domain/configuration.js';
 import { isIsoDuration } from '../domain/durations.js';
 import { compareMoney, moneyFromCartPrice, moneyFromUnits } from '../domain/money.js';
@@ -30,13 +30,15 @@ import type { Prompter } from '../ui/prompter.js';
 import { CartSession, type CartApi } from './cart-builder.js';
 import { checkout, quotedTotal, type CheckoutHooks, type PlacedOrderResult } from './checkout.js';
 import { CheckoutOutcomeError, nothingWasOrdered } from './checkout-recovery.js';
-import { loadOfferByPlan, type CatalogApi, type CatalogCache, type FoundOffer, type StockedOffer } from './offers-loader.js';
+import { loadOfferByPlan, type CatalogApi, type CatalogCache, type FoundOffer } from './offers-loader.js';
+import type { StockedOffer } from '../domain/stocked-offers.js';
+import type { Offer } from '../domain/offer-model.js';
 import { raceInterrupt } from './interruptible.js';
 
-export type OrderApi = CatalogApi & CartApi & Pick<OvhApi, 'checkout' | 'getMe' | 'getPaymentMethods' | 'getPaymentMethod'>;
+type OrderApi = CatalogApi & CartApi & Pick<OvhApi, 'checkout' | 'getMe' | 'getPaymentMethods' | 'getPaymentMethod'>;
 
 /** The `order` command's behaviour flags (the spec's own fields come as OrderSpecFlags). */
-export interface OrderBehaviour {
+interface OrderBehaviour {
   dryRun: boolean;
   yes: boolean;
   autopay: boolean;
@@ -90,6 +92,8 @@ export interface OrderDeps {
   checkoutHooks?: (spec: OrderSpec) => CheckoutHooks | Promise<CheckoutHooks>;
   /** `ovh-order …` with `--sandbox` when relevant, for hints. */
   command(args: string): string;
+  /** Starts measuring the clock offset (signed calls need it), so it overlaps the catalog instead of following it. */
+  prefetchClock?: () => void;
 }
 
 export interface OrderReport {
@@ -120,7 +124,7 @@ function checkSpecDocument(document: unknown, source: string): PartialOrderSpec 
   }
   const partial = OrderSpecSchema.partial().safeParse(document);
   if (!partial.success) parseOrderSpec(document, source); // throws, naming each wrong field
-  return partial.success ? (partial.data as PartialOrderSpec) : {};
+  return partial.success ? (partial.data) : {};
 }
 
 async function resolveSubsidiary(deps: OrderDeps, merged: PartialOrderSpec): Promise<string> {
@@ -137,7 +141,7 @@ function wait<T>(deps: Pick<OrderDeps, 'output' | 'signal'>, label: string, work
 }
 
 /** Spec file + flags + account defaults → a complete spec, checked against the catalog and the stock. */
-export async function prepareSpec(deps: OrderDeps, input: OrderInput): Promise<{ spec: OrderSpec; offer: StockedOffer }> {
+async function prepareSpec(deps: OrderDeps, input: OrderInput): Promise<{ spec: OrderSpec; offer: StockedOffer }> {
   const source = input.specSource ?? 'The order';
   const fromFile = input.specDocument === undefined ? undefined : checkSpecDocument(input.specDocument, source);
   const merged = mergeSpecWithFlags(fromFile, input.flags);
@@ -148,6 +152,8 @@ export async function prepareSpec(deps: OrderDeps, input: OrderInput): Promise<{
     });
   }
   merged.subsidiary = await resolveSubsidiary(deps, merged);
+  // Only now: a subsidiary this endpoint does not serve is refused before any call, the clock's included.
+  deps.prefetchClock?.();
 
   const lookup = { subsidiary: merged.subsidiary, cache: deps.cache, endpoint: deps.endpointKey, now: deps.now };
   // Without --range the plan is looked for in every range (and the range said).
@@ -169,7 +175,7 @@ export async function prepareSpec(deps: OrderDeps, input: OrderInput): Promise<{
 // Payment method (before any cart, when --autopay)
 // ---------------------------------------------------------------------------------------------
 
-async function checkPaymentMethod(deps: OrderDeps): Promise<void> {
+export async function checkPaymentMethod(deps: Pick<OrderDeps, 'api' | 'output' | 'signal'>): Promise<void> {
   const ids = await wait(deps, 'Checking your default payment method', () => deps.api.getPaymentMethods({ default: true }));
   const id = ids[0];
   const method = id === undefined ? undefined : await wait(deps, 'Checking your default payment method', () => deps.api.getPaymentMethod(id));
@@ -199,22 +205,38 @@ function sourceWords(source: SelectedOption['source']): string {
   return source === 'default' ? 'the catalog default' : source === 'cheapest' ? 'the cheapest' : 'the only choice';
 }
 
-async function buildCart(deps: OrderDeps, session: CartSession, spec: OrderSpec, offer: StockedOffer, source: string): Promise<BuiltCart> {
+/**
+ * Fills a cart up to the quote: the server, its options, its configuration, assigned. `watch` keeps
+ * carts filled this way ready, so that only the quote and the checkout are left when stock appears.
+ */
+export async function fillCart(
+  deps: Pick<OrderDeps, 'output' | 'signal'>,
+  session: CartSession,
+  spec: OrderSpec,
+  offer: Offer,
+  source: string,
+): Promise<Omit<BuiltCart, 'preview'>> {
   const product = offer.product;
   // The cart's offer, its options and the assign need only the cart: one round trip for the three
   // (issue #7). Errors keep the order of the steps (offer, then options, then assign).
-  const [billing, definitions] = await wait(deps, 'Reading the cart offer and options', async () => {
-    const [offerRead, optionsRead, assigned] = await Promise.allSettled([
+  // The item goes with the catalog's duration for the mode (the spec was checked against the catalog
+  // before any cart): posted at once, beside the cart's own offer (checked when it answers), the
+  // options and the assign, so the product is not read before the item is posted (issue #15).
+  const fromCatalog = findBillingChoice(billingChoicesFromOffer(offer), spec.pricingMode, spec.duration);
+  const creationWith = (duration: string) => ({ planCode: spec.planCode, duration, pricingMode: spec.pricingMode, quantity: spec.quantity });
+  const [billing, definitions, posted] = await wait(deps, `Adding ${spec.planCode} to the cart`, async () => {
+    const [offerRead, optionsRead, itemAdded, assigned] = await Promise.allSettled([
       session.billingChoices(product, spec.planCode, offer),
       session.optionDefinitions(product, spec.planCode),
+      fromCatalog ? session.addServer(product, creationWith(fromCatalog.duration)) : Promise.resolve(undefined),
       session.assign(),
     ]);
-    return [settled(offerRead), settled(optionsRead), settled(assigned)] as const;
+    return [settled(offerRead), settled(optionsRead), itemAdded, settled(assigned)] as const;
   });
   // Checks with the cart's own prices (the add-item call accepts exactly these).
   assertSpecValid(validateSpecAgainstOffer(spec, offer, billing), source);
   const choice = findBillingChoice(billing, spec.pricingMode, spec.duration)!;
-  const creation = { planCode: spec.planCode, duration: choice.duration, pricingMode: spec.pricingMode, quantity: spec.quantity };
+  const creation = creationWith(choice.duration);
 
   const families = optionFamiliesFromCart(definitions, offer);
   const options = assertOptionSelection(resolveOptions(families, spec.options, { pricingMode: spec.pricingMode, duration: choice.duration }), spec.planCode);
@@ -222,34 +244,60 @@ async function buildCart(deps: OrderDeps, session: CartSession, spec: OrderSpec,
     if (option.source !== 'chosen') deps.output.info(`Option family ${option.family}: ${option.planCode} (${sourceWords(option.source)}; choose another with --option).`);
   }
 
-  const item = await wait(deps, `Adding ${spec.planCode} to the cart`, () => session.addServer(product, creation));
-  const requirements = await wait(deps, 'Adding the options', async () => {
+  // The catalog's spelling of the duration was not the cart's (or the catalog had none): post it as the cart says.
+  const early = posted.status === 'fulfilled' ? posted.value : undefined;
+  if (posted.status === 'rejected' && fromCatalog?.duration === choice.duration) throw posted.reason;
+  if (early && early.duration !== null && early.duration !== choice.duration) await session.removeItem(early.itemId);
+  const item = early && (early.duration === null || early.duration === choice.duration) ? early : await wait(deps, `Adding ${spec.planCode} to the cart`, () => session.addServer(product, creation));
+  // The labels the catalog vouches for (its configurations: name, mandatory, values) are posted
+  // beside the options and the read of the item's own requirements, not after it (issue #15): only
+  // when every given label is one the catalog knows and its plan is complete. A label only the cart
+  // can check means nothing is posted before the requirements are read.
+  const configurationInput = { values: spec.configuration, datacenter: spec.datacenter, ...(spec.os !== undefined ? { os: spec.os } : {}) };
+  const catalogPlan =
+    offer.configurations.length > 0
+      ? planConfiguration(
+          offer.configurations.map((c) => ({ label: c.name, required: c.mandatory, type: 'String', allowedValues: c.values })),
+          configurationInput,
+        )
+      : undefined;
+  const catalogEntries = catalogPlan && catalogPlan.problems.length === 0 && catalogPlan.missing.length === 0 ? catalogPlan.entries : undefined;
+  const [requirements, preconfigured] = await wait(deps, 'Adding the options', async () => {
     // Options go with the server's duration, pricing mode and quantity. The item's requirements do
     // not depend on its options: read them meanwhile.
-    const [added, required] = await Promise.allSettled([
+    const [added, required, configured] = await Promise.allSettled([
       session.addOptions(
         product,
         item.itemId,
         options.map((o) => ({ planCode: o.planCode, duration: choice.duration, pricingMode: spec.pricingMode, quantity: spec.quantity })),
       ),
       session.requiredConfiguration(item.itemId),
+      catalogEntries ? session.configure(item.itemId, catalogEntries) : Promise.resolve(undefined),
     ]);
     settled(added);
-    return settled(required);
+    return [settled(required), configured] as const;
   });
-  // The item's own requirements know every label and its allowed values: check before posting any.
+  // The item's own requirements know every label and its allowed values: check before posting any
+  // other (values already set from the catalog are not posted again).
   assertSpecValid(validateSpecAgainstOffer(spec, offer, billing, requirements), source);
   const configuration = assertConfigurationPlan(
     planConfiguration(requirements, { values: spec.configuration, datacenter: spec.datacenter, ...(spec.os !== undefined ? { os: spec.os } : {}) }),
   );
+  // A configuration write that failed may have taken effect: never posted again (the cart is dropped).
+  if (preconfigured.status === 'rejected') throw preconfigured.reason;
   for (const entry of configuration) {
     if (entry.source === 'filled-in') deps.output.info(`Configuration ${entry.label} = ${entry.value} (the only allowed value).`);
     if (entry.source === 'region-from-datacenter') deps.output.info(`Configuration ${entry.label} = ${entry.value} (from datacenter ${spec.datacenter}).`);
   }
   await wait(deps, 'Setting the configuration', () => session.configure(item.itemId, configuration));
   await wait(deps, 'Assigning the cart to your account', () => session.assign());
+  return { options, configuration };
+}
+
+async function buildCart(deps: OrderDeps, session: CartSession, spec: OrderSpec, offer: StockedOffer, source: string): Promise<BuiltCart> {
+  const filled = await fillCart(deps, session, spec, offer, source);
   const preview = await wait(deps, 'Getting the price preview', () => session.preview());
-  return { options, configuration, preview };
+  return { ...filled, preview };
 }
 
 /** The value of a settled promise, or its error thrown. */
@@ -261,7 +309,7 @@ function settled<T>(result: PromiseSettledResult<T>): T {
 type MoneyText = (m: { micros: number; currency: string }) => string;
 
 /** Refuses (exit 2) when the preview's total without tax is above `maxPrice` (currency units). */
-export function checkMaxPrice(preview: Order, maxPrice: number | undefined, money: MoneyText): void {
+function checkMaxPrice(preview: Order, maxPrice: number | undefined, money: MoneyText): void {
   if (maxPrice === undefined) return;
   const withoutTax = moneyFromCartPrice(preview.prices.withoutTax);
   const limit = moneyFromUnits(maxPrice, withoutTax.currency);

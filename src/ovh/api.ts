@@ -1,6 +1,6 @@
 // One typed, validated method per OVH call ovh-order makes. Each names its route pattern once;
 // the client does placeholders, deadlines, retries of reads and error mapping.
-import { CliError, ExitCode, UsageError, listAllowed } from '../errors.js';
+import { CliError, ExitCode, UsageError, listAllowed } from '../domain/errors.js';
 import { OvhClient, type AnswerSchema, type ClientOptions, type HttpMethod, type RequestOptions, type RequestParams } from './client.js';
 import { model, timeSchema } from './lazy-schema.js';
 import { acceptsAvailabilityList, acceptsPublicCatalog } from './models/checks.js';
@@ -13,11 +13,11 @@ import type { BillingOrder, BillingOrderDetail, Nichandle, OrderDetailExtension,
 import type { CheckoutOptions, Order, PlacedOrder } from './models/order.js';
 
 /** Cart product families that sell dedicated servers (`/order/cart/{cartId}/<product>`). */
-export const CART_PRODUCTS = ['eco', 'baremetalServers', 'dedicated'] as const;
+const CART_PRODUCTS = ['eco', 'baremetalServers', 'dedicated'] as const;
 export type CartProduct = (typeof CART_PRODUCTS)[number];
 
 /** Public catalogs (`/order/catalog/public/<name>`). */
-export const PUBLIC_CATALOGS = ['baremetalServers', 'eco'] as const;
+const PUBLIC_CATALOGS = ['baremetalServers', 'eco'] as const;
 export type PublicCatalogName = (typeof PUBLIC_CATALOGS)[number];
 
 function checkProduct(product: string): CartProduct {

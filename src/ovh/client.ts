@@ -14,16 +14,16 @@ import { buildQuery, dropNullish, fillRoute, isPublicRead } from './routes.js';
 import type { AuthMode, ClientOptions, Credentials, HttpMethod, RequestOptions, RequestParams } from './types.js';
 import { hostHeaderFor } from './wire.js';
 
-export { redactSecrets } from './redact.js';
-export type { AnswerSchema, LazySchema } from './lazy-schema.js';
-export { ANONYMOUS_APPLICATION_KEY, nodeOvhSignature, trustCertificateAuthority } from './node-ovh.js';
-export { buildQuery, fillRoute, isPublicRead } from './routes.js';
-export type { AuthMode, ClientOptions, Credentials, HttpMethod, QueryValue, RequestOptions, RequestParams } from './types.js';
+;
+export type { AnswerSchema,  } from './lazy-schema.js';
+export { ANONYMOUS_APPLICATION_KEY, nodeOvhSignature,  } from './node-ovh.js';
+;
+export type { AuthMode, ClientOptions, Credentials, HttpMethod,  RequestOptions, RequestParams } from './types.js';
 
-export const DEFAULT_TIMEOUT_MS = 30_000;
-export const CLOCK_SKEW_WARNING_SECONDS = 30;
+const DEFAULT_TIMEOUT_MS = 30_000;
+const CLOCK_SKEW_WARNING_SECONDS = 30;
 /** No answer of OVH's is near this (the eco catalog, the biggest, is about 12 MB). */
-export const MAX_ANSWER_BYTES = 64 * 1024 * 1024;
+const MAX_ANSWER_BYTES = 64 * 1024 * 1024;
 /** A remeasured offset this much different means the old one was stale. */
 const CLOCK_MOVED_SECONDS = 2;
 

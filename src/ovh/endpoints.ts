@@ -1,7 +1,7 @@
 // Which OVH API a command talks to: a preset name (as @ovhcloud/node-ovh knows them) or any
 // https://host[:port]/basePath URL (the sandbox, a proxy). The client is always built from
 // host/port/basePath, never from the preset name: node-ovh lets a preset's host overwrite ours.
-import { UsageError, listAllowed } from '../errors.js';
+import { UsageError, listAllowed } from '../domain/errors.js';
 
 export interface Endpoint {
   /** Canonical preset name (`ovh-eu`…), or the normalised URL for a custom endpoint. */

@@ -1,7 +1,7 @@
 // Every way an OVH call can fail, as one error type with a kind, a message and a hint for a person.
 // How a failure becomes one (what node-ovh rejects with, plus what the client saw on the wire) is
 // in failures.ts.
-import { CliError, ExitCode, type ExitCodeValue } from '../errors.js';
+import { CliError, ExitCode, type ExitCodeValue } from '../domain/errors.js';
 
 export type OvhErrorKind =
   | 'network'
@@ -32,7 +32,7 @@ export const CREDENTIAL_KINDS: ReadonlySet<OvhErrorKind> = new Set<OvhErrorKind>
   'not-granted',
 ]);
 
-export function exitCodeForKind(kind: OvhErrorKind): ExitCodeValue {
+function exitCodeForKind(kind: OvhErrorKind): ExitCodeValue {
   return CREDENTIAL_KINDS.has(kind) ? ExitCode.credentials : ExitCode.failure;
 }
 

@@ -59,6 +59,19 @@ function badRequest(id: string, source: string, message: RegExp, hint: string): 
   };
 }
 
+const CHECKOUT_ROUTE = /^\/order\/cart\/\{cartId\}\/checkout$/;
+/** OVH's documented answer to the checkout (or its preview) of a cart not assigned to the caller. */
+const NOT_ASSIGNED_TEXT = /^you are not allowed/i;
+
+/**
+ * The refusal OVH documents for the checkout of a cart not assigned to the caller: 403, a checkout
+ * route, "You are not allowed" (php-ovh#127, order-cart-examples#7). Anything else is not this.
+ */
+export function isNotAssignedRefusal(error: { status?: number | undefined; call: string; ovhMessage?: string | undefined }): boolean {
+  const route = error.call.replace(/^[A-Z]+ /, '');
+  return error.status === 403 && CHECKOUT_ROUTE.test(route) && error.ovhMessage !== undefined && NOT_ASSIGNED_TEXT.test(error.ovhMessage);
+}
+
 export const HTTP_RULES: readonly HttpRule[] = [
   {
     id: 'invalid-signature',
@@ -125,8 +138,8 @@ export const HTTP_RULES: readonly HttpRule[] = [
     id: 'checkout-not-assigned',
     source: '403 "You are not allowed" on GET/POST checkout of a cart not assigned to the caller (php-ovh#127, order-cart-examples#7)',
     status: is(403),
-    route: /^\/order\/cart\/\{cartId\}\/checkout$/,
-    message: /^you are not allowed/i,
+    route: CHECKOUT_ROUTE,
+    message: NOT_ASSIGNED_TEXT,
     kind: 'not-allowed',
     explain: ({ call, said }) => ({
       message: `OVH refused ${call}${said}. The cart is not assigned to this account.`,

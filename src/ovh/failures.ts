@@ -11,7 +11,7 @@ import { NODE_OVH_JSON_FAILURE, NODE_OVH_TIME_FAILURE } from './node-ovh.js';
 
 export type { FailureContext } from './failures-common.js';
 export { errorCodeOf } from './failures-network.js';
-export { accessRuleFor } from './failures-http.js';
+export { accessRuleFor, isNotAssignedRefusal } from './failures-http.js';
 
 /** A classified failure, and the HTTP rule that decided it (none below HTTP). */
 export interface Classified {
@@ -34,7 +34,7 @@ function unwrap(rejection: unknown): Unwrapped {
   let error: unknown = rejection;
   let message: unknown;
   if (rejection && typeof rejection === 'object' && 'error' in rejection && !(rejection instanceof Error)) {
-    error = (rejection as { error: unknown }).error;
+    error = (rejection).error;
     message = (rejection as { message?: unknown }).message;
   }
   const out: Unwrapped = { raw: error };

@@ -2,6 +2,8 @@
 // models/index.ts, which loads (with zod) the first time an answer has to be checked by it.
 import type { z } from 'zod';
 import { acceptsServerTime } from './models/checks.js';
+// A type import: erased, so the models are still loaded only when first needed.
+import type * as ModelsModule from './models/index.js';
 
 /**
  * A schema loaded only when it is needed, with an optional hand check in front: an answer the check
@@ -19,7 +21,7 @@ export function isLazy<T>(schema: AnswerSchema<T>): schema is LazySchema<T> {
   return typeof (schema as LazySchema<T>).load === 'function';
 }
 
-type Models = typeof import('./models/index.js');
+type Models = typeof ModelsModule;
 type ModelName = { [K in keyof Models]: Models[K] extends z.ZodType ? K : never }[keyof Models];
 let models: Promise<Models> | undefined;
 

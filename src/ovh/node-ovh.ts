@@ -8,7 +8,7 @@ import https from 'node:https';
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import { createRequire, Module } from 'node:module';
 import tls from 'node:tls';
-import { CredentialsError, UsageError } from '../errors.js';
+import { CredentialsError, UsageError } from '../domain/errors.js';
 import type { Endpoint } from './endpoints.js';
 import { sendLikeNodeOvh } from './https-transport.js';
 import { parseRetryAfter } from './retry.js';
@@ -91,7 +91,7 @@ export function nodeOvhSignature(appSecret: string, consumerKey: string, method:
  * trust must be carried over. Process-wide and idempotent.
  */
 export function trustCertificateAuthority(pem: string): void {
-  const options = https.globalAgent.options as https.AgentOptions;
+  const options = https.globalAgent.options;
   const current = options.ca;
   let list: Array<string | Buffer>;
   if (current === undefined) {

@@ -2,7 +2,7 @@
 // request) goes through here. Known secret values are removed verbatim; shapes that are secret
 // whatever their value (signatures, bearer tokens, secret-named JSON fields) are removed by pattern.
 
-export const REDACTED = '***';
+const REDACTED = '***';
 
 // Values shorter than this are not replaced verbatim: a 2-letter "secret" would shred the text.
 const MIN_SECRET_LENGTH = 4;

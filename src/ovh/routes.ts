@@ -1,6 +1,6 @@
 // From a route pattern and values to the path sent: placeholders, query string, public reads.
 import querystring from 'node:querystring';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../domain/errors.js';
 import type { QueryValue } from './types.js';
 
 /**

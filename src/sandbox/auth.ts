@@ -12,7 +12,7 @@ import { stateOf, type SandboxRuntime } from './runtime.js';
 import type { AccessRule, CredentialRecord } from './state.js';
 
 /** Accepted distance between X-Ovh-Timestamp and the sandbox clock. */
-export const TIMESTAMP_WINDOW_SECONDS = 300;
+const TIMESTAMP_WINDOW_SECONDS = 300;
 
 export function signatureOf(appSecret: string, consumerKey: string, method: string, url: string, body: string, timestamp: string): string {
   return `$1$${createHash('sha1').update([appSecret, consumerKey, method, url, body, timestamp].join('+')).digest('hex')}`;
@@ -34,13 +34,17 @@ export function bearerOf(req: Pick<ApiRequest, 'headers'>): string | undefined {
 }
 
 /** `*` matches any run of characters (slashes included), as in `/order/*` or `/sms/*\/jobs`. */
-export function ruleMatches(rule: AccessRule, method: string, path: string): boolean {
+function ruleMatches(rule: AccessRule, method: string, path: string): boolean {
   if (rule.method !== method) return false;
   const pattern = rule.path.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
   return new RegExp(`^${pattern}$`).test(path);
 }
 
-/** Who is calling; throws the OVH error when the call must be refused. */
+/**
+ * Who is calling; throws the OVH error when the call must be refused. A key may always read its own
+ * rules (GET /auth/currentCredential): the 2017 recording shows a key granted only /domain/zone/*
+ * reading them.
+ */
 export function authenticate(req: ApiRequest, route: RouteDef, sb: SandboxRuntime, fullUrlPath: string): Caller | null {
   const state = stateOf(sb);
   const bearer = bearerOf(req);
@@ -78,14 +82,12 @@ export function authenticate(req: ApiRequest, route: RouteDef, sb: SandboxRuntim
   }
 
   refreshExpiry(credential, sb.clock.nowMs());
-  if (credential.status === 'pendingValidation') {
-    // Real OVH says only "This credential is not valid"; the suffix lets a client tell a key
-    // waiting for its validation page from an expired one (the prefix stays matchable).
-    throw new ApiError(403, 'This credential is not valid: it is pending validation', { errorCode: 'INVALID_CREDENTIAL' });
-  }
+  // A key waiting for its validation page gets the same answer as an expired or revoked one, as
+  // from the real API (php-ovh#56, docs/ovh-api.md §2.2): nothing tells a client which it is.
   if (credential.status !== 'validated') throw new ApiError(403, 'This credential is not valid', { errorCode: 'INVALID_CREDENTIAL' });
 
-  if (!credential.rules.some((rule) => ruleMatches(rule, req.method, req.path))) {
+  const own = route.method === 'GET' && route.pattern === '/auth/currentCredential';
+  if (!own && !credential.rules.some((rule) => ruleMatches(rule, req.method, req.path))) {
     throw new ApiError(403, 'This call has not been granted', { errorCode: 'NOT_GRANTED_CALL' });
   }
   credential.lastUse = sb.clock.now().toISOString();

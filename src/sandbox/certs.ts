@@ -114,7 +114,7 @@ async function lock(path: string): Promise<() => void> {
       } catch {
         // it just disappeared: retry
       }
-      if (attempt > 600) throw new Error(`Sandbox: could not lock ${path} to write certificates`);
+      if (attempt > 600) throw new Error(`Sandbox: could not lock ${path} to write certificates`, { cause: error });
       await sleep(50);
     }
   }

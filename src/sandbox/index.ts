@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureCertificates } from './certs.js';
 import { createClock } from './clock.js';
+import { loadDataPack } from './data/data-pack.js';
 import { scaledOfferIndex } from './data/large-catalog.js';
+import { packOfferIndex } from './data/pack-offer.js';
 import { offerIndex, type OfferIndex } from './data/offer-index.js';
 import { REGIONS } from './data/regions.js';
 import { FaultList } from './faults.js';
@@ -25,11 +27,14 @@ import type { SandboxRuntime } from './runtime.js';
 import { BASE_PATH, createRequestListener } from './server.js';
 import { StateStore } from './state-store.js';
 import { randomKey } from './state.js';
+import { readStockSchedule, StockControl } from './stock-schedule.js';
 import type { SandboxLogEntry, SandboxOptions, SandboxOrderView, SandboxServer } from './types.js';
 
-export type { SandboxFault, SandboxLogEntry, SandboxOptions, SandboxOrderView, SandboxRegion, SandboxServer } from './types.js';
+export type { SandboxFault, SandboxLogEntry, SandboxOptions, SandboxOrderView, SandboxRegion, SandboxServer, StockScheduleDocument, StockScheduleStep } from './types.js';
+export { parseStockSchedule, readStockSchedule } from './stock-schedule.js';
 export { generateLargeCatalog } from './data/large-catalog.js';
 export { signatureOf } from './auth.js';
+export { DataPackError } from './data/data-pack.js';
 
 function buildApiRouter(): Router {
   return new Router().addAll([...authRoutes, ...catalogRoutes, ...cartRoutes, ...productRoutes, ...itemsRoutes, ...checkoutRoutes, ...meRoutes]);
@@ -38,6 +43,9 @@ function buildApiRouter(): Router {
 export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxServer> {
   const region = options.region ?? 'eu';
   if (!REGIONS[region]) throw new Error(`startSandbox: unknown region "${String(region)}" (eu, ca, us)`);
+  // Read before anything starts: a bad pack is refused with its reason (DataPackError).
+  const pack = options.dataPack === undefined ? undefined : loadDataPack(options.dataPack);
+  const packIndex = pack ? packOfferIndex(pack, region) : undefined;
   const ownCertDir = options.certDir === undefined;
   const certDir = options.certDir ?? mkdtempSync(join(tmpdir(), 'ovh-order-sandbox-'));
   const tls = await ensureCertificates(certDir);
@@ -53,6 +61,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const log: SandboxLogEntry[] = [];
   const faults = new FaultList();
   const pending = { sockets: new Set<Socket>(), timers: new Set<NodeJS.Timeout>() };
+  const stock = new StockControl(() => clock.nowMs());
+  if (options.stockSchedule !== undefined) stock.set(typeof options.stockSchedule === 'string' ? readStockSchedule(options.stockSchedule) : options.stockSchedule);
   const runtime: SandboxRuntime & { origin: string } = {
     region,
     regionInfo: REGIONS[region],
@@ -60,8 +70,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clock,
     origin: '',
     autoValidateCredentials: options.autoValidateCredentials === true,
-    offers: () => scaled ?? offerIndex(region),
+    pack,
+    offers: () => scaled ?? packIndex ?? offerIndex(region),
     catalogCache: new Map(),
+    stock,
   };
 
   const server = createServer(
@@ -99,6 +111,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let closed = false;
 
   return {
+    ...(pack
+      ? {
+          dataPack: {
+            dir: pack.dir,
+            catalogs: [...pack.catalogs.values()].map((c) => `${c.range} ${c.subsidiary} (${c.file})`),
+            subsidiaries: [...new Set([...pack.catalogs.values()].map((c) => c.subsidiary))].sort(),
+            availabilityRecords: pack.availabilities.length,
+            skipped: pack.skipped.map((s) => ({ ...s })),
+          },
+        }
+      : {}),
     url: `${runtime.origin}${BASE_PATH}`,
     host: '127.0.0.1',
     port,
@@ -132,6 +155,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       scaled = bytes ? scaledOfferIndex(region, bytes) : undefined;
       runtime.catalogCache.clear();
     },
+    setStockSchedule: (schedule) => stock.set(schedule),
+    stockRequests: () => stock.requestCount(),
     orders: (): SandboxOrderView[] => {
       store.refresh();
       return Object.values(state().orders).map((o) => ({

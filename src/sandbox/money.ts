@@ -3,8 +3,6 @@
 import type { Subsidiary } from './data/regions.js';
 
 export const MICROCENTS_PER_CENT = 1_000_000;
-export const MICROCENTS_PER_UNIT = 100_000_000;
-
 export interface OrderPrice {
   currencyCode: string;
   priceInUcents?: number;
@@ -26,7 +24,7 @@ export function valueOf(micro: number): number {
 }
 
 /** The subsidiary's way: FR `89.99 €`, GB `£89.99`, IE `€ 16.99`, US `$89.99`. */
-export function formatPrice(micro: number, sub: Subsidiary): string {
+function formatPrice(micro: number, sub: Subsidiary): string {
   const amount = valueOf(micro).toFixed(2);
   switch (sub.pattern) {
     case 'prefix':

@@ -3,8 +3,8 @@
 // server names appear in the order details.
 import type { OrderRecord } from './state.js';
 
-export const CHECKING_MS = 10 * 60_000;
-export const DELIVERED_AFTER_MS = 60 * 60_000;
+const CHECKING_MS = 10 * 60_000;
+const DELIVERED_AFTER_MS = 60 * 60_000;
 
 export type OrderStatus = 'notPaid' | 'checking' | 'delivering' | 'delivered';
 
@@ -38,8 +38,8 @@ export function followUp(order: OrderRecord, nowMs: number): Array<{ step: strin
       { date: at(paid), description: 'Payment received', label: 'PAYMENT_RECEIVED' },
     );
   }
-  const step = (name: string, done: boolean, doing: boolean, history: History[]) =>
-    ({ step: name, status: (done ? 'DONE' : doing ? 'DOING' : 'TODO') as StepStatus, history });
+  const step = (name: string, done: boolean, doing: boolean, history: History[]): { step: string; status: StepStatus; history: History[] } =>
+    ({ step: name, status: done ? 'DONE' : doing ? 'DOING' : 'TODO', history });
   return [
     step('VALIDATING', rank >= 1, rank === 0, validating),
     step('VALIDATED', rank >= 2, rank === 1, rank >= 2 && paid !== undefined ? [{ date: at(paid + CHECKING_MS), description: 'Order accepted', label: 'ORDER_ACCEPTED' }] : []),

@@ -36,7 +36,7 @@ export class RawResponse {
   ) {}
 }
 
-export type Handler = (req: ApiRequest, sb: SandboxRuntime) => unknown;
+type Handler = (req: ApiRequest, sb: SandboxRuntime) => unknown;
 
 export interface RouteDef {
   method: string;

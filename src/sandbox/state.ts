@@ -10,14 +10,14 @@ export interface AccessRule {
   path: string;
 }
 
-export interface AppRecord {
+interface AppRecord {
   appKey: string;
   appSecret: string;
   applicationId: number;
   name: string;
 }
 
-export type CredentialStatus = 'pendingValidation' | 'validated' | 'expired' | 'refused';
+type CredentialStatus = 'pendingValidation' | 'validated' | 'expired' | 'refused';
 
 export interface CredentialRecord {
   consumerKey: string;
@@ -33,7 +33,7 @@ export interface CredentialRecord {
   lastUse: string | null;
 }
 
-export interface OAuthClientRecord {
+interface OAuthClientRecord {
   clientId: string;
   clientSecret: string;
 }
@@ -79,7 +79,7 @@ export interface ConfigurationRecord {
   value: string;
 }
 
-export interface OrderLineRecord {
+interface OrderLineRecord {
   orderDetailId: number;
   cartItemId: number;
   /** `*001`, `*001.002`… */
@@ -111,13 +111,13 @@ export interface OrderRecord {
   serverNames: Record<string, string>;
 }
 
-export interface PaymentMethodRecord {
+interface PaymentMethodRecord {
   paymentMethodId: number;
   valid: boolean;
   creation: string;
 }
 
-export interface AccountRecord {
+interface AccountRecord {
   nichandle: string;
   email: string;
   password: string;
@@ -151,7 +151,7 @@ export function randomKey(length: number): string {
   return out;
 }
 
-export const FULL_RIGHTS: AccessRule[] = ['GET', 'POST', 'PUT', 'DELETE'].map((method) => ({ method, path: '/*' }));
+const FULL_RIGHTS: AccessRule[] = ['GET', 'POST', 'PUT', 'DELETE'].map((method) => ({ method, path: '/*' }));
 
 export function freshState(region: SandboxRegion, now: Date): SandboxState {
   const created = now.toISOString();

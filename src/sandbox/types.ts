@@ -1,6 +1,10 @@
 // Public types of the sandbox (see CONTRACTS.md). The extra members marked "sandbox extra" are
 // additions for tests and the `ovh-order sandbox` command; the contract members are unchanged.
 
+import type { StockScheduleDocument } from './stock-schedule.js';
+
+export type { StockScheduleDocument, StockScheduleStep } from './stock-schedule.js';
+
 export type SandboxRegion = 'eu' | 'ca' | 'us';
 
 export interface SandboxOptions {
@@ -20,6 +24,10 @@ export interface SandboxOptions {
   onUnknownRoute?: (line: string) => void;
   /** Sandbox extra: serve a generated eco catalog of about this many bytes (speed benchmark). */
   catalogScaleBytes?: number | null;
+  /** Sandbox extra: scripted stock (see stock-schedule.ts), a document or the path of its JSON file. */
+  stockSchedule?: StockScheduleDocument | string;
+  /** Sandbox extra: a folder of recorded catalogs and availabilities to serve instead of the authored offer (src/sandbox/README.md, "Data pack"). */
+  dataPack?: string;
 }
 
 export interface SandboxServer {
@@ -52,6 +60,12 @@ export interface SandboxServer {
   setPaymentMethod(valid: boolean | null): void;
   /** Sandbox extra: serve a generated eco catalog of about `bytes` bytes (null: the normal one). */
   setCatalogScale(bytes: number | null): void;
+  /** Sandbox extra: what the data pack serves (absent without one). */
+  dataPack?: { dir: string; catalogs: string[]; subsidiaries: string[]; availabilityRecords: number; skipped: Array<{ file: string; reason: string }> };
+  /** Sandbox extra: replaces the stock schedule (request numbers and seconds count again from now). */
+  setStockSchedule(schedule: StockScheduleDocument): void;
+  /** Sandbox extra: availability requests answered since the schedule was set. */
+  stockRequests(): number;
   /** Sandbox extra: a deep copy of the orders (with the recorded checkout body) for assertions. */
   orders(): SandboxOrderView[];
   close(): Promise<void>;

@@ -4,7 +4,7 @@
 // `catalogName`, which the schema does not declare, and the API accepts it).
 import { badRequest } from './api-error.js';
 
-export type FieldType = 'string' | 'text' | 'integer' | 'boolean' | 'duration' | 'datetime' | 'array' | 'object';
+type FieldType = 'string' | 'text' | 'integer' | 'boolean' | 'duration' | 'datetime' | 'array' | 'object';
 
 export interface FieldSpec {
   type: FieldType;

@@ -1,12 +1,12 @@
 // Carts for a person: `cart show` (header, the items as a tree with billing and prices, the
 // configuration, what checkout still lacks, the price preview), `cart list`, and what `cart delete`
 // and `cart prune` did. Every table fits 80 columns.
-import type { MissingPart } from '../flows/cart-builder.js';
-import type { CartItemReport, CartReport } from '../flows/cart-inspect.js';
-import type { CartSummary } from '../flows/cart-list.js';
-import type { DeleteOutcome, PruneReport } from '../flows/cart-prune.js';
+import type { MissingPart } from '../domain/cart-report.js';
+import type { CartItemReport, CartReport } from '../domain/cart-report.js';
+import type { CartSummary } from '../domain/cart-report.js';
+import type { DeleteOutcome, PruneReport } from '../domain/cart-report.js';
 import { moneyFromCartPrice } from '../domain/money.js';
-import { listAllowed } from '../errors.js';
+import { listAllowed } from '../domain/errors.js';
 import type { CartPrice } from '../ovh/models/cart.js';
 import { formatDuration, formatMoney, formatRelative } from './format.js';
 import { renderPreview } from './preview-view.js';
@@ -22,7 +22,7 @@ export interface CartViewOptions {
 const plain = (s: string) => s;
 
 /** `2026-05-02 12:00 UTC (in 3 h)`, `… (expired 2 h ago)`, `never`. */
-export function expiryText(expire: string | null, now: Date): string {
+function expiryText(expire: string | null, now: Date): string {
   if (!expire) return 'never';
   const date = new Date(expire);
   if (Number.isNaN(date.getTime())) return expire;
@@ -32,7 +32,7 @@ export function expiryText(expire: string | null, now: Date): string {
 }
 
 /** `P1M default`: the item's duration and pricing mode as `order` takes them; `—` when it has none. */
-export function billingText(duration: string | null, pricingMode: string | null): string {
+function billingText(duration: string | null, pricingMode: string | null): string {
   const parts = [duration, pricingMode].filter((p): p is string => !!p);
   return parts.length > 0 ? parts.join(' ') : '—';
 }
@@ -53,7 +53,7 @@ function itemRows(item: CartItemReport, depth: number, parent: CartItemReport | 
 }
 
 /** The items as a tree: each server (with its product), then its options indented. */
-export function renderItemsTable(items: readonly CartItemReport[], locale: string, theme?: Theme): string {
+function renderItemsTable(items: readonly CartItemReport[], locale: string, theme?: Theme): string {
   const rows: string[][] = [];
   for (const item of items) itemRows(item, 0, null, locale, rows);
   return renderTable(
@@ -69,7 +69,7 @@ export function renderItemsTable(items: readonly CartItemReport[], locale: strin
 }
 
 /** Words wrapped to `width` columns; continuation lines start with `indent` spaces. */
-export function wrapWords(text: string, width: number, indent: number): string {
+function wrapWords(text: string, width: number, indent: number): string {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter((w) => w !== '')) {
@@ -84,7 +84,7 @@ export function wrapWords(text: string, width: number, indent: number): string {
 }
 
 /** One line per missing part, with the allowed values when the API lists them. */
-export function missingLines(missing: readonly MissingPart[]): string[] {
+function missingLines(missing: readonly MissingPart[]): string[] {
   return missing.map((m) => {
     if (m.kind === 'server') return 'a server (the cart is empty)';
     if (m.kind === 'option-family') return `an option of the mandatory "${m.family}" family: one of ${listAllowed(m.choices, 6)}`;

@@ -4,7 +4,7 @@
 import type { DatacenterDelay } from '../domain/availability.js';
 import type { Money } from '../domain/money.js';
 import type { Offer, OfferSummary } from '../domain/offer-model.js';
-import type { CatalogResult, CatalogRow } from '../flows/catalog-query.js';
+import type { CatalogResult, CatalogRow } from '../domain/stocked-offers.js';
 import { currencyOfSubsidiary } from '../domain/subsidiaries.js';
 import { formatMoney } from './format.js';
 import { renderOffersTable } from './offer-view.js';
@@ -56,6 +56,14 @@ export function catalogOfferJson(row: CatalogRow, locale: string): Record<string
       monthlyEquivalent: price(p.monthlyEquivalent),
       setup: price(p.setup),
       dueNow: price(p.dueNow),
+      // Only promotions that apply today (between their start and end dates), named.
+      promotions: p.promotions.map((promotion) => ({
+        name: promotion.name,
+        appliesTo: promotion.appliesTo,
+        before: price(promotion.before),
+        after: price(promotion.after),
+        endDate: promotion.endDate,
+      })),
     })),
     options: offer.addonFamilies.map((f) => ({
       family: f.name,

@@ -2,8 +2,8 @@
 // Esc answers BACK where a question allows going back; Ctrl-C and ctx.interrupt end with exit 130.
 import { confirm, input, password, search, select, Separator } from '@inquirer/prompts';
 import { emitKeypressEvents } from 'node:readline';
-import type { Context } from '../cli/context.js';
-import { InterruptedError } from '../errors.js';
+import type { Context } from '../runtime/context.js';
+import { InterruptedError } from '../domain/errors.js';
 import {
   BACK,
   type Back,

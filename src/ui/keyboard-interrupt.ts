@@ -3,7 +3,7 @@
 // this guard reads that byte and interrupts exactly as the signal would. ora's own discarder
 // (`discardStdin`) is turned off: it never resumes a stdin nobody has read yet, so the byte was
 // never seen (issue 12).
-import type { Context } from '../cli/context.js';
+import type { Context } from '../runtime/context.js';
 
 const CTRL_C = 0x03;
 

@@ -15,12 +15,12 @@ export interface OfferViewOptions {
 
 const plain = (s: string) => s;
 
-export function money(m: Money, locale: string): string {
+function money(m: Money, locale: string): string {
   return formatMoney(m.micros, m.currency, locale);
 }
 
 /** `Intel Xeon-E 2136` / `2× AMD EPYC 7402P`, with core/thread count when known: `6c/12t`. */
-export function cpuText(offer: Pick<Offer, 'cpu'>): string {
+function cpuText(offer: Pick<Offer, 'cpu'>): string {
   const cpu = offer.cpu;
   if (!cpu) return '—';
   const name = `${cpu.brand} ${cpu.model}`.trim().replace(/^(Intel|AMD) \1 /, '$1 ');
@@ -29,23 +29,23 @@ export function cpuText(offer: Pick<Offer, 'cpu'>): string {
   return `${count}${name}${cores}`;
 }
 
-export function ramText(offer: Pick<Offer, 'ramGb'>): string {
+function ramText(offer: Pick<Offer, 'ramGb'>): string {
   return offer.ramGb ? `${offer.ramGb} GB` : '—';
 }
 
-export function storageText(offer: Pick<Offer, 'storage'>): string {
+function storageText(offer: Pick<Offer, 'storage'>): string {
   return offer.storage?.summary ?? '—';
 }
 
 /** The soonest delay over every datacenter: `1 h`, `72 h`, `out of stock`, `unknown`. */
-export function stockText(availability: OfferAvailability | undefined): string {
+function stockText(availability: OfferAvailability | undefined): string {
   if (!availability || availability.datacenters.length === 0) return 'unknown';
   if (availability.soonest) return availability.soonest.label;
   return availability.datacenters[0]?.label ?? 'unknown';
 }
 
 /** Coloured by meaning: green when orderable within 3 days, yellow later, red out of stock. `short`: `1 h (low)`. */
-export function stockCell(availability: OfferAvailability | undefined, theme: Theme | undefined, short = false): string {
+function stockCell(availability: OfferAvailability | undefined, theme: Theme | undefined, short = false): string {
   const full = stockText(availability);
   const text = short ? full.replace(' (low stock)', ' (low)') : full;
   if (!theme) return text;
@@ -54,7 +54,7 @@ export function stockCell(availability: OfferAvailability | undefined, theme: Th
   return (soonest.hours ?? 0) <= 72 ? theme.ok(text) : theme.warn(text);
 }
 
-export { isOutOfStock } from '../domain/availability.js';
+;
 
 function cut(text: string, width: number): string {
   return text.length <= width ? text.padEnd(width) : `${text.slice(0, width - 1)}…`;
@@ -86,7 +86,11 @@ export function offerDescription(offer: Offer, availability: OfferAvailability |
   if (!availability || availability.datacenters.length === 0) second = 'Stock: unknown';
   else if (availability.orderableDatacenters.length === 0) second = `Stock: none in any of its ${availability.datacenters.length} datacenters`;
   else second = fitDelays('Stock: ', availability.datacenters, 78);
-  return `${first}\n${second}`;
+  const promotion = offer.promotions.find((p) => p.mode === 'default') ?? offer.promotions[0];
+  if (!promotion) return `${first}\n${second}`;
+  const until = promotion.endDate ? ` until ${promotion.endDate.slice(0, 10)}` : '';
+  const what = `${promotion.appliesTo === 'setup' ? 'setup' : 'first period'} ${money(promotion.after, options.locale)} (was ${money(promotion.before, options.locale)})`;
+  return `${first}\n${second}\n${cutText(`Promotion ${promotion.name}${until}: ${what}`, 78)}`;
 }
 
 function cutText(text: string, width: number): string {
@@ -103,7 +107,7 @@ function fitDelays(prefix: string, delays: readonly DatacenterDelay[], width: nu
 }
 
 /** `gra 1 h, rbx 72 h, bhs out of stock`, at most `max` datacenters then `+N`. */
-export function datacenterDelaysText(delays: readonly DatacenterDelay[], max = 8): string {
+function datacenterDelaysText(delays: readonly DatacenterDelay[], max = 8): string {
   const shown = delays.slice(0, max).map((d) => `${d.datacenter} ${d.label}`);
   if (delays.length > max) shown.push(`+${delays.length - max}`);
   return shown.join(', ');
@@ -156,8 +160,3 @@ export function renderOffersTable(
     .join('\n');
 }
 
-/** Per-datacenter delays of one offer as a small table (soonest first). */
-export function renderDelaysTable(delays: readonly DatacenterDelay[], describe: (code: string) => string, theme?: Theme): string {
-  const rows = delays.map((d) => [describe(d.datacenter), theme ? (d.orderable ? (d.hours ?? 0) <= 72 ? theme.ok(d.label) : theme.warn(d.label) : theme.error(d.label)) : d.label]);
-  return renderTable([{ header: 'Datacenter', maxWidth: 40 }, { header: 'Delivery' }], rows, theme ? { heading: theme.strong } : {});
-}

@@ -28,12 +28,12 @@ function moneyText(m: Money, locale: string): string {
 /** Lines not billed again at renewal: installation fees and one-off lines. */
 const ONE_OFF_TYPES = new Set(['INSTALLATION', 'CREATION', 'DELIVERY', 'SHIPPING', 'CAUTION', 'TRANSFER', 'GIFT', 'VOUCHER', 'REFUND']);
 
-export function isRecurringLine(detail: Pick<OrderDetail, 'detailType'>): boolean {
+function isRecurringLine(detail: Pick<OrderDetail, 'detailType'>): boolean {
   return !ONE_OFF_TYPES.has(String(detail.detailType ?? '').toUpperCase());
 }
 
 /** Groups detail lines per cart item: by `domain` root (`*001` with `*001.001`…), else by cartItemID, else one group. */
-export function groupDetails(details: readonly OrderDetail[]): OrderDetail[][] {
+function groupDetails(details: readonly OrderDetail[]): OrderDetail[][] {
   const groups = new Map<string, OrderDetail[]>();
   for (const detail of details) {
     const key = detail.domain ? detail.domain.split('.')[0]! : detail.cartItemID != null ? `item:${detail.cartItemID}` : 'all';
@@ -50,7 +50,7 @@ export function renewalWithoutTax(order: Pick<Order, 'details'>): Money | null {
 }
 
 /** `setup`, `period`, `renew`…: what a line bills, in one word. */
-export function lineKind(detail: Pick<OrderDetail, 'detailType'>): string {
+function lineKind(detail: Pick<OrderDetail, 'detailType'>): string {
   const type = String(detail.detailType ?? '').toUpperCase();
   if (type === 'INSTALLATION') return 'setup';
   if (type === 'DURATION') return 'period';

@@ -2,7 +2,7 @@
 // where to see or pay it, the delivered server's name once known, and the follow-up steps with
 // their dates. Fits 80 columns.
 import { moneyFromCartPrice } from '../domain/money.js';
-import type { OrderStatusReport } from '../flows/order-status.js';
+import type { OrderStatusReport } from '../domain/order-status-report.js';
 import type { Price } from '../ovh/models/order.js';
 import { formatMoney } from './format.js';
 import { renderPairs, renderTable } from './table.js';
@@ -16,7 +16,7 @@ export interface StatusViewOptions {
 const plain = (s: string) => s;
 
 /** `2026-05-01 12:00 UTC`; the text as given when it is not a date. */
-export function dateText(iso: string | null): string {
+function dateText(iso: string | null): string {
   if (!iso) return '—';
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;

@@ -1,6 +1,6 @@
 // Output on real streams: results on stdout, everything else on stderr, spinners only on a TTY
 // and only for waits longer than SPINNER_DELAY_MS so fast calls never flicker.
-import type { Context } from '../cli/context.js';
+import type { Context } from '../runtime/context.js';
 import type { Output } from './output.js';
 import { guardKeyboard } from './keyboard-interrupt.js';
 import { createTheme } from './theme.js';

@@ -1,6 +1,6 @@
 // Semantic colours. Every colour in ovh-order comes from here, and all vanish with --no-color / NO_COLOR.
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Context } from '../cli/context.js';
+import type { Context } from '../runtime/context.js';
 
 export interface Theme {
   price: (s: string) => string;

@@ -13,6 +13,7 @@ import { offerDescription, offerLine } from './offer-view.js';
 import { renderPreview } from './preview-view.js';
 import { renderPairs } from './table.js';
 import type { Theme } from './theme.js';
+import type { CartSummaryView, OrderPlacedView, WizardView } from './wizard-view-interface.js';
 
 const plain = (s: string) => s;
 
@@ -35,11 +36,13 @@ export function billingChoiceDescription(choice: BillingChoice, locale: string, 
   }
   if (choice.termTotal && choice.commitmentMonths > choice.months) parts.push(`${choice.commitmentMonths} months: ${m(choice.termTotal, locale)}`);
   if (quantity > 1) parts.push(`for ${quantity} servers`);
-  return parts.join(' · ') || 'Prices on the quote';
+  const text = parts.join(' · ') || 'Prices on the quote';
+  // On a line of its own: a promotion's name alone can take half of an 80-column line.
+  return choice.promotions.length > 0 ? `${text}\nPromotion ${choice.promotions.join(', ')}` : text;
 }
 
 /** `+12,00 €/month`, `−5,00 €/month`, `included` (zero difference). */
-export function priceDelta(delta: Money | null, locale: string, theme?: Theme): string {
+function priceDelta(delta: Money | null, locale: string, theme?: Theme): string {
   if (!delta) return '';
   if (delta.micros === 0) return (theme?.muted ?? plain)('included');
   const sign = delta.micros > 0 ? '+' : '−';
@@ -47,20 +50,31 @@ export function priceDelta(delta: Money | null, locale: string, theme?: Theme): 
 }
 
 /** An add-on as a choice line: `64 GB ECC 2133 MHz   +12,00 €/month`. */
-export function addonChoiceName(addon: Pick<OfferAddon, 'name' | 'planCode'>, delta: Money | null, locale: string, theme?: Theme): string {
+function addonChoiceName(addon: Pick<OfferAddon, 'name' | 'planCode'>, delta: Money | null, locale: string, theme?: Theme): string {
   const name = addon.name.length > 50 ? `${addon.name.slice(0, 49)}…` : addon.name;
   return `${name.padEnd(50)} ${priceDelta(delta, locale, theme)}`.trimEnd();
 }
 
 /** `gra   Gravelines, France         1 h` — orderable ones coloured, others marked. */
-export function datacenterChoiceName(code: string, place: string, delay: DatacenterDelay | undefined, theme?: Theme): string {
-  const label = delay ? delay.label : 'no stock information';
-  const coloured = !theme ? label : !delay ? theme.muted(label) : delay.orderable ? ((delay.hours ?? 0) <= 72 ? theme.ok(label) : theme.warn(label)) : theme.error(label);
+function datacenterChoiceName(code: string, place: string, delay: DatacenterDelay | undefined, theme?: Theme, refused = false): string {
+  const stock = delay ? delay.label : 'no stock information';
+  const label = refused ? `refused by OVH${delay ? ` (${stock})` : ''}` : stock;
+  const coloured = !theme
+    ? label
+    : refused
+      ? theme.error(label)
+      : !delay
+        ? theme.muted(label)
+        : delay.orderable
+          ? (delay.hours ?? 0) <= 72
+            ? theme.ok(label)
+            : theme.warn(label)
+          : theme.error(label);
   return `${code.padEnd(6)} ${place.padEnd(32)} ${coloured}`;
 }
 
 /** Configuration values set without asking: `dedicated_os  none_64.en (the only choice)`. */
-export function renderConfigurationNotes(entries: readonly ConfigurationEntry[], theme?: Theme): string {
+function renderConfigurationNotes(entries: readonly ConfigurationEntry[], theme?: Theme): string {
   const why: Record<ConfigurationEntry['source'], string> = {
     given: 'given',
     'filled-in': 'the only choice',
@@ -73,17 +87,8 @@ export function renderConfigurationNotes(entries: readonly ConfigurationEntry[],
   );
 }
 
-export interface CartSummaryView {
-  cartId: string;
-  expire: string | null;
-  server: { planCode: string; name?: string; duration: string | null; pricingMode: string | null; quantity: number } | null;
-  options: string[];
-  configured: Record<string, string>;
-  missing: string[];
-}
-
 /** What a resumed cart holds and what it lacks. */
-export function renderCartSummary(view: CartSummaryView, theme?: Theme): string {
+function renderCartSummary(view: CartSummaryView, theme?: Theme): string {
   const pairs: Array<[string, string]> = [['Cart', view.cartId]];
   if (view.expire) pairs.push(['Expires', view.expire]);
   if (view.server) {
@@ -94,14 +99,6 @@ export function renderCartSummary(view: CartSummaryView, theme?: Theme): string 
   for (const [label, value] of Object.entries(view.configured)) pairs.push([label, value]);
   pairs.push(['Missing', view.missing.length > 0 ? (theme?.warn ?? plain)(view.missing.join('; ')) : 'nothing: ready for the price preview']);
   return renderPairs(pairs, theme?.muted);
-}
-
-export interface OrderPlacedView {
-  orderId: number;
-  url: string;
-  autopay: boolean;
-  total: string;
-  statusCommand: string;
 }
 
 export function renderOrderPlaced(view: OrderPlacedView, theme?: Theme): string {
@@ -125,7 +122,7 @@ export function renderOrderPlaced(view: OrderPlacedView, theme?: Theme): string 
  * Everything the wizard shows, bound to one theme. The wizard's steps receive this object (in
  * their deps) and never import a renderer: flows ask and tell, ui decides how it looks.
  */
-export function createWizardView(theme: Theme) {
+export function createWizardView(theme: Theme): WizardView {
   return {
     muted: (text: string) => theme.muted(text),
     money: (value: Money, locale: string) => m(value, locale),
@@ -134,12 +131,10 @@ export function createWizardView(theme: Theme) {
     billingChoiceName: (choice: BillingChoice, locale: string) => billingChoiceName(choice, locale, theme),
     billingChoiceDescription: (choice: BillingChoice, locale: string) => billingChoiceDescription(choice, locale),
     addonChoiceName: (addon: Pick<OfferAddon, 'name' | 'planCode'>, delta: Money | null, locale: string) => addonChoiceName(addon, delta, locale, theme),
-    datacenterChoiceName: (code: string, place: string, delay: DatacenterDelay | undefined) => datacenterChoiceName(code, place, delay, theme),
+    datacenterChoiceName: (code: string, place: string, delay: DatacenterDelay | undefined, refused = false) => datacenterChoiceName(code, place, delay, theme, refused),
     configurationNotes: (entries: readonly ConfigurationEntry[]) => renderConfigurationNotes(entries, theme),
     cartSummary: (view: CartSummaryView) => renderCartSummary(view, theme),
     orderPlaced: (view: OrderPlacedView) => renderOrderPlaced(view, theme),
     preview: (order: Order, locale: string, duration: string) => renderPreview(order, { locale, theme, period: formatDuration(duration) }),
   };
 }
-
-export type WizardView = ReturnType<typeof createWizardView>;

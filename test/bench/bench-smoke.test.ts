@@ -30,6 +30,9 @@ describe('npm run bench (quick)', () => {
       'download to first table, beyond transfer',
       'warm-cache start, beyond node -e 0',
       'peak memory, download',
+      'Watch: stock answer to checkout POST (cart ready)',
+      'Watch: heap growth, hour 1 to hour',
+      'Watch: most API calls in a minute',
     ]) {
       expect(out, figure).toContain(figure);
     }
@@ -45,6 +48,6 @@ describe('npm run bench (quick)', () => {
     const result = spawnSync(process.execPath, [path.join(repoRoot, 'dist/bench/run.js'), '--only', 'startup,speed'], { encoding: 'utf8' });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('Unknown section "speed"');
-    expect(result.stderr).toContain('startup, round-trips, catalog');
+    expect(result.stderr).toContain('startup, round-trips, catalog, watch');
   });
 });

@@ -43,6 +43,19 @@ describe('catalog cache', () => {
   });
   afterEach(() => fs.rmSync(home, { recursive: true, force: true }));
 
+  it('stops giving back prices once a promotion they were worked out with starts or ends, however fresh', async () => {
+    const promotionEnds = new Date(fetchedAt.getTime() + 20 * 60 * 1000);
+    const first = openCatalogCache(env, { now });
+    first.set(key, { ...entry(offers(['21game01'])), pricesUntil: promotionEnds });
+    await first.flush();
+    const later = openCatalogCache(env, { now });
+    expect(planCodes(later.getNow(key))).toEqual(['21game01']);
+    expect(later.getSummariesNow(key)?.summaries).toHaveLength(1);
+    clock = promotionEnds;
+    expect(later.getNow(key)).toBeUndefined();
+    expect(later.getSummariesNow(key)).toBeUndefined();
+  });
+
   it('has nothing before the first download, and creates nothing by looking', () => {
     const cache = openCatalogCache(env, { now });
     expect(cache.getNow(key)).toBeUndefined();

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { maskKey, resolveCredentials } from '../../src/config/credentials.js';
 import { ProfileStore } from '../../src/config/profiles.js';
-import { CliError, ExitCode } from '../../src/errors.js';
+import { CliError, ExitCode } from '../../src/domain/errors.js';
 import { rejectionOf } from '../helpers/rejection.js';
 
 let home: string;

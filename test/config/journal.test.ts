@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openJournal } from '../../src/config/journal.js';
 import { fingerprintOf, type OrderedThing } from '../../src/domain/journal.js';
-import { CliError } from '../../src/errors.js';
+import { CliError } from '../../src/domain/errors.js';
 
 function freshEnv(): NodeJS.ProcessEnv {
   const home = mkdtempSync(path.join(tmpdir(), 'ovh-order-journal-'));

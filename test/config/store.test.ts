@@ -59,6 +59,17 @@ describe.skipIf(process.platform === 'win32')('private store files', () => {
     expect(store.warnings.join('\n')).toMatch(/was open to other users \(mode 0755\); it is now 0700/);
   });
 
+  it('fixes a stored file readable by its group only (0640), not only one readable by all', () => {
+    const dir = env.OVH_ORDER_CONFIG_DIR!;
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const file = path.join(dir, 'credentials.json');
+    fs.writeFileSync(file, JSON.stringify({ version: 1, profiles: {} }));
+    fs.chmodSync(file, 0o640);
+    const store = new ProfileStore(env);
+    expect(mode(file)).toBe(0o600);
+    expect(store.warnings.join('\n')).toMatch(/credentials\.json was readable by other users \(mode 0640\); it is now 0600/);
+  });
+
   it('a damaged file is an error naming it, never quoting its content', () => {
     const dir = env.OVH_ORDER_CONFIG_DIR!;
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });

@@ -36,7 +36,7 @@ export function pricing(mode: string, capacity: Capacity, euros: number, extra: 
 }
 
 /** Setup + renew pricings for each mode: `{ default: [setup, period], upfront12: [0, 108] }`. */
-export function pricings(modes: Record<string, [number, number]>): Record<string, unknown>[] {
+function pricings(modes: Record<string, [number, number]>): Record<string, unknown>[] {
   return Object.entries(modes).flatMap(([mode, [setup, period]]) => [pricing(mode, 'installation', setup), pricing(mode, 'renew', period)]);
 }
 

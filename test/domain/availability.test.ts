@@ -126,6 +126,24 @@ describe('availability join', () => {
     expect(a.orderableDatacenters).toEqual(['gra']);
   });
 
+  it("finds the stock by server name when no record carries the offer's plan code, and prefers the plan code when one does", () => {
+    // The availability answer names a server's records by `server` too; some list them under another planCode.
+    const underServerName: AvailabilityRecord = {
+      fqn: 'ks-a.ram-16g-ecc-2133.softraid-2x500ssd',
+      planCode: 'ks-a-legacy',
+      server: 'ks-a',
+      memory: 'ram-16g-ecc-2133',
+      storage: 'softraid-2x500ssd',
+      datacenters: [{ datacenter: 'sbg', availability: '24H' }],
+    };
+    const byName = stockLookup([underServerName])(ks);
+    expect(byName.orderableDatacenters).toEqual(['sbg']);
+    expect(offerAvailability(ks, [underServerName]).orderableDatacenters).toEqual(['sbg']);
+    const both = stockLookup([underServerName, ...records])(ks);
+    expect(both.orderableDatacenters).not.toContain('sbg');
+    expect(both.soonest?.availability).toBe('1H-low');
+  });
+
   it('ranks offers for sorting by their soonest delay', () => {
     const ksStock = stockLookup(records)(ks);
     expect(ksStock.soonest?.availability).toBe('1H-low');

@@ -101,6 +101,23 @@ describe('billing choices from a cart product offer', () => {
     expect(without[0]).toMatchObject({ pricingMode: 'default', periodPrice: null, dueNow: null, monthlyEquivalent: null });
   });
 
+  it('lists the catalog’s amounts over the cart’s: the default hardware included and a running promotion applied, named', () => {
+    const [offer] = normaliseCatalog({ range: 'eco', catalog: authoredEcoCatalog() });
+    const promoted = {
+      ...offer!,
+      pricings: offer!.pricings.map((p) =>
+        p.mode === 'default' && p.intervalMonths === 1
+          ? { ...p, setup: euros(0), dueNow: p.firstPeriodPrice, promotions: [{ name: 'SETUP_OFFERED', description: null, appliesTo: 'setup' as const, mode: 'default', before: p.setup, after: euros(0), endDate: '2027-02-01T00:00:00+01:00', durationMonths: null }] }
+          : p,
+      ),
+    };
+    const monthly = buildBillingChoices(definition, promoted).find((c) => c.pricingMode === 'default')!;
+    const listed = promoted.pricings.find((p) => p.mode === 'default' && p.intervalMonths === 1)!;
+    expect(monthly.dueNow).toEqual(listed.dueNow);
+    expect(monthly.setup).toEqual(euros(0));
+    expect(monthly.promotions).toEqual(['SETUP_OFFERED until 2027-02-01']);
+  });
+
   it('builds the same choices from the catalog alone', () => {
     const [offer] = normaliseCatalog({ range: 'eco', catalog: authoredEcoCatalog() });
     const fromCatalog = billingChoicesFromOffer(offer!);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   FormattedDedicatedCatalogSchema,
   GenericOptionDefinitionSchema,
@@ -8,13 +8,13 @@ import {
 import { authoredEcoDocument, authoredFormattedDocument, pricing } from './authored-catalog.js';
 
 type Doc = typeof authoredEcoDocument & { plans: Record<string, unknown>[] };
-const ecoDoc = (): Doc => structuredClone(authoredEcoDocument) as Doc;
+const ecoDoc = (): Doc => structuredClone(authoredEcoDocument);
 const issues = (result: { success: boolean; error?: z.ZodError }) => (result.error?.issues ?? []).map((i) => `${i.path.join('.')}: ${i.code}`);
 
 describe('public catalog schema', () => {
   it('keeps fields it does not check (loose objects)', () => {
     const doc = ecoDoc();
-    (doc.plans[0]!.pricings as Record<string, unknown>[])[0]!.formattedPrice = '10.00 €';
+    (doc.plans[0]!.pricings)[0]!.formattedPrice = '10.00 €';
     (doc as Record<string, unknown>).newTopLevel = { a: 1 };
     const parsed = PublicCatalogSchema.parse(doc);
     expect((parsed.plans[0]!.pricings[0] as Record<string, unknown>).formattedPrice).toBe('10.00 €');
@@ -23,8 +23,8 @@ describe('public catalog schema', () => {
 
   it('names the path of a bad pricing field (hand-checked pricings fall back to zod for the message)', () => {
     const doc = ecoDoc();
-    (doc.plans[1]!.pricings as Record<string, unknown>[])[2]!.price = '540';
-    (doc.plans[0]!.pricings as Record<string, unknown>[])[1]!.capacities = 'renew';
+    (doc.plans[1]!.pricings)[2]!.price = '540';
+    (doc.plans[0]!.pricings)[1]!.capacities = 'renew';
     const result = PublicCatalogSchema.safeParse(doc);
     expect(result.success).toBe(false);
     expect(issues(result)).toEqual(['plans.0.pricings.1.capacities: invalid_type', 'plans.1.pricings.2.price: invalid_type']);
@@ -32,7 +32,7 @@ describe('public catalog schema', () => {
 
   it('validates promotions (a bad one is left to zod, which names it)', () => {
     const doc = ecoDoc();
-    (doc.plans[0]!.pricings as Record<string, unknown>[])[0]!.promotions = [{ total: { value: 0 } }];
+    (doc.plans[0]!.pricings)[0]!.promotions = [{ total: { value: 0 } }];
     expect(issues(PublicCatalogSchema.safeParse(doc))).toEqual(['plans.0.pricings.0.promotions.0.name: invalid_type']);
   });
 

@@ -7,7 +7,7 @@ import {
   planConfiguration,
   type RequiredConfigurationItem,
 } from '../../src/domain/configuration.js';
-import { UsageError } from '../../src/errors.js';
+import { UsageError } from '../../src/domain/errors.js';
 
 const required: RequiredConfigurationItem[] = [
   { label: 'dedicated_datacenter', required: false, type: 'String', fields: null, allowedValues: ['bhs', 'gra', 'rbx'] },

@@ -13,7 +13,7 @@ import {
   sumMoney,
   zeroMoney,
 } from '../../src/domain/money.js';
-import { CliError } from '../../src/errors.js';
+import { CliError } from '../../src/domain/errors.js';
 
 describe('money', () => {
   it('reads catalog micro-cents as integers (1699000000 = 16.99)', () => {

@@ -5,7 +5,7 @@ import { buildPublicCatalog } from '../../src/sandbox/data/catalog-builder.js';
 import { OfferIndex } from '../../src/sandbox/data/offer-index.js';
 import { SUBSIDIARIES } from '../../src/sandbox/data/regions.js';
 import { moneyToNumber } from '../../src/domain/money.js';
-import { UsageError } from '../../src/errors.js';
+import { UsageError } from '../../src/domain/errors.js';
 import { authoredEcoCatalog, authoredFormattedCatalog, euros } from './authored-catalog.js';
 
 const eco = () => normaliseCatalog({ range: 'eco', catalog: authoredEcoCatalog() });

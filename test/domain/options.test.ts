@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { allowedOptionCodes, assertOptionSelection, optionFamiliesFromCart, resolveOptions } from '../../src/domain/options.js';
 import { normaliseCatalog } from '../../src/domain/offers.js';
 import { GenericOptionDefinitionListSchema } from '../../src/ovh/models/catalog.js';
-import { UsageError } from '../../src/errors.js';
+import { UsageError } from '../../src/domain/errors.js';
 import { authoredEcoCatalog, euros } from './authored-catalog.js';
 
 const [ks, rise] = normaliseCatalog({ range: 'eco', catalog: authoredEcoCatalog() });
@@ -33,6 +33,23 @@ describe('option selection', () => {
     ]);
   });
 
+  it('without a default, orders the add-on the listing shows (cheapest in the default mode) in every mode it is sold in', () => {
+    const priced = (mode: string, months: number, amount: number) => ({
+      mode, intervalMonths: months, duration: months === 1 ? 'P1M' : 'P1Y', periodPrice: euros(amount), firstPeriodPrice: euros(amount),
+      setup: euros(0), monthlyEquivalent: euros(amount / months), promotions: [],
+    });
+    const addon = (planCode: string, pricings: ReturnType<typeof priced>[]) => ({
+      planCode, name: planCode, product: planCode, family: 'storage', pricings, monthlyDelta: null, ramGb: null, storage: null, bandwidthMbps: null,
+    });
+    const family = {
+      name: 'storage', mandatory: true, exclusive: true, default: null, missing: [],
+      // The listing shows the 2x512 (cheapest monthly); upfront, the 2x4000 happens to cost less.
+      addons: [addon('softraid-2x4000sa', [priced('default', 1, 5), priced('upfront12', 12, 50)]), addon('softraid-2x512nvme', [priced('default', 1, 0), priced('upfront12', 12, 100)])],
+    };
+    expect(picked([family], [], { pricingMode: 'upfront12', duration: 'P1Y' })).toEqual([['storage', 'softraid-2x512nvme', 'cheapest']]);
+    expect(picked([family], [], monthly)).toEqual([['storage', 'softraid-2x512nvme', 'cheapest']]);
+  });
+
   it('picks the cheapest for the chosen mode when a mandatory family has no default', () => {
     expect(picked(rise.addonFamilies, [], { pricingMode: 'upfront12', duration: 'P1Y' }).slice(0, 1)).toEqual([['memory', 'ram-32g-rise-b', 'cheapest']]);
   });
@@ -46,9 +63,8 @@ describe('option selection', () => {
   it('rejects unknown option plan codes, listing the plan’s options', () => {
     const result = resolveOptions(ks.addonFamilies, ['ram-999g'], monthly);
     expect(result.problems[0]?.code).toBe('unknown-option');
-    expect(result.problems[0]?.message).toBe(
-      'Unknown option "ram-999g" for this plan. Allowed: ram-16g-ks-a, ram-32g-ks-a, softraid-2x500ssd-ks-a, softraid-2x2000sa-ks-a, bandwidth-100-ks, plesk-webadmin, plesk-webpro.',
-    );
+    expect(result.problems[0]?.message).toMatch(/^Unknown option "ram-999g" for this plan\. Its options, by family:\n {4}memory \(one is needed\): ram-16g-ks-a/);
+    expect(result.problems[0]?.message).toContain('plesk-webpro');
     expect(allowedOptionCodes(ks.addonFamilies)).toContain('plesk-webpro');
   });
 

@@ -13,7 +13,7 @@ import {
   validateSpecAgainstOffer,
   type OrderSpec,
 } from '../../src/domain/order-spec.js';
-import { UsageError } from '../../src/errors.js';
+import { UsageError } from '../../src/domain/errors.js';
 import { authoredEcoCatalog } from './authored-catalog.js';
 
 const good: OrderSpec = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { currencyOfSubsidiary, localeOfSubsidiary, subsidiariesOfApi, subsidiaryInfo, validateSubsidiary } from '../../src/domain/subsidiaries.js';
-import { UsageError } from '../../src/errors.js';
+import { UsageError } from '../../src/domain/errors.js';
 
 const EU = ['CZ', 'DE', 'ES', 'FI', 'FR', 'GB', 'IE', 'IT', 'LT', 'MA', 'NL', 'PL', 'PT', 'SN', 'TN'];
 

@@ -59,7 +59,7 @@ const cases: BadCase[] = [
     code: 'invalid_spec',
   },
   { name: 'hardware out of stock everywhere', args: () => withFlag(RISE, '--plan', '24ska01'), says: ['24ska01 is out of stock in gra', 'in stock nowhere'], code: 'invalid_spec' },
-  { name: 'unknown option', args: () => [...RISE, '--option', 'ram-999g-24rise'], says: ['"ram-999g-24rise"', /Allowed: .*ram-64g-ecc-3200-24rise/], code: 'invalid_spec' },
+  { name: 'unknown option', args: () => [...RISE, '--option', 'ram-999g-24rise'], says: ['"ram-999g-24rise"', /Unknown option "ram-999g-24rise" for this plan\. Its options, by family:\n\s+memory \(one is needed\): .*ram-64g-ecc-3200-24rise/], code: 'invalid_spec' },
   {
     name: 'two options of one exclusive family',
     args: () => [...RISE, '--option', 'ram-64g-ecc-3200-24rise', '--option', 'ram-128g-ecc-2933-24rise'],

@@ -3,7 +3,7 @@
 // tiny interval here; the real pace is 10 s, then 30 s).
 import { spawn } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { binPath, isolatedEnv, repoRoot, runAgainst, type CliResult, sandboxKeys } from '../helpers/run-cli.js';
+import { freshBinPath, isolatedEnv, repoRoot, runAgainst, type CliResult, sandboxKeys } from '../helpers/run-cli.js';
 import { useSandbox } from '../helpers/sandbox-fixture.js';
 
 const sandbox = useSandbox();
@@ -67,7 +67,7 @@ describe('ovh-order status (built binary, HTTPS sandbox)', () => {
   });
 
   it('--wait follows the order to delivered on the sandbox clock, then names the server (exit 0)', async () => {
-    const child = spawn(process.execPath, [binPath, 'status', String(orderId), '--wait', '--json', '--endpoint', sandbox.url], {
+    const child = spawn(process.execPath, [freshBinPath(), 'status', String(orderId), '--wait', '--json', '--endpoint', sandbox.url], {
       cwd: repoRoot,
       env: env({ OVH_ORDER_POLL_INTERVAL_MS: '25' }),
       stdio: ['pipe', 'pipe', 'pipe'],

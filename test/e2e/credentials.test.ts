@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxServer } from '../../src/sandbox/index.js';
-import { binPath, isolatedEnv, repoRoot, runCli } from '../helpers/run-cli.js';
+import { freshBinPath, isolatedEnv, repoRoot, runCli } from '../helpers/run-cli.js';
 import { validateLikeAPerson, waitForText } from '../integration/credentials-sandbox.js';
 
 let sandbox: SandboxServer;
@@ -54,7 +54,7 @@ describe('ovh-order login / whoami / logout (built binary)', () => {
 
   it('login without a consumer key prints the validation URL, waits, and finishes once the person validated it', async () => {
     const { appKey, appSecret } = sandbox.credentials;
-    const child = spawn(process.execPath, [binPath, 'login', '--endpoint', sandbox.url, '--app-key', appKey, '--app-secret', appSecret], { cwd: repoRoot, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [freshBinPath(), 'login', '--endpoint', sandbox.url, '--app-key', appKey, '--app-secret', appSecret], { cwd: repoRoot, env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
     let stdout = '';
     child.stderr.on('data', (d) => (stderr += d));
@@ -75,7 +75,7 @@ describe('ovh-order login / whoami / logout (built binary)', () => {
 
   it('Ctrl-C while waiting ends cleanly: exit 130, and how to finish later', async () => {
     const { appKey, appSecret } = sandbox.credentials;
-    const child = spawn(process.execPath, [binPath, 'login', '--endpoint', sandbox.url, '--app-key', appKey, '--app-secret', appSecret], { cwd: repoRoot, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [freshBinPath(), 'login', '--endpoint', sandbox.url, '--app-key', appKey, '--app-secret', appSecret], { cwd: repoRoot, env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.stdin.end();
@@ -104,7 +104,7 @@ describe('ovh-order login / whoami / logout (built binary)', () => {
     const { appKey, appSecret } = sandbox.credentials;
     const r = await runCli(['login', '--endpoint', sandbox.url, '--app-key', appKey, '--app-secret', appSecret, '--timeout', '0.2'], { env });
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain('The consumer key was not validated within 0.2 s.');
+    expect(r.stderr).toMatch(/The consumer key \(requested by ovh-order login at [\d-]+ [\d:]+ UTC\) was not validated within 0\.2 s\./);
     expect(r.stderr).toContain('run `ovh-order login` to finish');
   });
 

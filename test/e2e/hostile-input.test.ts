@@ -43,9 +43,9 @@ describe('values refused before any call (exit 2)', () => {
     ['login --consumer-key \'\'', ['login', '--endpoint', NOWHERE, '--app-key', 'k0123456789', '--app-secret', 's0123456789', '--consumer-key', ''], /--consumer-key is empty/],
     ['a control character in a key', ['login', '--endpoint', NOWHERE, '--app-key', 'k01234\u000156789', '--app-secret', 's0123456789'], /--app-key contains a control character \(U\+0001\) at position 7/],
   ])('%s', async (_name, args, message) => {
-    const result = await run(args as string[]);
+    const result = await run(args);
     expect(result.code, result.stderr).toBe(2);
-    expect(result.stderr).toMatch(message as RegExp);
+    expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toMatch(/network|connect|ECONNREFUSED/i);
     expect(result.stderr).not.toMatch(STACK_TRACE);
   });

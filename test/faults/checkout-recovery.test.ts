@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openJournal } from '../../src/config/journal.js';
 import type { Journal } from '../../src/domain/journal.js';
-import { InterruptedError, UsageError } from '../../src/errors.js';
+import { InterruptedError, type UsageError } from '../../src/domain/errors.js';
 import { OvhApiError } from '../../src/ovh/errors.js';
 import type { OvhApi } from '../../src/ovh/api.js';
 import { startSandbox, type SandboxServer } from '../../src/sandbox/index.js';

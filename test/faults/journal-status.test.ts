@@ -1,7 +1,9 @@
 // `ovh-order status` without an id: the journal's recent orders, with unresolved checkouts looked
 // up again (reads only) against the HTTPS sandbox. In-process, through the real session.
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openJournal } from '../../src/config/journal.js';
+import { InterruptedError } from '../../src/domain/errors.js';
 import type { OrderedThing } from '../../src/domain/journal.js';
 import { openSession } from '../../src/cli/session.js';
 import { checkoutHooksFor, journalEndpointOf, runJournalStatus } from '../../src/cli/order-journal.js';
@@ -96,6 +98,26 @@ describe('ovh-order status without an id', () => {
     expect(doc.entries).toEqual([expect.objectContaining({ cartId: 'c-json', state: 'unknown', unresolved: true, note: 'answer lost' })]);
     // Another API's entry is not looked up with this session.
     expect(doc.rechecked).toEqual([]);
+  });
+
+  it('Ctrl-C ends the wait for a journal locked by another run, well before the lock wait runs out (issue 13, point 8)', async () => {
+    const api = sandboxApi(sandbox);
+    const ctx = context();
+    const journal = openJournal(ctx.env, { now: () => new Date(Date.now() - 10 * MINUTE) });
+    const open = await readyCart(api, sandbox.account.ovhSubsidiary);
+    const entry = journal.beginCheckout({ cartId: open.cartId, endpoint: sandbox.url, subsidiary: sandbox.account.ovhSubsidiary, what: open.what });
+    // A live process (this one) holds the lock: the lookup's result cannot be written until it goes.
+    fs.writeFileSync(`${journal.path}.lock`, `${process.pid} another-run ${new Date().toISOString()}\n`);
+    const started = Date.now();
+    setTimeout(() => ctx.interrupt.abort(new InterruptedError()), 300); // as main.ts does on SIGINT
+    try {
+      const outcome = await runJournalStatus(ctx, statusDeps(ctx)).then((code) => ({ code }), (error: unknown) => ({ error }));
+      expect(outcome).toMatchObject({ error: expect.objectContaining({ name: 'InterruptedError' }) });
+      expect(Date.now() - started).toBeLessThan(3_000); // the journal's own lock wait is 5 s
+      expect(openJournal(ctx.env).get(entry.id)).toMatchObject({ state: 'pending' });
+    } finally {
+      fs.rmSync(`${journal.path}.lock`, { force: true });
+    }
   });
 
   it('without credentials, lists what is recorded and says it could not look anything up', async () => {

@@ -1,11 +1,12 @@
 // Cart housekeeping decisions and `cart show` on a checked-out cart: which carts prune deletes (and
 // which it must keep), ages, and reading a cart after its order. The API is the HTTPS sandbox.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/errors.js';
+import { UsageError } from '../../src/domain/errors.js';
 import { OvhApi } from '../../src/ovh/api.js';
 import { parseEndpoint } from '../../src/ovh/endpoints.js';
 import { showCart } from '../../src/flows/cart-inspect.js';
-import { summariseCart, type CartSummary } from '../../src/flows/cart-list.js';
+import { summariseCart } from '../../src/flows/cart-list.js';
+import type { CartSummary } from '../../src/domain/cart-report.js';
 import { decidePrune, deleteCarts, parseAge } from '../../src/flows/cart-prune.js';
 import { checkout } from '../../src/flows/checkout.js';
 import { startSandbox, type SandboxServer } from '../../src/sandbox/index.js';
@@ -96,8 +97,15 @@ describe('against the sandbox', () => {
     expect(open).toMatchObject({ readOnly: false, missing: [], previewSource: 'checkout', previewProblem: null });
     await checkout(api, cart.cartId, { autopay: false });
 
+    sandbox.clearLog();
     const done = await showCart(api, cart.cartId, { hasAccount: true, now: new Date() });
-    expect(done).toMatchObject({ readOnly: true, missing: [] });
+    expect(done).toMatchObject({ readOnly: true, missing: [], previewSource: 'summary' });
+    // The true reason, not "not assigned": it was checked out.
+    expect(done.previewProblem).toMatchObject({ code: 'checked_out', message: expect.stringContaining('already checked out') });
+    expect(done.preview!.prices.withoutTax.value).toBe(33.98);
+    // One read of the cart, and no checkout preview asked of a read-only cart.
+    expect(sandbox.log.filter((e) => e.method === 'GET' && e.route === '/order/cart/{cartId}')).toHaveLength(1);
+    expect(sandbox.log.filter((e) => e.route === '/order/cart/{cartId}/checkout')).toHaveLength(0);
     expect(done.items[0]!.options.map((o) => o.planCode).sort()).toEqual(['bandwidth-300-24sk10', 'ram-32g-ecc-2133-24sk10', 'softraid-2x480ssd-24sk10']);
     expect(done.items[0]!.configuration.map((c) => `${c.label}=${c.value}`)).toEqual(['dedicated_datacenter=gra', 'dedicated_os=none_64.en', 'region=europe']);
   });
@@ -109,6 +117,24 @@ describe('against the sandbox', () => {
     expect(report.previewSource).toBe('summary');
     expect(report.previewProblem).toMatchObject({ code: 'not_assigned' });
     expect(report.preview!.prices.withoutTax.value).toBe(33.98);
+  });
+
+  it('tells the other 403s of the preview apart: a key without the rule, and a refusal of unknown reason', async () => {
+    const cart = await api.createCart({ ovhSubsidiary: 'FR' });
+    await api.assignCart(cart.cartId);
+    await api.addProduct(cart.cartId, 'eco', { planCode: '24sk10', duration: 'P1M', pricingMode: 'default', quantity: 1 });
+    const route = '/order/cart/{cartId}/checkout';
+    try {
+      sandbox.addFault({ method: 'GET', route, kind: 'status', status: 403, message: 'This call has not been granted' });
+      const notGranted = await showCart(api, cart.cartId, { hasAccount: true, now: new Date() });
+      expect(notGranted.previewProblem).toMatchObject({ code: 'not_granted', message: expect.stringContaining('not allowed to call GET /order/cart/{cartId}/checkout') });
+      sandbox.addFault({ method: 'GET', route, kind: 'status', status: 403, message: 'Some reason OVH does not document' });
+      const other = await showCart(api, cart.cartId, { hasAccount: true, now: new Date() });
+      expect(other.previewProblem).toMatchObject({ code: 'refused', message: expect.stringContaining('Some reason OVH does not document') });
+      expect(other.previewProblem!.message).not.toContain('not assigned');
+    } finally {
+      sandbox.clearFaults();
+    }
   });
 
   it('deleteCarts stops at once on a credentials refusal (it concerns every cart)', async () => {

@@ -4,7 +4,7 @@
 import { sandboxKeys } from '../helpers/run-cli.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { InterruptedError } from '../../src/errors.js';
+import { InterruptedError } from '../../src/domain/errors.js';
 import { startSandbox, type SandboxServer } from '../../src/sandbox/index.js';
 import { scriptedPrompter, type ScriptedPrompter } from '../helpers/scripted-prompter.js';
 import { createTestContext, type TestContext } from '../helpers/test-context.js';
@@ -68,6 +68,19 @@ describe('ovh-order order with a terminal', () => {
     expect(code, ctx.stderr.text()).toBe(0);
     expect(prompter.asked).toHaveLength(0);
     expect(JSON.parse(ctx.stdout.text())).toMatchObject({ outcome: 'ordered', order: { orderId: expect.any(Number) } });
+  });
+
+  it('--max-price equal to the total without tax is not above it: the order goes through; a cent less refuses', async () => {
+    // 24sk10 in FR: 33,98 € without tax (40,78 € with it).
+    const refused = context();
+    const before = checkouts().length;
+    expect(await main([...ORDER, '--endpoint', sandbox.url, '--yes', '--max-price', '33.97'], refused), refused.stderr.text()).toBe(2);
+    expect(refused.stderr.text()).toContain('The total without tax, 33,98 €, is above --max-price 33,97 €: nothing was ordered.');
+    expect(checkouts()).toHaveLength(before);
+    const ctx = context();
+    expect(await main([...ORDER, '--endpoint', sandbox.url, '--yes', '--max-price', '33.98'], ctx), ctx.stderr.text()).toBe(0);
+    expect(checkouts()).toHaveLength(before + 1);
+    expect(ctx.stdout.text()).toContain('Order placed.');
   });
 
   it('status --wait: Ctrl-C stops waiting (exit 130) and says the order goes on', async () => {

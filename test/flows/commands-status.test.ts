@@ -2,7 +2,7 @@
 // Ctrl-C does, the fair-use pace) with a scripted status source and an instant sleep; and the
 // pieces `status` reads (order ids, server names).
 import { describe, expect, it } from 'vitest';
-import { InterruptedError, UsageError } from '../../src/errors.js';
+import { InterruptedError, UsageError } from '../../src/domain/errors.js';
 import { OvhApiError } from '../../src/ovh/errors.js';
 import {
   DEFAULT_FIRST_POLL_MS,

@@ -1,8 +1,6 @@
 // The renderers the engine's users share: the price preview and the offer list/table. What a person
 // reads must fit 80 columns, carry the money in the subsidiary's locale, and lose its colours with
 // NO_COLOR / --no-color.
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OrderSchema, type Order } from '../../src/ovh/models/order.js';
 import { renderPreview, renewalWithoutTax } from '../../src/ui/preview-view.js';
@@ -12,12 +10,9 @@ import { billingChoiceDescription, billingChoiceName } from '../../src/ui/wizard
 import { normaliseCatalog } from '../../src/domain/offers.js';
 import { offerAvailability } from '../../src/domain/availability.js';
 import { buildBillingChoices } from '../../src/domain/billing.js';
-import { repoRoot } from '../helpers/run-cli.js';
 import { startWorld } from './wizard-harness.js';
+import { describeRecorded, readRecorded } from '../helpers/data-pack.js';
 
-const fixtures = path.resolve(repoRoot, '../shared/fixtures/ovh');
-const haveFixtures = existsSync(fixtures);
-if (!haveFixtures) console.log(`[engine-views] ${fixtures} is absent: the recorded-preview test is skipped.`);
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
@@ -26,9 +21,9 @@ const widest = (text: string) => Math.max(...text.split('\n').filter((l) => !/^\
 const colour = createTheme({ globals: { color: true }, stderr: { isTTY: true } } as never);
 const noColour = createTheme({ globals: { color: false }, stderr: { isTTY: true } } as never);
 
-describe.skipIf(!haveFixtures)('the price preview of a recorded OVH answer', () => {
+describeRecorded('the price preview of a recorded OVH answer', () => {
   it('shows the lines, the totals, what is due now and what renews, within 80 columns', () => {
-    const order = OrderSchema.parse(JSON.parse(readFileSync(path.join(fixtures, 'cart-checkout-GET-preview-eco-24adv01-v3-FR-2026-trimmed.json'), 'utf8'))) as Order;
+    const order = OrderSchema.parse(readRecorded('cart-checkout-GET-preview-eco-24adv01-v3-FR-2026-trimmed.json'));
     const text = renderPreview(order, { locale: 'fr-FR', period: '1 month' });
     expect(widest(text)).toBeLessThanOrEqual(80);
     // Every quantity is 1: no unit price column, the description gets the room.

@@ -2,7 +2,7 @@
 // (every write once), and the one checkout. Against the HTTPS sandbox through the real OvhApi, with
 // small fakes only where the point is the order of calls.
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/errors.js';
+import { UsageError } from '../../src/domain/errors.js';
 import { CartSession, cartDescription, inspectCart, isOvhOrderCart, parseCartDescription, describeMissing } from '../../src/flows/cart-builder.js';
 import { checkout, checkoutBody } from '../../src/flows/checkout.js';
 import { closeMatches, loadOfferByPlan, loadOffers, type CatalogApi, type CachedCatalog } from '../../src/flows/offers-loader.js';
@@ -65,6 +65,36 @@ describe('offers', () => {
     expect(error).toBeInstanceOf(UsageError);
     expect((error as UsageError).message).toMatch(/Unknown plan "24sk1" in the eco range \(FR\)\. Did you mean: 24sk10/);
     expect((error as UsageError).exitCode).toBe(2);
+  });
+
+  it('looking a plan up in every range asks each catalog and the stock once (the dedicated range reads the public ones too)', async () => {
+    await loadOfferByPlan(world.api(), { planCode: '24sk10', subsidiary: 'FR' });
+    const routes = world.sandbox.log.map((e) => `${e.method} ${e.route} ${JSON.stringify(e.query ?? {})}`);
+    const count = (prefix: string) => routes.filter((r) => r.startsWith(prefix)).length;
+    expect(count('GET /dedicated/server/datacenter/availabilities ')).toBe(1);
+    expect(count('GET /order/catalog/public/eco ')).toBe(1);
+    expect(count('GET /order/catalog/public/baremetalServers ')).toBe(1);
+    expect(count('GET /order/catalog/formatted/dedicated ')).toBe(1);
+  });
+
+  it('dedicated range: a public catalog that cannot be read leaves its stock unknown, says so, and is not cached', async () => {
+    const real = world.api();
+    const api: CatalogApi = {
+      getFormattedDedicatedCatalog: (s) => real.getFormattedDedicatedCatalog(s),
+      getAvailabilities: (q) => real.getAvailabilities(q),
+      getPublicCatalog: (name, s) => (name === 'baremetalServers' ? Promise.reject(new Error('Internal server error')) : real.getPublicCatalog(name, s)),
+    };
+    const stored: unknown[] = [];
+    const cache = { get: () => undefined, set: (key: unknown) => void stored.push(key) };
+    const loaded = await loadOffers(api, { range: 'dedicated', subsidiary: 'FR', cache });
+    expect(loaded.offers.length).toBeGreaterThan(0);
+    expect(loaded.warnings).toEqual([expect.stringContaining('The baremetal catalog could not be read (Internal server error)')]);
+    expect(loaded.offers.some((o) => o.availability.match === 'none')).toBe(true);
+    // The eco range was read and cached; the dedicated one, incomplete, was not.
+    expect(stored).toEqual([expect.objectContaining({ range: 'eco' })]);
+    const joined = await loadOffers(world.api(), { range: 'dedicated', subsidiary: 'FR' });
+    expect(joined.warnings).toEqual([]);
+    expect(joined.offers.every((o) => o.availability.match !== 'none')).toBe(true);
   });
 
   it('close matches: substrings and small typos, nothing far away', () => {

@@ -6,7 +6,7 @@ import { OvhApi } from '../../src/ovh/api.js';
 import type { Credentials } from '../../src/ovh/client.js';
 import type { Endpoint } from '../../src/ovh/endpoints.js';
 import { OvhApiError } from '../../src/ovh/errors.js';
-import { CliError, ExitCode, InterruptedError } from '../../src/errors.js';
+import { CliError, ExitCode, InterruptedError } from '../../src/domain/errors.js';
 import type { Output } from '../../src/ui/output.js';
 import { runLogin, type LoginDeps, type PendingLogin } from '../../src/flows/login.js';
 import { ORDERING_ACCESS_RULES } from '../../src/flows/login-rules.js';
@@ -122,14 +122,46 @@ describe('waiting for the validation', () => {
     const e = error as CliError;
     expect(e.exitCode).toBe(ExitCode.credentials);
     expect(e.code).toBe('validation_timeout');
-    expect(e.message).toBe('The consumer key was not validated within 0.2 s.');
+    expect(e.message).toMatch(/^The consumer key \(requested by ovh-order login at \d{4}-\d\d-\d\d \d\d:\d\d UTC\) was not validated within 0\.2 s\.$/);
     expect(e.hint).toContain(d.pendings[0]!.validationUrl);
     expect(e.hint).toContain('run `ovh-order login` to finish');
+    expect(e.hint).toContain('To request a new key instead, run `ovh-order logout` first.');
     expect(`${e.message}${e.hint}`).not.toContain(d.pendings[0]!.consumerKey);
     // It kept checking at its pace, not once and not in a busy loop.
     const checks = sandbox.log.filter((x) => x.path === '/me').length;
     expect(checks).toBeGreaterThanOrEqual(2);
     expect(checks).toBeLessThan(20);
+  });
+
+  it('keeps waiting while OVH answers the real "This credential is not valid", and finishes once the key is validated', async () => {
+    let validation: Promise<void> | undefined;
+    const d = deps({
+      pollIntervalMs: 20,
+      onPending: (p) => {
+        validation = (async () => {
+          // Three refusals with the real text first: each means "not validated yet" for this key.
+          await waitForText(() => String(sandbox.log.filter((e) => e.path === '/me' && e.status === 403).length), /^[3-9]|\d\d/);
+          await validateLikeAPerson(sandbox, p.validationUrl);
+        })();
+      },
+    });
+    const result = await runLogin({ endpoint: sandbox.url, appKey: sandbox.credentials.appKey, appSecret: sandbox.credentials.appSecret }, d);
+    await validation;
+    expect(result.account.nichandle).toBe(sandbox.account.nichandle);
+    expect(sandbox.log.filter((e) => e.path === '/me' && e.status === 403).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('when the wait ends on another refusal, names the key as the one login requested, not a flag', async () => {
+    // The person validated, but the key cannot call GET /me: a refusal that waiting will not cure.
+    sandbox.addFault({ method: 'GET', route: '/me', kind: 'status', status: 403, message: 'This call has not been granted', times: Infinity });
+    try {
+      const error = (await runLogin({ endpoint: sandbox.url, appKey: sandbox.credentials.appKey, appSecret: sandbox.credentials.appSecret }, deps()).catch((e: unknown) => e)) as CliError;
+      expect(error.exitCode).toBe(ExitCode.credentials);
+      expect(error.message).toMatch(/^The consumer key \(requested by ovh-order login at [\d-]+ [\d:]+ UTC\) is not allowed to call GET \/me/);
+      expect(error.message).not.toContain('--consumer-key');
+    } finally {
+      sandbox.clearFaults();
+    }
   });
 
   it('Ctrl-C ends it with exit 130 and the same way to finish', async () => {

@@ -67,7 +67,7 @@ export interface RecordingOutput extends Output {
   results(): string;
 }
 
-export function recordingOutput(): RecordingOutput {
+function recordingOutput(): RecordingOutput {
   const lines: RecordingOutput['lines'] = [];
   return {
     lines,
@@ -83,7 +83,7 @@ export function recordingOutput(): RecordingOutput {
 }
 
 const same = (s: string) => s;
-export const plainTheme: Theme = { price: same, ok: same, warn: same, error: same, muted: same, strong: same, code: same, heading: same };
+const plainTheme: Theme = { price: same, ok: same, warn: same, error: same, muted: same, strong: same, code: same, heading: same };
 
 export function wizardDeps(world: World, prompter: Prompter, flags: WizardFlags = {}, extra: Partial<WizardDeps> = {}): WizardDeps & { output: RecordingOutput } {
   const output = recordingOutput();
@@ -113,7 +113,3 @@ export function postedLabels(log: readonly SandboxLogEntry[]): string[] {
   return callsOf(log, 'POST', '/order/cart/{cartId}/item/{itemId}/configuration').map((e) => (e.body as { label: string }).label);
 }
 
-/** The first choice whose display line does not say "out of stock" (and is an offer, not the filter entry). */
-export function firstInStock(choices: ReadonlyArray<{ value: unknown; name: string }>): unknown {
-  return choices.find((c) => typeof c.value === 'string' && !c.value.startsWith('::') && !/out of stock|unknown/.test(c.name))?.value;
-}

@@ -2,15 +2,15 @@
 // against the HTTPS sandbox through the real OvhApi. The sandbox's request log proves what reached
 // the API (each label once, assign before preview and checkout, nothing posted twice).
 import { describe, expect, it } from 'vitest';
-import { InterruptedError } from '../../src/errors.js';
+import { InterruptedError } from '../../src/domain/errors.js';
 import { CartSession, inspectCart } from '../../src/flows/cart-builder.js';
 import { runWizard, type WizardDeps } from '../../src/flows/wizard/index.js';
 import { initialState } from '../../src/flows/wizard/state.js';
-import { configurationStep } from '../../src/flows/wizard/steps/configuration.js';
+import { configurationStep, orderDatacenters } from '../../src/flows/wizard/steps/configuration.js';
 import { loadOffers } from '../../src/flows/offers-loader.js';
 import { parseOrderSpec, validateSpecAgainstOffer, type OrderSpec } from '../../src/domain/order-spec.js';
 import { BACK } from '../../src/ui/prompter.js';
-import { scriptedPrompter, type ScriptedAnswer } from '../helpers/scripted-prompter.js';
+import { ENTER, scriptedPrompter, type ScriptedAnswer } from '../helpers/scripted-prompter.js';
 import { callsOf, postedLabels, useWorld, wizardDeps } from './wizard-harness.js';
 
 const world = useWorld();
@@ -143,6 +143,47 @@ describe('stock', () => {
     expect(prompter.asked[0]!.choices!.find((c) => c.value === '24ska01')!.name).toContain('out of stock');
     expect(prompter.asked.find((q) => q.id === 'confirm-datacenter-out-of-stock')!.default).toBe(false);
     expect(deps.output.text()).toContain('OVH refused the price preview: The server 24ska01.ram-64g-noecc-2133.softraid-1x480ssd is not available in bhs');
+  });
+
+  it('a datacenter OVH refused is marked "refused by OVH" and never the default again; Enter moves on to the next', async () => {
+    const prompter = scriptedPrompter([
+      { id: 'offer', answer: '24ska01' },
+      { id: 'confirm-out-of-stock', answer: true },
+      { id: 'billing', answer: ENTER },
+      { id: 'quantity', answer: ENTER },
+      { id: 'config:dedicated_datacenter', answer: ENTER },
+      { id: 'confirm-datacenter-out-of-stock', answer: ENTER },
+      { id: 'config:dedicated_datacenter', answer: ENTER },
+      { id: 'confirm-datacenter-out-of-stock', answer: ENTER },
+      { id: 'config:dedicated_datacenter', answer: ENTER },
+      { id: 'confirm-datacenter-out-of-stock', answer: true },
+      { id: 'preview-refused', answer: ENTER },
+      { id: 'config:dedicated_datacenter', answer: BACK },
+    ]);
+    const deps = wizardDeps(world, prompter, { range: 'eco', dryRun: true });
+    await expect(runWizard(deps)).rejects.toThrow(/Unexpected/);
+    const questions = prompter.asked.filter((q) => q.id === 'config:dedicated_datacenter');
+    // Out of stock everywhere: Enter declines each in turn, the default moving on; an FR account gets Europe first.
+    const defaults = questions.map((q) => q.default);
+    expect(new Set(defaults.slice(0, 3)).size).toBe(3);
+    expect(defaults[0]).not.toBe('bhs');
+    const refused = questions[2]!.answer as string;
+    expect(prompter.asked.find((q) => q.id === 'preview-refused')!.default).toBe(true);
+    const after = questions[3]!;
+    expect(after.default).not.toBe(refused);
+    expect(after.choices!.find((c) => c.value === refused)!.name).toContain('refused by OVH');
+    expect(after.choices!.at(-1)!.value).toBe(refused);
+  });
+
+  it('among equal delays the subsidiary’s own region comes first: an FR account does not get Canada by tie-break', () => {
+    const stock = { planCode: 'x', fqn: 'x', match: 'exact' as const, soonest: null, orderableDatacenters: ['bhs', 'gra'], datacenters: [
+      { datacenter: 'bhs', availability: '72H', orderable: true, label: '72 h', hours: 72 },
+      { datacenter: 'gra', availability: '72H', orderable: true, label: '72 h', hours: 72 },
+      { datacenter: 'rbx', availability: 'unavailable', orderable: false, label: 'out of stock', hours: null },
+    ] };
+    expect(orderDatacenters(['bhs', 'gra', 'rbx', 'waw'], stock, { homeRegion: 'europe' })).toEqual(['gra', 'bhs', 'waw', 'rbx']);
+    expect(orderDatacenters(['bhs', 'gra', 'rbx', 'waw'], stock, { homeRegion: 'canada' })).toEqual(['bhs', 'gra', 'waw', 'rbx']);
+    expect(orderDatacenters(['bhs', 'gra', 'rbx', 'waw'], undefined, { homeRegion: 'europe' })).toEqual(['gra', 'rbx', 'waw', 'bhs']);
   });
 
   it('the datacenter list shows the delay of the chosen hardware, orderable ones first', async () => {

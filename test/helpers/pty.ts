@@ -1,9 +1,12 @@
 // Runs the BUILT binary in a real pseudo-terminal (@lydell/node-pty ships prebuilt binaries), as a
 // person would: wait for a prompt's text, then type. stdout and stderr arrive merged, as on a screen.
 import { createRequire } from 'node:module';
-import { binPath, repoRoot } from './run-cli.js';
+import { freshBinPath, repoRoot } from './run-cli.js';
 
-type IPty = import('@lydell/node-pty').IPty;
+// Types only: the module itself is required lazily, once ptyAvailable() said it loads.
+import type * as NodePty from '@lydell/node-pty';
+
+type IPty = NodePty.IPty;
 
 const require = createRequire(import.meta.url);
 
@@ -42,15 +45,15 @@ export interface PtySession {
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007]*\u0007|\u001b[()][0-9A-Za-z]|\u001b[=>78DEHMNOZc]/g;
 
-export function stripAnsi(text: string): string {
+function stripAnsi(text: string): string {
   return text.replace(ANSI, '');
 }
 
 export function spawnPty(args: string[], env: NodeJS.ProcessEnv, options: { cols?: number; rows?: number } = {}): PtySession {
-  const pty = require('@lydell/node-pty') as typeof import('@lydell/node-pty');
+  const pty = require('@lydell/node-pty') as typeof NodePty;
   const cleanEnv: Record<string, string> = { TERM: 'xterm-256color' };
   for (const [k, v] of Object.entries(env)) if (v !== undefined) cleanEnv[k] = v;
-  const child: IPty = pty.spawn(process.execPath, [binPath, ...args], {
+  const child: IPty = pty.spawn(process.execPath, [freshBinPath(), ...args], {
     name: 'xterm-256color',
     cols: options.cols ?? 100,
     rows: options.rows ?? 40,

@@ -5,9 +5,23 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { assertFreshBundle } from './fresh-bundle.js';
 
 export const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const binPath = join(repoRoot, 'bin', 'ovh-order.js');
+let bundleChecked = false;
+
+/**
+ * The binary to spawn, once the bundle it loads is known to be built from the sources as they are
+ * (throws otherwise). The only way to the binary's path: no test runs a stale bundle.
+ */
+export function freshBinPath(): string {
+  if (!bundleChecked) {
+    assertFreshBundle(repoRoot);
+    bundleChecked = true;
+  }
+  return binPath;
+}
 
 export interface CliResult {
   code: number | null;
@@ -39,7 +53,7 @@ export function isolatedEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 
 export function runCli(args: string[], options: RunOptions = {}): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [binPath, ...args], {
+    const child = spawn(process.execPath, [freshBinPath(), ...args], {
       cwd: options.cwd ?? repoRoot,
       env: options.env ?? isolatedEnv(),
       stdio: ['pipe', 'pipe', 'pipe'],

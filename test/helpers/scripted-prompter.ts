@@ -2,6 +2,9 @@
 // did not expect (a question asked twice, a single-value label asked at all, a question out of order).
 import { BACK, type Back, type Choice, type Prompter } from '../../src/ui/prompter.js';
 
+/** The answer of a person pressing Enter: the question's default (a select without one: its first choice). */
+export const ENTER = Symbol('enter');
+
 export interface ScriptedAnswer {
   /** The question id (exact) or a pattern, e.g. 'range' or /^config:/. */
   id: string | RegExp;
@@ -9,10 +12,10 @@ export interface ScriptedAnswer {
    * The answer: a value, BACK, or a function choosing among the offered choices
    * (select/search) — e.g. `(choices) => choices[0].value`.
    */
-  answer: unknown | ((choices: Array<Choice<unknown>>) => unknown);
+  answer: unknown;
 }
 
-export interface AskedQuestion {
+interface AskedQuestion {
   id: string;
   kind: 'select' | 'search' | 'confirm' | 'input' | 'password';
   message: string;
@@ -21,7 +24,7 @@ export interface AskedQuestion {
   answer: unknown;
 }
 
-export class UnexpectedQuestionError extends Error {
+class UnexpectedQuestionError extends Error {
   override name = 'UnexpectedQuestionError';
 }
 
@@ -41,7 +44,12 @@ export function scriptedPrompter(script: ScriptedAnswer[]): ScriptedPrompter {
     if (!step) throw new UnexpectedQuestionError(`Unexpected ${kind} question "${id}" (${message}): the script has no more answers.`);
     const matches = typeof step.id === 'string' ? step.id === id : step.id.test(id);
     if (!matches) throw new UnexpectedQuestionError(`Unexpected ${kind} question "${id}" (${message}); the script expected "${String(step.id)}".`);
-    const answer = typeof step.answer === 'function' ? (step.answer as (c: Array<Choice<unknown>>) => unknown)(choices ?? []) : step.answer;
+    const answer =
+      step.answer === ENTER
+        ? (def ?? choices?.find((c) => !c.disabled)?.value)
+        : typeof step.answer === 'function'
+          ? (step.answer as (c: Array<Choice<unknown>>) => unknown)(choices ?? [])
+          : step.answer;
     if (choices && answer !== BACK) {
       const offered = choices.find((c) => Object.is(c.value, answer) || JSON.stringify(c.value) === JSON.stringify(answer));
       if (!offered) throw new UnexpectedQuestionError(`Answer ${JSON.stringify(answer)} to "${id}" is not among the choices: ${choices.map((c) => JSON.stringify(c.value)).join(', ')}`);
@@ -55,12 +63,12 @@ export function scriptedPrompter(script: ScriptedAnswer[]): ScriptedPrompter {
     asked,
     remaining: () => [...queue],
     async select<T>(q: { id: string; message: string; choices: Array<Choice<T>>; default?: T; allowBack?: boolean }): Promise<T | Back> {
-      const answer = next('select', q.id, q.message, q.choices as Array<Choice<unknown>>, q.default);
+      const answer = next('select', q.id, q.message, q.choices, q.default);
       if (answer === BACK && !q.allowBack) throw new UnexpectedQuestionError(`"${q.id}" does not allow going back.`);
       return answer as T | Back;
     },
     async search<T>(q: { id: string; message: string; choices: Array<Choice<T>>; default?: T; allowBack?: boolean }): Promise<T | Back> {
-      const answer = next('search', q.id, q.message, q.choices as Array<Choice<unknown>>, q.default);
+      const answer = next('search', q.id, q.message, q.choices, q.default);
       if (answer === BACK && !q.allowBack) throw new UnexpectedQuestionError(`"${q.id}" does not allow going back.`);
       return answer as T | Back;
     },

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
-import { createContext, type Context } from '../../src/cli/context.js';
+import { createContext, type Context } from '../../src/runtime/context.js';
 
 export interface CapturedStream extends Writable {
   isTTY?: boolean;
@@ -11,7 +11,7 @@ export interface CapturedStream extends Writable {
   text(): string;
 }
 
-export function captureStream(isTTY = false): CapturedStream {
+function captureStream(isTTY = false): CapturedStream {
   let buffer = '';
   const stream = new Writable({
     write(chunk, _encoding, callback) {

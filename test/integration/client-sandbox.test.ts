@@ -2,7 +2,7 @@
 // a whole order, then every authentication failure and wire fault mapped to a kind and exit code.
 // The sandbox's request log is what proves the client's behaviour on the wire.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ExitCode } from '../../src/errors.js';
+import { ExitCode } from '../../src/domain/errors.js';
 import { OvhApi } from '../../src/ovh/api.js';
 import type { ClientOptions, Credentials } from '../../src/ovh/client.js';
 import { parseEndpoint, type Endpoint } from '../../src/ovh/endpoints.js';

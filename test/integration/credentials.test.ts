@@ -128,7 +128,7 @@ describe('login', () => {
   it('a timed-out login is finished later by `ovh-order login`, after validating the URL', async () => {
     const first = await cli(['login', '--endpoint', U(), '--app-key', K().appKey, '--app-secret', K().appSecret, '--timeout', '0.1']);
     expect(first.code).toBe(3);
-    expect(first.stderr).toContain('The consumer key was not validated within 0.1 s.');
+    expect(first.stderr).toMatch(/The consumer key \(requested by ovh-order login at [\d-]+ [\d:]+ UTC\) was not validated within 0\.1 s\./);
     const url = first.stderr.match(/https:\/\/127\.0\.0\.1:\d+\/auth\/\?credentialToken=\S+?(?=,|\s)/)![0];
     expect(first.stderr).toContain('run `ovh-order login` to finish');
     await validateLikeAPerson(sandbox, url);
@@ -137,6 +137,24 @@ describe('login', () => {
     expect(second.stderr).toContain('is waiting for your validation');
     expect(sandbox.log.filter((e) => e.route === '/auth/credential')).toHaveLength(1);
     expect((await whoamiJson()).report).toMatchObject({ works: true, source: 'profile:default' });
+  });
+
+  it('the same login command run again resumes the key it requested, not a new one; another application key starts over', async () => {
+    const args = ['login', '--endpoint', U(), '--app-key', K().appKey, '--app-secret', K().appSecret, '--timeout', '0.1'];
+    const first = await cli(args);
+    expect(first.code).toBe(3);
+    const again = await cli(args);
+    expect(again.code).toBe(3);
+    expect(again.stderr).toContain('is waiting for your validation');
+    expect(sandbox.log.filter((e) => e.route === '/auth/credential')).toHaveLength(1);
+    // Another application key is another login: it asks OVH for a key of its own (refused here: unknown).
+    const other = await cli(['login', '--endpoint', U(), '--app-key', 'unknownAppKey00', '--app-secret', 'x', '--timeout', '0.1']);
+    expect(other.code).toBe(3);
+    expect(sandbox.log.filter((e) => e.route === '/auth/credential')).toHaveLength(2);
+    const url = again.stderr.match(/https:\/\/127\.0\.0\.1:\d+\/auth\/\?credentialToken=\S+?(?=,|\s)/)![0];
+    await validateLikeAPerson(sandbox, url);
+    expect((await cli(args)).code).toBe(0);
+    expect(sandbox.log.filter((e) => e.route === '/auth/credential')).toHaveLength(2);
   });
 });
 
@@ -200,7 +218,12 @@ describe('precedence: flags > environment > profile > ovh.conf', () => {
     expect(envBroken.code).toBe(3);
     const extra = await newConsumerKey(sandbox, [{ method: 'GET', path: '/me' }]);
     const envGood = await whoamiJson([], { env: { OVH_ENDPOINT: U(), OVH_APPLICATION_KEY: K().appKey, OVH_APPLICATION_SECRET: K().appSecret, OVH_CONSUMER_KEY: extra.consumerKey } });
-    expect(envGood.report).toMatchObject({ source: 'environment', works: true, credentials: { consumerKey: `${extra.consumerKey.slice(0, 4)}…` } });
+    // GET /me works, but a key that may only call GET /me cannot order: whoami says which rules it lacks.
+    expect(envGood.report).toMatchObject({ source: 'environment', works: false, nichandle: sandbox.account.nichandle, credentials: { consumerKey: `${extra.consumerKey.slice(0, 4)}…` } });
+    expect(envGood.code).toBe(3);
+    expect(envGood.report.problem).toMatchObject({ code: 'missing_rules', message: expect.stringContaining('POST /order/* (creating, filling and checking out carts)') });
+    expect(envGood.report.problem!.message).not.toContain('GET /me,');
+    expect(envGood.report.rules).toMatchObject({ granted: [{ method: 'GET', path: '/me' }] });
   });
 
   it('profile over ovh.conf', async () => {
@@ -227,6 +250,32 @@ describe('precedence: flags > environment > profile > ovh.conf', () => {
     expect(r.code).toBe(0);
     expect((await whoamiJson()).report.credentials.kind).toBe('app');
     expect((await whoamiJson(['--profile', 'robot'])).report.credentials.kind).toBe('oauth2');
+  });
+});
+
+describe('whoami names what it used and checks the key\'s rules', () => {
+  it('OAuth2 from OVH_CLIENT_ID / OVH_CLIENT_SECRET: names those variables, not OVH_APPLICATION_KEY', async () => {
+    const r = await cli(['whoami'], { env: { OVH_ENDPOINT: U(), OVH_CLIENT_ID: sandbox.oauth.clientId, OVH_CLIENT_SECRET: sandbox.oauth.clientSecret } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Credentials {3}environment variables OVH_CLIENT_ID, OVH_CLIENT_SECRET, OVH_ENDPOINT$/m);
+    expect(r.stdout).not.toContain('OVH_APPLICATION_KEY');
+    const json = await whoamiJson([], { env: { OVH_ENDPOINT: U(), OVH_CLIENT_ID: sandbox.oauth.clientId, OVH_CLIENT_SECRET: sandbox.oauth.clientSecret } });
+    expect(json.report).toMatchObject({ variables: ['OVH_CLIENT_ID', 'OVH_CLIENT_SECRET', 'OVH_ENDPOINT'], works: true, rules: null });
+  });
+
+  it('a key with every ordering rule works; one without only `logout --revoke`\'s rule still works, with a note', async () => {
+    const env = (consumerKey: string) => ({ env: { OVH_ENDPOINT: U(), OVH_APPLICATION_KEY: K().appKey, OVH_APPLICATION_SECRET: K().appSecret, OVH_CONSUMER_KEY: consumerKey } });
+    const full = await newConsumerKey(sandbox, [...ORDERING_ACCESS_RULES]);
+    const ok = await cli(['whoami'], env(full.consumerKey));
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/^Credentials {3}environment variables OVH_APPLICATION_KEY, OVH_APPLICATION_SECRET, OVH_CONSUMER_KEY, OVH_ENDPOINT$/m);
+    expect(ok.stdout).toMatch(/^Works {9}yes$/m);
+    expect(ok.stdout).toContain(`every rule ordering needs (${ORDERING_ACCESS_RULES.length} granted)`);
+    const noLogout = await newConsumerKey(sandbox, ORDERING_ACCESS_RULES.filter((r) => r.path !== '/auth/logout'));
+    const side = await cli(['whoami'], env(noLogout.consumerKey));
+    expect(side.code).toBe(0);
+    expect(side.stdout).toMatch(/^Works {9}yes$/m);
+    expect(side.stdout).toContain('no POST /auth/logout: ordering works; `ovh-order logout --revoke` does not');
   });
 });
 

@@ -2,7 +2,6 @@
 // their zod schemas accept: every field of real-shaped plans and products is deleted, nulled and
 // given a value of each wrong type, and both must agree each time. A fast path that accepted more
 // would let a malformed catalog through unchecked; one that accepted less would only be slower.
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { acceptsCatalogPlan, acceptsCatalogProduct, acceptsPublicCatalog } from '../../src/ovh/models/checks.js';
@@ -10,12 +9,14 @@ import { CatalogPlanSchema, CatalogProductSchema, PublicCatalogSchema } from '..
 import { buildPublicCatalog } from '../../src/sandbox/data/catalog-builder.js';
 import { OfferIndex } from '../../src/sandbox/data/offer-index.js';
 import { SUBSIDIARIES } from '../../src/sandbox/data/regions.js';
+import { RECORDED_DIR, readRecorded, recordedPresent, runningInCi } from '../helpers/data-pack.js';
 import { disagreements, pathsOf, withValueAt, WRONG_VALUES, type Json } from './helpers/fast-path-agreement.js';
 
 const sandboxCatalog = buildPublicCatalog(new OfferIndex('eu'), 'eco', SUBSIDIARIES.FR!) as { plans: Json[]; addons: Json[]; products: Json[] };
 const baremetal = buildPublicCatalog(new OfferIndex('eu'), 'baremetalServers', SUBSIDIARIES.FR!) as { plans: Json[]; addons: Json[]; products: Json[] };
-const fixture = path.resolve(__dirname, '../../../shared/fixtures/ovh/catalog-public-eco-FR-2025-05-subset.json');
-const recorded = fs.existsSync(fixture) ? (JSON.parse(fs.readFileSync(fixture, 'utf8')) as { plans: Json[]; addons: Json[]; products: Json[] }) : undefined;
+const fixture = path.join(RECORDED_DIR, 'catalog-public-eco-FR-2025-05-subset.json');
+if (!recordedPresent && runningInCi()) throw new Error(`${fixture} is missing: under CI=true this is a failure, not a skip.`);
+const recorded = recordedPresent ? (readRecorded('catalog-public-eco-FR-2025-05-subset.json') as { plans: Json[]; addons: Json[]; products: Json[] }) : undefined;
 if (!recorded) console.log(`catalog fast path: ${fixture} is absent, checking the sandbox's catalogs only`);
 
 describe('catalog fast path (hand-checked plans and products)', () => {
@@ -49,7 +50,7 @@ describe('catalog fast path (hand-checked plans and products)', () => {
   it('never accepts a whole catalog document the schema rejects (top-level fields)', () => {
     const doc = { ...sandboxCatalog, plans: sandboxCatalog.plans.slice(0, 2), addons: sandboxCatalog.addons.slice(0, 2), products: sandboxCatalog.products.slice(0, 2) } as unknown as Json;
     expect(acceptsPublicCatalog(doc)).toBe(true);
-    const topLevel = (pathsOf(doc) as (string | number)[][]).filter((at) => at.length <= 2 && (at[0] !== 'plans' && at[0] !== 'addons' && at[0] !== 'products' || at.length === 1));
+    const topLevel = (pathsOf(doc)).filter((at) => at.length <= 2 && (at[0] !== 'plans' && at[0] !== 'addons' && at[0] !== 'products' || at.length === 1));
     const found: string[] = [];
     for (const at of topLevel) {
       for (const wrong of WRONG_VALUES) {

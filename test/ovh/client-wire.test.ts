@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { CliError } from '../../src/errors.js';
+import { CliError } from '../../src/domain/errors.js';
 import { OvhApi } from '../../src/ovh/api.js';
 import { ANONYMOUS_APPLICATION_KEY, OvhClient, type ClientOptions, type Credentials } from '../../src/ovh/client.js';
 import { OvhApiError } from '../../src/ovh/errors.js';

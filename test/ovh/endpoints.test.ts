@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ExitCode, UsageError } from '../../src/errors.js';
+import { ExitCode, UsageError } from '../../src/domain/errors.js';
 import { ALL_SUBSIDIARIES, ENDPOINT_PRESETS, parseEndpoint } from '../../src/ovh/endpoints.js';
 
 describe('parseEndpoint: presets', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CliError, ExitCode } from '../../src/errors.js';
+import { CliError, ExitCode } from '../../src/domain/errors.js';
 import { OvhApiError, type OvhErrorKind } from '../../src/ovh/errors.js';
 import { accessRuleFor, describeFailure, malformedAnswer } from '../../src/ovh/failures.js';
 import { HTTP_RULES } from '../../src/ovh/failures-http.js';

@@ -110,12 +110,15 @@ describe('sandbox catalogs', () => {
     expect(await get(sb, '/order/catalog/public/eco')).toEqual({ status: 400, body: { class: 'Client::BadRequest', message: 'Missing parameter: ovhSubsidiary' } });
     expect((await get(sb, '/order/catalog/public/baremetalServers?ovhSubsidiary=US')).body.message).toBe('[ovhSubsidiary] Given data (US) does not belong to the nichandle.OvhSubsidiaryEnum enumeration');
     expect((await get(ca, '/order/catalog/formatted/dedicated?ovhSubsidiary=FR')).status).toBe(400);
-    expect((await get(sb, '/order/catalog/public/eco?ovhSubsidiary=CZ')).body.message).toMatch(/^Sandbox: no catalog authored for subsidiary CZ on the eu API \(authored: FR, GB/);
+    // EU is in the API's enum but not among the subsidiaries it serves (ovh-api.md §5).
+    expect((await get(sb, '/order/catalog/public/eco?ovhSubsidiary=EU')).body.message).toMatch(/^Sandbox: no catalog authored for subsidiary EU on the eu API \(authored: FR, GB/);
+    // Every subsidiary the real API serves has a catalog in its currency: CZ in CZK.
+    expect(((await get(sb, '/order/catalog/public/eco?ovhSubsidiary=CZ')).body as { locale: unknown }).locale).toEqual({ currencyCode: 'CZK', subsidiary: 'CZ', taxRate: 21 });
   });
 
-  it('serves ADVANCE and SCALE in the bare-metal catalog, with system storage on SCALE', async () => {
+  it('serves ADVANCE, SCALE and the high-grade plans in the bare-metal catalog, with system storage on SCALE', async () => {
     const bm = (await get(sb, '/order/catalog/public/baremetalServers?ovhSubsidiary=FR')).body as Catalog;
-    expect(bm.plans.map((p) => p.planCode)).toEqual(['24adv01', '24adv02', '24scale01', '24scale02']);
+    expect(bm.plans.map((p) => p.planCode)).toEqual(['24adv01', '24adv02', '24scale01', '24scale02', '24hgrhci01', '24hgrsds01', '24hgrstor01']);
     const scale = bm.plans.find((p) => p.planCode === '24scale01')!;
     expect(scale.addonFamilies.map((f) => f.name)).toEqual(expect.arrayContaining(['memory', 'storage', 'system-storage', 'bandwidth', 'vrack']));
     expect(scale.configurations[0]).toMatchObject({ name: 'dedicated_datacenter', isMandatory: true });
@@ -124,6 +127,20 @@ describe('sandbox catalogs', () => {
     expect(adv.pricings.filter((p) => p.capacities[0] === 'renew' && p.mode.startsWith('upfront')).map((p) => p.price)).toEqual([102589000000, 205177000000]);
     const eco = (await get(sb, '/order/catalog/public/eco?ovhSubsidiary=FR')).body as Catalog;
     expect(eco.plans.length + bm.plans.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it('names bare-metal memory add-ons as OVH does: not by the product stock is named by (ram-32g-adv-gen2-inc is ram-32g-ecc-3200)', async () => {
+    const bm = (await get(sb, '/order/catalog/public/baremetalServers?ovhSubsidiary=FR')).body as Catalog & { addons: Array<{ planCode: string; product: string }> };
+    const memory = bm.addons.filter((a) => a.product.startsWith('ram-'));
+    expect(memory.length).toBeGreaterThan(5);
+    for (const addon of memory) expect(addon.planCode.startsWith(addon.product), `${addon.planCode} / ${addon.product}`).toBe(false);
+    expect(bm.addons.find((a) => a.planCode === 'ram-32g-adv01-24-inc')).toMatchObject({ product: 'ram-32g-ecc-5200' });
+    // The formatted catalog names the same codes; stock (availabilities) names the products.
+    const formatted = (await get(sb, '/order/catalog/formatted/dedicated?ovhSubsidiary=FR')).body as { products: Array<{ code: string; specifications: { memory: { planCode: string } } }> };
+    const hci = formatted.products.find((p) => p.code === '24hgrhci01')!;
+    expect(hci.specifications.memory.planCode).toBe('ram-256g-hgr-24-inc');
+    const stock = (await get(sb, '/dedicated/server/datacenter/availabilities?planCode=24hgrhci01')).body as Array<{ memory: string }>;
+    expect(new Set(stock.map((r) => r.memory))).toEqual(new Set(['ram-256g-ecc-5600', 'ram-512g-ecc-5600']));
   });
 
   it('serves the formatted dedicated catalog (order.catalog.dedicated.Catalog)', async () => {

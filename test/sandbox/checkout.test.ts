@@ -66,6 +66,8 @@ describe('sandbox checkout', () => {
     expect(((await client.requestPromised('GET', `/order/cart/${cartId}`)) as { readOnly: boolean }).readOnly).toBe(true);
     const readOnly = { error: 403, message: 'This cart has already been validated and is read-only' };
     expect(await ovhError(client.requestPromised('POST', `/order/cart/${cartId}/checkout`, {}))).toEqual(readOnly);
+    // The preview of a checked-out cart is refused too (src/sandbox/README.md says why).
+    expect(await ovhError(client.requestPromised('GET', `/order/cart/${cartId}/checkout`))).toEqual(readOnly);
     expect(await ovhError(client.requestPromised('POST', `/order/cart/${cartId}/eco`, { planCode: '24sk10', duration: 'P1M', pricingMode: 'default', quantity: 1 }))).toEqual(readOnly);
     expect(await ovhError(client.requestPromised('POST', `/order/cart/${cartId}/item/${itemId}/configuration`, { label: 'region', value: 'europe' }))).toEqual(readOnly);
     expect(await ovhError(client.requestPromised('DELETE', `/order/cart/${cartId}/item/${itemId}`))).toEqual(readOnly);
@@ -227,5 +229,34 @@ describe('sandbox checkout', () => {
       untrust();
       await us.close();
     }
+  });
+});
+
+describe('sandbox promotions have dates, as in the real catalogs', () => {
+  const sb = useTrustedSandbox({ onUnknownRoute: () => {} });
+
+  it('lists a running promotion and ended ones with their dates, and applies only the running one', async () => {
+    const client = ovhClient(sb);
+    const catalog = (await client.requestPromised('GET', '/order/catalog/public/eco', { ovhSubsidiary: 'FR' })) as {
+      plans: Array<{ planCode: string; pricings: Array<{ mode: string; capacities: string[]; promotions: Array<{ name: string; startDate: string; endDate: string; total: { value: number } }> }> }>;
+    };
+    const promotions = (planCode: string) => catalog.plans.find((p) => p.planCode === planCode)!.pricings.flatMap((p) => p.promotions.map((x) => ({ ...x, mode: p.mode, capacity: p.capacities[0] })));
+    const now = sb.clock.now().getTime();
+    const running = (p: { startDate: string; endDate: string }) => Date.parse(p.startDate) <= now && now < Date.parse(p.endDate);
+    const rise = promotions('24rise01');
+    expect(rise.filter(running).map((p) => [p.name, p.mode, p.capacity])).toEqual([['FLASHSALE_WW_RISE_1_3_AND_GAME_T1', 'default', 'installation']]);
+    expect(rise.filter((p) => !running(p)).map((p) => [p.name, p.endDate])).toEqual([['WS22_Rise_12M', '2022-02-08T15:00:00+01:00']]);
+    expect(promotions('24risegame01').map((p) => [p.name, running(p)])).toEqual([['WS22_Game_Setup_fees', false]]);
+
+    // The quote: RISE-GAME-1 pays its setup fee (its promotion ended), RISE-1 does not (running).
+    const game = await buildCart(client, { planCode: '24risegame01' });
+    const gameQuote = (await client.requestPromised('GET', `/order/cart/${game.cartId}/checkout`)) as Order;
+    expect(gameQuote.prices.reduction.value).toBe(0);
+    expect(gameQuote.prices.withoutTax.value).toBe(129.98);
+    const rise1 = await buildCart(client, { planCode: '24rise01', pricingMode: 'degressivity12' });
+    const riseQuote = (await client.requestPromised('GET', `/order/cart/${rise1.cartId}/checkout`)) as Order;
+    // degressivity12: no setup fee, and the 2022 "15% off for 12 months" is long over.
+    expect(riseQuote.prices.reduction.value).toBe(0);
+    expect(riseQuote.prices.withoutTax.value).toBe(54.14);
   });
 });

@@ -6,8 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultGlobals, type Context } from '../../src/cli/context.js';
+import { defaultGlobals, type Context } from '../../src/runtime/context.js';
 import { main } from '../../src/cli/main.js';
+import { describeRecorded, readRecorded, RECORDED_DIR } from '../helpers/data-pack.js';
 
 function collector(): Writable & { text: string } {
   const stream = new Writable({
@@ -110,5 +111,60 @@ describe('ovh-order sandbox command', () => {
   it('refuses a bad region with a usage error', async () => {
     const ctx = testContext({ OVH_ORDER_CONFIG_DIR: configDir });
     expect(await main(['sandbox', '--region', 'mars'], ctx)).toBe(2);
+  });
+
+  it('plays the API --endpoint names (ovh-ca), and refuses a --region that contradicts it', async () => {
+    const ctx = testContext({ OVH_ORDER_CONFIG_DIR: configDir });
+    const running = main(['sandbox', '--endpoint', 'ovh-ca'], ctx);
+    await until(() => ctx.stdout.text.includes('Press Ctrl-C'), 'the sandbox banner');
+    expect(ctx.stdout.text).toContain('OVH API sandbox (ca) listening on');
+    expect(ctx.stdout.text).toMatch(/subsidiary CA\)/);
+    ctx.interrupt.abort();
+    expect(await running).toBe(0);
+    const both = testContext({ OVH_ORDER_CONFIG_DIR: configDir });
+    expect(await main(['sandbox', '--endpoint', 'ovh-us', '--region', 'eu'], both)).toBe(2);
+    expect(both.stderr.text).toContain('--region eu and --endpoint ovh-us name two different APIs.');
+  });
+});
+
+describeRecorded('ovh-order sandbox --data-pack', () => {
+  let configDir: string;
+  beforeAll(() => {
+    configDir = mkdtempSync(join(tmpdir(), 'sandbox-pack-test-'));
+  });
+  afterAll(() => rmSync(configDir, { recursive: true, force: true }));
+
+  for (const [how, args, env] of [
+    ['the flag', ['sandbox', '--data-pack', RECORDED_DIR], {}],
+    ['OVH_ORDER_SANDBOX_DATA_PACK', ['sandbox'], { OVH_ORDER_SANDBOX_DATA_PACK: RECORDED_DIR }],
+  ] as const) {
+    it(`serves the recorded catalogs (${how}), in its own state file`, async () => {
+      const ctx = testContext({ OVH_ORDER_CONFIG_DIR: configDir, ...env });
+      const running = main([...args], ctx);
+      await until(() => ctx.stdout.text.includes('Press Ctrl-C') || ctx.stderr.text !== '', 'the sandbox banner');
+      expect(ctx.stdout.text).toContain(`Data pack: ${RECORDED_DIR}`);
+      expect(ctx.stdout.text).toContain('  serves eco FR (catalog-public-eco-FR-2025-05-subset.json)');
+      expect(ctx.stdout.text).toMatch(/ {2}skipped catalog-public-eco-FR-24adv01-v3-pricings-2026-trimmed\.json: no "addons" array/);
+      expect(ctx.stdout.text).toContain(join(configDir, 'sandbox', 'state-eu-data-pack.json'));
+      const endpoint = /^export OVH_ENDPOINT=(\S+)$/m.exec(ctx.stdout.text)![1]!;
+      const ca = readFileSync(join(configDir, 'sandbox', 'certs', 'ca.pem'), 'utf8');
+      const eco = await get(`${endpoint}/order/catalog/public/eco?ovhSubsidiary=FR`, ca);
+      expect(JSON.parse(eco.text)).toEqual(readRecorded('catalog-public-eco-FR-2025-05-subset.json'));
+      ctx.interrupt.abort();
+      expect(await running).toBe(0);
+    });
+  }
+
+  it('refuses a folder that is not a data pack: exit 2, the reason, nothing served', async () => {
+    const ctx = testContext({ OVH_ORDER_CONFIG_DIR: configDir });
+    expect(await main(['sandbox', '--data-pack', join(configDir, 'absent')], ctx)).toBe(2);
+    expect(ctx.stderr.text).toMatch(/Data pack .*absent cannot be read \(ENOENT\)/);
+    expect(ctx.stdout.text).not.toContain('OVH_ENDPOINT');
+  });
+
+  it('refuses --data-pack without --sandbox for a command that talks to the API (exit 2)', async () => {
+    const ctx = testContext({ OVH_ORDER_CONFIG_DIR: configDir });
+    expect(await main(['catalog', '--range', 'eco', '--data-pack', RECORDED_DIR], ctx)).toBe(2);
+    expect(ctx.stderr.text).toContain('needs --sandbox');
   });
 });

@@ -12,11 +12,11 @@ export interface OvhClient {
 type OvhFactory = (params: Record<string, unknown>) => OvhClient;
 
 const require = createRequire(import.meta.url);
-export const ovhFactory = require('@ovhcloud/node-ovh') as OvhFactory;
+const ovhFactory = require('@ovhcloud/node-ovh') as OvhFactory;
 
 /** node-ovh uses the global agent: trust the sandbox CA in-process (restore with the returned function). */
 export function trustSandbox(sb: SandboxServer): () => void {
-  const options = https.globalAgent.options as https.AgentOptions;
+  const options = https.globalAgent.options;
   const previous = options.ca;
   options.ca = sb.caPem;
   return () => {

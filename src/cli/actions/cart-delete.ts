@@ -1,8 +1,8 @@
 // `ovh-order cart delete <cartId...>`: deletes each cart; exit 1 when any could not be deleted.
-import type { Context } from '../context.js';
+import type { Context } from '../../runtime/context.js';
 import { openSession } from '../session.js';
 import { commandIo, waitFor } from '../command-support.js';
-import { ExitCode } from '../../errors.js';
+import { ExitCode } from '../../domain/errors.js';
 import { deleteCarts } from '../../flows/cart-prune.js';
 import { renderDeleted } from '../../ui/cart-view.js';
 

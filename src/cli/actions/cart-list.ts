@@ -1,5 +1,5 @@
 // `ovh-order cart list`: the carts assigned to your account, with description, expiry and items.
-import type { Context } from '../context.js';
+import type { Context } from '../../runtime/context.js';
 import { openSession } from '../session.js';
 import { commandIo, commandText, localeFor, waitFor } from '../command-support.js';
 import { listCarts } from '../../flows/cart-list.js';

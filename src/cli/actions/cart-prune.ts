@@ -1,9 +1,9 @@
 // `ovh-order cart prune [--older-than 24h] [--dry-run]`: deletes expired carts and the carts
 // ovh-order created (marked in their description) that are older than the limit.
-import type { Context } from '../context.js';
+import type { Context } from '../../runtime/context.js';
 import { openSession } from '../session.js';
 import { commandIo, waitFor } from '../command-support.js';
-import { ExitCode } from '../../errors.js';
+import { ExitCode } from '../../domain/errors.js';
 import { parseAge, pruneCarts } from '../../flows/cart-prune.js';
 import { renderPrune } from '../../ui/cart-view.js';
 

@@ -1,11 +1,11 @@
 // `ovh-order catalog`: the offers of a range with monthly price, setup fee and stock per datacenter,
 // filtered and sorted; the wizard's offer table for people, one JSON document for scripts.
-import type { Context } from '../context.js';
+import type { Context } from '../../runtime/context.js';
 import { openSession } from '../session.js';
 import { commandIo, localeFor, pickSubsidiary, waitFor } from '../command-support.js';
 import type { OfferSortKey } from '../../domain/filters.js';
 import type { Range } from '../../domain/offer-model.js';
-import { CATALOG_TABLE_LIMIT } from '../program.js';
+import { CATALOG_TABLE_LIMIT } from '../defaults.js';
 import type { CatalogQuery } from '../../flows/catalog-query.js';
 
 export async function run(ctx: Context, options: Record<string, unknown>): Promise<number> {
@@ -51,11 +51,13 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
   if (json) {
     // The document carries pricings, options and configurations: the whole offers.
     const result = await waitFor(ctx, output, what, () => queryCatalog(session.api, query));
+    for (const warning of result.loaded.warnings) output.warn(warning);
     output.json(catalogDocument(result, locale));
     return 0;
   }
   // A table needs the offers' summaries only: a warm cache reads ~1/40 of its file for them.
   const result = await waitFor(ctx, output, what, () => queryCatalogSummaries(session.api, query));
+  for (const warning of result.loaded.warnings) output.warn(warning);
   const total = result.loaded.offers.length;
   if (result.rows.length === 0) {
     output.info(`No offer of the ${range} range matches (${total} in the catalog); loosen the filters.`);

@@ -1,12 +1,12 @@
 // `ovh-order login`: flags and prompts in, a validated and minimally-scoped key stored 0600 out.
 // Interactive by default; with every value given (or no terminal), it never asks.
-import type { Context } from '../context.js';
-import { DEFAULT_TIMEOUT_MS } from '../context.js';
+import type { Context } from '../../runtime/context.js';
+import { DEFAULT_TIMEOUT_MS } from '../../runtime/context.js';
 import type { Prompter } from '../../ui/prompter.js';
 import type { Output } from '../../ui/output.js';
 import type { Credentials } from '../../ovh/client.js';
 import type { Endpoint } from '../../ovh/endpoints.js';
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../domain/errors.js';
 import { ProfileStore, checkProfileName, type StoredProfile } from '../../config/profiles.js';
 import { displayPath } from '../../config/paths.js';
 import { secretsOf } from '../../config/credentials.js';
@@ -65,9 +65,12 @@ export async function login(ctx: Context, options: Record<string, unknown>, over
     }
   }
 
-  // A key requested earlier that still waits for validation: finish that login rather than start over.
-  const hasCredentialFlags = Boolean(input.appKey || input.appSecret || input.consumerKey || input.clientId || input.clientSecret);
-  const pending = store && !hasCredentialFlags ? store.getPending(profileName) : undefined;
+  // A key requested earlier that still waits for validation: finish that login rather than start
+  // over, also when the same command line (same application key and secret) is run again.
+  const otherCredentials = Boolean(input.consumerKey || input.clientId || input.clientSecret);
+  const stored = store && !otherCredentials ? store.getPending(profileName) : undefined;
+  const sameApplication = (p: NonNullable<typeof stored>) => (!input.appKey || input.appKey === p.appKey) && (!input.appSecret || input.appSecret === p.appSecret);
+  const pending = stored && sameApplication(stored) ? stored : undefined;
   const canAsk = overrides.prompter !== undefined ? overrides.prompter !== null : ctx.canPrompt();
   const prompter = canAsk ? (overrides.prompter ?? (await import('../../ui/inquirer-prompter.js')).createInquirerPrompter(ctx)) : null;
   if (pending && (!input.endpoint || sameEndpointInput(input.endpoint, pending.endpoint))) {

@@ -1,7 +1,7 @@
 // `ovh-order logout [--revoke]`: forget a stored profile; with --revoke, first make its consumer
 // key unusable on OVH (POST /auth/logout, signed with that key), so a copy of it is worthless too.
-import type { Context } from '../context.js';
-import { CliError, UsageError } from '../../errors.js';
+import type { Context } from '../../runtime/context.js';
+import { CliError, UsageError } from '../../domain/errors.js';
 import { OvhApiError } from '../../ovh/errors.js';
 import { parseEndpoint } from '../../ovh/endpoints.js';
 import type { Credentials } from '../../ovh/client.js';

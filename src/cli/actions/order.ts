@@ -3,11 +3,11 @@
 // the terminal; `--json` prints one document `{cartId, preview, order, …}`.
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Context } from '../context.js';
+import type { Context } from '../../runtime/context.js';
 import { openSession, sameEndpointInput } from '../session.js';
 import { orderCheckoutHooks } from '../order-journal.js';
 import { commandIo, commandText, localeFor } from '../command-support.js';
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../domain/errors.js';
 import { openCatalogCache } from '../../config/catalog-cache.js';
 import { parseConfigFlags } from '../../domain/configuration.js';
 import { moneyFromCartPrice } from '../../domain/money.js';
@@ -24,7 +24,7 @@ const SPEC_MAX_BYTES = 1024 * 1024;
  * Reads and parses `--spec FILE` (JSON): a regular file of at most 1 MB (a device would be read
  * without end, a FIFO would block). UsageError naming the file when it cannot.
  */
-function readSpecFile(ctx: Context, file: string): unknown {
+export function readSpecFile(ctx: Context, file: string): unknown {
   const full = path.resolve(ctx.cwd, file);
   let text: string;
   try {
@@ -62,7 +62,7 @@ function useSpecEndpoint(ctx: Context, document: unknown, warn: (text: string) =
 }
 
 function specFlags(options: Record<string, unknown>): OrderSpecFlags {
-  const text = (key: string) => (typeof options[key] === 'string' ? (options[key] as string) : undefined);
+  const text = (key: string) => (typeof options[key] === 'string' ? (options[key]) : undefined);
   const list = (key: string) => (Array.isArray(options[key]) ? (options[key] as string[]) : undefined);
   const configs = list('config');
   return {
@@ -86,7 +86,7 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
   const specDocument = specFile === undefined ? undefined : readSpecFile(ctx, specFile);
 
   const { output, theme } = await commandIo(ctx);
-  useSpecEndpoint(ctx, specDocument, output.warn);
+  useSpecEndpoint(ctx, specDocument, (text) => output.warn(text));
   const session = await openSession(ctx, { needAccount: true, output });
   const cache = openCatalogCache(ctx.env, { now: () => ctx.now() });
   ctx.cleanups.push(() => cache.flush());
@@ -126,6 +126,10 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
       endpointKey: session.endpoint.name,
       json: ctx.globals.json,
       command: (args) => commandText(ctx, args),
+      // A cold start has no cached offset: /auth/time then runs beside the catalog (its failure is the cart's to report).
+      prefetchClock: () => {
+        if (session.credentials.kind === 'app' && session.credentials.consumerKey) session.api.getTimeOffset().catch(() => undefined);
+      },
       // The order journal: refuses a second order of the same thing while an earlier checkout is unresolved (unless --force).
       checkoutHooks: (spec) => orderCheckoutHooks(ctx, session, output, spec, { force: options.force === true, dryRun: options.dryRun === true }),
     },

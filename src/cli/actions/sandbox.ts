@@ -3,14 +3,28 @@
 // the validation page). Unknown routes are reported on stderr as they happen.
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Context } from '../context.js';
-import { UsageError } from '../../errors.js';
+import type { Context } from '../../runtime/context.js';
+import { UsageError } from '../../domain/errors.js';
+import { stockScheduleFromFlag } from '../stock-schedule-flag.js';
+import { asDataPackUsageError, explicitEndpoint, sandboxApiFor } from '../session.js';
 
 type Region = 'eu' | 'ca' | 'us';
 
 function sandboxDir(ctx: Context): string {
   const configDir = ctx.env.OVH_ORDER_CONFIG_DIR;
   return configDir ? join(configDir, 'sandbox') : join(tmpdir(), 'ovh-order-sandbox');
+}
+
+/** --region, else the API --endpoint (or OVH_ENDPOINT) names, else eu; the two must agree. */
+function regionOf(ctx: Context, given: unknown): Region {
+  const fromEndpoint = sandboxApiFor(ctx).replace('ovh-', '') as Region;
+  if (given === undefined) return fromEndpoint;
+  const region = String(given) as Region;
+  if (!['eu', 'ca', 'us'].includes(region)) throw new UsageError(`--region "${region}" is not one of: eu, ca, us.`);
+  if (explicitEndpoint(ctx)?.source === 'flags' && fromEndpoint !== region) {
+    throw new UsageError(`--region ${region} and --endpoint ${ctx.globals.endpoint} name two different APIs.`, { hint: 'Give one of them.' });
+  }
+  return region;
 }
 
 function waitForInterrupt(signal: AbortSignal): Promise<void> {
@@ -21,12 +35,14 @@ function waitForInterrupt(signal: AbortSignal): Promise<void> {
 export async function run(ctx: Context, options: Record<string, unknown>): Promise<number> {
   const port = typeof options.port === 'number' ? options.port : 0;
   const latencyMs = typeof options.latency === 'number' ? options.latency : 0;
-  const region = (typeof options.region === 'string' ? options.region : 'eu') as Region;
   if (!Number.isInteger(port) || port > 65535) throw new UsageError(`--port "${String(options.port)}" is not a port number (0 to 65535).`);
-  if (!['eu', 'ca', 'us'].includes(region)) throw new UsageError(`--region "${region}" is not one of: eu, ca, us.`);
+  const region = regionOf(ctx, options.region);
 
-  const { startSandbox } = await import('../../sandbox/index.js');
+  const stockSchedule = await stockScheduleFromFlag(ctx);
+  const { startSandbox, DataPackError } = await import('../../sandbox/index.js');
   const dir = sandboxDir(ctx);
+  const dataPack = ctx.globals.dataPack;
+  const statePath = join(dir, dataPack === undefined ? `state-${region}.json` : `state-${region}-data-pack.json`);
   let server;
   try {
     server = await startSandbox({
@@ -34,20 +50,31 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
       latencyMs,
       region,
       certDir: join(dir, 'certs'),
-      statePath: join(dir, `state-${region}.json`),
+      statePath,
       onUnknownRoute: (line) => ctx.stderr.write(`${line}\n`),
+      stockSchedule,
+      ...(dataPack === undefined ? {} : { dataPack }),
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new UsageError(`Port ${port} is already in use.`, { hint: 'Pick another one with --port, or --port 0 for any free port.' });
-    throw error;
+    throw asDataPackUsageError(error, DataPackError);
   }
   ctx.cleanups.push(() => server.close());
 
   const lines = [
     `OVH API sandbox (${region}) listening on ${server.url}`,
     `CA certificate: ${server.caPath}`,
-    `State: ${join(dir, `state-${region}.json`)}`,
+    `State: ${statePath}`,
+    ...(server.dataPack
+      ? [
+          `Data pack: ${dataPack} (recorded catalogs and stock)`,
+          ...server.dataPack.catalogs.map((c) => `  serves ${c}`),
+          `  ${server.dataPack.availabilityRecords} recorded availability records`,
+          ...server.dataPack.skipped.map((s) => `  skipped ${s.file}: ${s.reason}`),
+        ]
+      : []),
+    ...(stockSchedule ? [`Stock: scripted by ${ctx.globals.stockSchedule} (${stockSchedule.steps.length} steps)`] : []),
     '',
     '# Paste into your shell (sandbox test keys, not real secrets):',
     `export OVH_ENDPOINT=${server.url}`,

@@ -1,10 +1,10 @@
 // `ovh-order status <orderId> [--wait]`: status, follow-up steps, price, URL and the delivered
 // server's name; `--wait` polls (fair-use pace, spinner on a terminal) until delivered (exit 0) or
 // cancelled (exit 1).
-import type { Context } from '../context.js';
+import type { Context } from '../../runtime/context.js';
 import { openSession } from '../session.js';
 import { accountLocale, commandIo, commandText, waitFor } from '../command-support.js';
-import { CliError, ExitCode, InterruptedError } from '../../errors.js';
+import { CliError, ExitCode, InterruptedError } from '../../domain/errors.js';
 import { describeStatus, parseOrderId, pollPace, readOrderStatus, waitForOrder } from '../../flows/order-status.js';
 import { renderOrderStatus } from '../../ui/status-view.js';
 

@@ -3,8 +3,8 @@
 // resume or delete it.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Context } from '../context.js';
-import { ExitCode, InterruptedError, UsageError } from '../../errors.js';
+import type { Context } from '../../runtime/context.js';
+import { ExitCode, InterruptedError, UsageError } from '../../domain/errors.js';
 import { parseDatacenterList } from '../../domain/places.js';
 import { RANGES, type Range } from '../../domain/offer-model.js';
 import type { OrderSpec } from '../../domain/order-spec.js';

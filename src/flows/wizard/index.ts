@@ -13,10 +13,10 @@ import { previewStep } from './steps/preview.js';
 import { rangeStep } from './steps/range.js';
 import { subsidiaryStep } from './steps/subsidiary.js';
 
-export type { WizardDeps, WizardFlags, WizardState, CartLedger } from './state.js';
+export type { WizardDeps, WizardFlags, WizardState,  } from './state.js';
 export { resumeLine } from './support.js';
 
-export const WIZARD_STEPS: readonly WizardStep[] = [
+const WIZARD_STEPS: readonly WizardStep[] = [
   rangeStep,
   subsidiaryStep,
   loadStep,

@@ -1,6 +1,6 @@
 // `--cart ID`: read an existing cart, show what it holds, and pre-fill the wizard so it continues at
 // the first missing step. Nothing already in the cart is posted again.
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../domain/errors.js';
 import { findBillingChoice } from '../../domain/billing.js';
 import { rangeOfCartProduct } from '../../domain/offer-model.js';
 import { localeOfSubsidiary, subsidiaryInfo } from '../../domain/subsidiaries.js';

@@ -4,7 +4,7 @@
 import { BACK, type Back, type Prompter } from '../../ui/prompter.js';
 import type { WizardDeps, WizardState } from './state.js';
 
-export type StepId = 'range' | 'subsidiary' | 'load' | 'browse' | 'billing' | 'options' | 'configuration' | 'preview' | 'checkout';
+type StepId = 'range' | 'subsidiary' | 'load' | 'browse' | 'billing' | 'options' | 'configuration' | 'preview' | 'checkout';
 
 export interface WizardStep {
   id: StepId;

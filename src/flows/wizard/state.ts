@@ -13,9 +13,10 @@ import type { OfferAddonFamily, Range } from '../../domain/offer-model.js';
 import type { OrderSpec } from '../../domain/order-spec.js';
 import type { Output } from '../../ui/output.js';
 import type { Prompter } from '../../ui/prompter.js';
-import type { WizardView } from '../../ui/wizard-view.js';
+import type { WizardView } from '../../ui/wizard-view-interface.js';
 import type { CartSession } from '../cart-builder.js';
-import type { CatalogCache, LoadedOffers, StockedOffer } from '../offers-loader.js';
+import type { CatalogCache } from '../offers-loader.js';
+import type { LoadedOffers, StockedOffer } from '../../domain/stocked-offers.js';
 import type { PlacedOrderResult, CheckoutHooks } from '../checkout.js';
 
 /** The wizard's flags (`ovh-order wizard --help`). */
@@ -73,7 +74,7 @@ export interface WizardState {
 }
 
 /** What the server item in the cart is, so a step re-run after "back" changes only what changed. */
-export interface CartLedger {
+interface CartLedger {
   session?: CartSession;
   /** Pending creation (started as soon as the subsidiary is known, in parallel with the catalog). */
   creating?: Promise<CartSession>;
@@ -83,6 +84,11 @@ export interface CartLedger {
   options: Map<string, number>;
   /** Set right before the checkout POST: from then on the cart may be an order, never "resume it". */
   checkoutStarted?: boolean;
+  /**
+   * Datacenters OVH refused the price preview in, per hardware (`fqnOf`): marked in the datacenter
+   * question and never its default again (they outlive the step snapshots going back restores).
+   */
+  refusedDatacenters?: Map<string, Set<string>>;
 }
 
 export interface WizardDeps {
@@ -95,7 +101,7 @@ export interface WizardDeps {
   output: Output;
   /** How things look (bound to the theme): the steps never import a renderer. */
   view: WizardView;
-  now(): Date;
+  now: () => Date;
   /** Aborted on Ctrl-C / SIGTERM: API waits end with InterruptedError. */
   signal: AbortSignal;
   flags: WizardFlags;

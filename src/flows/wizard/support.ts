@@ -1,6 +1,6 @@
 // Small things every step needs: waiting on the API with a spinner while listening for Ctrl-C, the
 // cart (created once, as early as possible), and the commands to suggest.
-import { InterruptedError } from '../../errors.js';
+import { InterruptedError } from '../../domain/errors.js';
 import { raceInterrupt } from '../interruptible.js';
 import { CartSession } from '../cart-builder.js';
 import type { WizardDeps } from './state.js';

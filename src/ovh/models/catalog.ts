@@ -188,8 +188,6 @@ export const PublicCatalogSchema = z.looseObject({
   planFamilies: z.array(z.looseObject({ name: z.string() })).nullish(),
 });
 export type PublicCatalog = z.infer<typeof PublicCatalogSchema>;
-export const EcoCatalogSchema = PublicCatalogSchema;
-export const BaremetalCatalogSchema = PublicCatalogSchema;
 
 // ---------------------------------------------------------------------------------------------
 // GET /order/catalog/formatted/dedicated?ovhSubsidiary=  (order.catalog.dedicated.Catalog, BETA)

@@ -5,42 +5,42 @@
 // in this folder accepts (tested side by side, field by field); anything else goes through zod, so a
 // bad answer still gets zod's message with its path.
 
-export function isStringArray(v: unknown): boolean {
+function isStringArray(v: unknown): boolean {
   if (!Array.isArray(v)) return false;
   for (const item of v) if (typeof item !== 'string') return false;
   return true;
 }
 
 /** Absent, or of `type` (not null: zod's `.optional()`). */
-export function optional(v: unknown, type: 'number' | 'string' | 'boolean'): boolean {
+function optional(v: unknown, type: 'number' | 'string' | 'boolean'): boolean {
   return v === undefined || typeof v === type;
 }
 
 /** Absent, null or of `type` (zod's `.nullish()`). */
-export function nullish(v: unknown, type: 'number' | 'string' | 'boolean'): boolean {
+function nullish(v: unknown, type: 'number' | 'string' | 'boolean'): boolean {
   return v === undefined || v === null || typeof v === type;
 }
 
-export function nullishString(v: unknown): boolean {
+function nullishString(v: unknown): boolean {
   return nullish(v, 'string');
 }
 
 /** A plain object (what `z.looseObject` accepts: not null, not an array). */
-export function isRecord(v: unknown): v is Record<string, unknown> {
+function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** Absent, null, or an array whose every item `accepts`. */
-export function nullishList(v: unknown, accepts: (item: unknown) => boolean): boolean {
+function nullishList(v: unknown, accepts: (item: unknown) => boolean): boolean {
   return v === undefined || v === null || (Array.isArray(v) && v.every(accepts));
 }
 
 /** Absent, null, or an object that `accepts`. */
-export function nullishRecord(v: unknown, accepts: (record: Record<string, unknown>) => boolean): boolean {
+function nullishRecord(v: unknown, accepts: (record: Record<string, unknown>) => boolean): boolean {
   return v === undefined || v === null || (isRecord(v) && accepts(v));
 }
 
-export function isMinMax(v: unknown): boolean {
+function isMinMax(v: unknown): boolean {
   if (typeof v !== 'object' || v === null) return false;
   const m = v as Record<string, unknown>;
   return typeof m.min === 'number' && (m.max === undefined || m.max === null || typeof m.max === 'number');

@@ -8,7 +8,7 @@ export function withFastPath<T extends z.ZodType>(schema: T, accepts: (value: un
     if (accepts(value)) return value as z.output<T>;
     const result = schema.safeParse(value);
     if (result.success) return result.data;
-    for (const issue of result.error.issues) ctx.addIssue({ ...issue } as Parameters<typeof ctx.addIssue>[0]);
+    for (const issue of result.error.issues) ctx.addIssue({ ...issue });
     return z.NEVER;
   });
 }

@@ -44,7 +44,7 @@ export function fqnOf(planCode: string, memory: string, storage: string): string
 }
 
 function delay(plan: ResolvedPlan, fqn: string, dc: string, isDefault: boolean): string {
-  if (plan.spec.outOfStock) return 'unavailable';
+  if (plan.spec?.outOfStock) return 'unavailable';
   const pinned = PINNED[fqn]?.[dc];
   if (pinned) return pinned;
   const first = plan.datacenters.includes('gra') ? 'gra' : plan.datacenters[0];
@@ -54,24 +54,32 @@ function delay(plan: ResolvedPlan, fqn: string, dc: string, isDefault: boolean):
 
 const cache = new WeakMap<OfferIndex, AvailabilityRecord[]>();
 
-export function availabilityRecords(index: OfferIndex): AvailabilityRecord[] {
+function availabilityRecords(index: OfferIndex): AvailabilityRecord[] {
   const known = cache.get(index);
   if (known) return known;
-  const records: AvailabilityRecord[] = [];
+  // Recorded records (data pack) are served as recorded; plans without any get derived ones.
+  const records: AvailabilityRecord[] = index.recordedAvailabilities.map((r) => ({ ...r, datacenters: r.datacenters.map((d) => ({ ...d })) }));
+  const recordedPlans = new Set(records.map((r) => r.planCode));
   for (const plan of index.allPlans()) {
-    const products = (family: string) => {
-      const f = plan.families.find((x) => x.name === family);
-      return (f?.addons ?? []).map((code) => index.addon(code)!.product.name);
+    if (recordedPlans.has(plan.planCode)) continue;
+    const family = (name: string) => plan.families.find((x) => x.name === name);
+    // Availabilities name hardware by the addon's product (ram-32g-ecc-3200), never by its plan code.
+    const products = (name: string) => [...new Set((family(name)?.addons ?? []).map((code) => index.addon(code)!.product.name))];
+    const defaultProduct = (name: string) => {
+      const code = family(name)?.default;
+      return code ? index.addon(code)?.product.name : undefined;
     };
     const memories = products('memory');
     const storages = products('storage');
     const systems = products('system-storage');
+    const defaultMemory = defaultProduct('memory') ?? memories[0];
+    const defaultStorage = defaultProduct('storage') ?? storages[0];
     for (const memory of memories) {
       for (const storage of storages) {
         for (const system of systems.length > 0 ? systems : [undefined]) {
           const fqn = fqnOf(plan.planCode, memory, storage);
-          const isDefault = memory === memories[0] && storage === storages[0];
-          const record: AvailabilityRecord = { fqn, memory, planCode: plan.planCode, server: plan.spec.server, storage, datacenters: [] };
+          const isDefault = memory === defaultMemory && storage === defaultStorage;
+          const record: AvailabilityRecord = { fqn, memory, planCode: plan.planCode, server: plan.server, storage, datacenters: [] };
           if (system) record.systemStorage = system;
           record.datacenters = plan.datacenters.map((dc) => ({ availability: delay(plan, fqn, dc, isDefault), datacenter: dc }));
           records.push(record);

@@ -1,6 +1,7 @@
 // `GET /order/catalog/public/{eco,baremetalServers}` documents, in the shape of the real ones
 // (`order.catalog.public.Catalog`): plans, addons, products, planFamilies; prices in micro-cents.
-import type { OfferIndex, ResolvedAddon, ResolvedPlan } from './offer-index.js';
+import { taxOf } from '../money.js';
+import { authoredSpec, type OfferIndex, type ResolvedAddon, type ResolvedPlan } from './offer-index.js';
 import type { PricingEntry } from './pricing.js';
 import { cpuText } from './plans.js';
 import { REGIONS, type Subsidiary } from './regions.js';
@@ -10,7 +11,7 @@ export type PublicRange = 'eco' | 'baremetalServers';
 const CATALOG_ID_BASE: Record<PublicRange, number> = { eco: 8294, baremetalServers: 4938 };
 
 /** One `order.catalog.public.Pricing` (the entry is already in the subsidiary's currency). */
-export function catalogPricing(entry: PricingEntry): Record<string, unknown> {
+export function catalogPricing(entry: PricingEntry, taxRate: number): Record<string, unknown> {
   return {
     phase: entry.capacity === 'installation' ? 0 : 1,
     capacities: [entry.capacity],
@@ -26,15 +27,28 @@ export function catalogPricing(entry: PricingEntry): Record<string, unknown> {
     strategy: 'tiered',
     mustBeCompleted: false,
     type: 'rental',
-    promotions: entry.promotions.map((p) => ({ name: p.name, total: { value: p.total.value } })),
+    // The real shape (2022 catalog): what is off, the price once off, and when it applies.
+    promotions: entry.promotions.map((p) => ({
+      name: p.name,
+      description: p.description ?? p.name,
+      discount: { tax: taxOf(entry.price - p.total.value, taxRate), value: entry.price - p.total.value },
+      duration: null,
+      endDate: p.endDate,
+      isGlobalQuantityLimited: false,
+      quantity: null,
+      startDate: p.startDate,
+      total: { tax: taxOf(p.total.value, taxRate), value: p.total.value },
+      type: 'percentage',
+      value: p.percent ?? 100,
+    })),
     engagementConfiguration: entry.engagement,
   };
 }
 
 /** The catalog's `configurations` of a plan (eco: datacenter not mandatory, as in the 2025 archive). */
-export function planConfigurations(plan: ResolvedPlan, index: OfferIndex): Array<Record<string, unknown>> {
+function planConfigurations(plan: ResolvedPlan, index: OfferIndex): Array<Record<string, unknown>> {
   return [
-    { name: 'dedicated_datacenter', isCustom: false, isMandatory: plan.spec.range !== 'eco', values: [...plan.datacenters] },
+    { name: 'dedicated_datacenter', isCustom: false, isMandatory: authoredSpec(plan).range !== 'eco', values: [...plan.datacenters] },
     { name: 'dedicated_os', isCustom: false, isMandatory: true, values: ['none_64.en'] },
     { name: 'region', isCustom: false, isMandatory: true, values: [...REGIONS[index.region].regionValues] },
   ];
@@ -43,15 +57,15 @@ export function planConfigurations(plan: ResolvedPlan, index: OfferIndex): Array
 function planDocument(plan: ResolvedPlan, index: OfferIndex, sub: Subsidiary): Record<string, unknown> {
   return {
     planCode: plan.planCode,
-    product: plan.spec.server,
+    product: authoredSpec(plan).server,
     invoiceName: plan.invoiceName,
     addonFamilies: plan.families.map((f) => ({ name: f.name, addons: [...f.addons], default: f.default, exclusive: f.exclusive, mandatory: f.mandatory })),
-    blobs: { commercial: { range: plan.spec.line, features: [{ name: 'baremetal-server-usecases', value: plan.spec.useCases }] } },
+    blobs: { commercial: { range: authoredSpec(plan).line, features: [{ name: 'baremetal-server-usecases', value: authoredSpec(plan).useCases }] } },
     configurations: planConfigurations(plan, index),
     consumptionConfiguration: null,
     family: null,
     pricingType: 'rental',
-    pricings: index.planPricings(plan, sub).map((e) => catalogPricing(e)),
+    pricings: index.planPricings(plan, sub).map((e) => catalogPricing(e, sub.taxRate)),
   };
 }
 
@@ -66,22 +80,22 @@ function addonDocument(addon: ResolvedAddon, index: OfferIndex, sub: Subsidiary)
     consumptionConfiguration: null,
     family: addon.product.catalogFamily,
     pricingType: 'rental',
-    pricings: index.addonPricings(addon, sub).map((e) => catalogPricing(e)),
+    pricings: index.addonPricings(addon, sub).map((e) => catalogPricing(e, sub.taxRate)),
   };
 }
 
-export function serverProduct(plan: ResolvedPlan): Record<string, unknown> {
-  const { cpu } = plan.spec;
+function serverProduct(plan: ResolvedPlan): Record<string, unknown> {
+  const { cpu } = authoredSpec(plan);
   return {
-    name: plan.spec.server,
+    name: authoredSpec(plan).server,
     description: cpuText(cpu),
     blobs: {
       technical: {
         server: {
           cpu: { boost: cpu.boost, brand: cpu.brand, cores: cpu.cores, frequency: cpu.frequency, model: cpu.model, number: cpu.number, score: cpu.score, threads: cpu.threads },
-          frame: { dualPowerSupply: plan.spec.line === 'scale' || plan.spec.line === 'hgr', model: 'OVH', size: plan.spec.frameSize },
-          range: plan.spec.line,
-          services: { antiddos: 'standard', sla: plan.spec.line === 'kimsufi' ? 99.9 : 99.95 },
+          frame: { dualPowerSupply: authoredSpec(plan).line === 'scale' || authoredSpec(plan).line === 'hgr', model: 'OVH', size: authoredSpec(plan).frameSize },
+          range: authoredSpec(plan).line,
+          services: { antiddos: 'standard', sla: authoredSpec(plan).line === 'kimsufi' ? 99.9 : 99.95 },
         },
       },
     },
@@ -94,7 +108,7 @@ export function buildPublicCatalog(index: OfferIndex, range: PublicRange, sub: S
   const plans = [...index.plansOf(range), ...extraPlans];
   const addons = index.addonsOf(plans);
   const products = new Map<string, Record<string, unknown>>();
-  for (const plan of plans) products.set(plan.spec.server, serverProduct(plan));
+  for (const plan of plans) products.set(authoredSpec(plan).server, serverProduct(plan));
   for (const addon of addons) {
     products.set(addon.product.name, { name: addon.product.name, description: addon.product.description, blobs: addon.product.blobs, configurations: [] });
   }

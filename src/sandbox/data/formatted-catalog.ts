@@ -5,7 +5,10 @@ import type { OfferIndex, ResolvedPlan } from './offer-index.js';
 import type { PricingEntry } from './pricing.js';
 import type { Subsidiary } from './regions.js';
 
-const CURRENCY_NAMES: Record<string, string> = { EUR: 'Euro', GBP: 'Pound sterling', PLN: 'Polish złoty', CAD: 'Canadian dollar', USD: 'US dollar' };
+const CURRENCY_NAMES: Record<string, string> = {
+  EUR: 'Euro', GBP: 'Pound sterling', PLN: 'Polish złoty', CAD: 'Canadian dollar', USD: 'US dollar', CZK: 'Czech koruna',
+  MAD: 'Moroccan dirham', XOF: 'West African CFA franc', TND: 'Tunisian dinar', AUD: 'Australian dollar', INR: 'Indian rupee', SGD: 'Singapore dollar',
+};
 
 const defaultPrice = (entries: PricingEntry[], capacity: 'installation' | 'renew'): PricingEntry | undefined =>
   entries.find((e) => e.mode === 'default' && e.capacity === capacity);
@@ -19,7 +22,7 @@ function specifications(plan: ResolvedPlan, index: OfferIndex): Record<string, u
   const storage = pick('storage');
   const bandwidth = pick('bandwidth');
   const vrack = pick('vrack');
-  const { cpu } = plan.spec;
+  const { cpu } = plan;
   return {
     cpu: { boost: cpu.boost, brand: cpu.brand, cores: cpu.cores, frequency: cpu.frequency, model: cpu.model, planCode: null, threads: cpu.threads },
     disks: (storage?.product.disks ?? []).map((d) => ({ number: d.number, planCode: storage!.planCode, raid: storage!.product.raid ?? 'Soft RAID', size: d.capacity, type: `${d.technology} ${d.interface}` })),
@@ -46,7 +49,7 @@ function productDocument(plan: ResolvedPlan, index: OfferIndex, sub: Subsidiary)
     compatibilities: null,
     datacenters: [...plan.datacenters],
     derivatives: null,
-    family: plan.spec.line,
+    family: plan.line,
     invoiceName: plan.invoiceName,
     isChildOf: null,
     isParentOf: null,
@@ -66,7 +69,7 @@ export function buildFormattedDedicatedCatalog(index: OfferIndex, sub: Subsidiar
   const plans = index.plansOf('dedicated');
   const products = plans.map((p) => productDocument(p, index, sub));
   const families = new Map<string, string[]>();
-  for (const plan of plans) families.set(plan.spec.line, [...(families.get(plan.spec.line) ?? []), plan.planCode]);
+  for (const plan of plans) families.set(plan.line, [...(families.get(plan.line) ?? []), plan.planCode]);
   const renewValues = plans.map((p) => (defaultPrice(index.planPricings(p, sub), 'renew')?.price ?? 0) / 1e8);
   const ram = plans.map((p) => {
     const f = p.families.find((x) => x.name === 'memory');
@@ -77,14 +80,14 @@ export function buildFormattedDedicatedCatalog(index: OfferIndex, sub: Subsidiar
     families: [...families].map(([name, codes]) => ({ name, products: codes })),
     metadatas: {
       catalog: 9000 + Object.keys(CURRENCY_NAMES).indexOf(sub.currency),
-      core: range(plans.map((p) => p.spec.cpu.cores)),
+      core: range(plans.map((p) => p.cpu.cores)),
       currency: { code: sub.currency, description: CURRENCY_NAMES[sub.currency] ?? sub.currency, symbol: sub.symbol },
       datacenters: [...new Set(plans.flatMap((p) => p.datacenters))].sort(),
-      frequency: range(plans.map((p) => p.spec.cpu.frequency)),
+      frequency: range(plans.map((p) => p.cpu.frequency)),
       merchant: sub.code,
       price: range(renewValues),
       ram: range(ram),
-      thread: range(plans.map((p) => p.spec.cpu.threads)),
+      thread: range(plans.map((p) => p.cpu.threads)),
       timestamp: timestampSeconds,
     },
     products,
@@ -94,9 +97,9 @@ export function buildFormattedDedicatedCatalog(index: OfferIndex, sub: Subsidiar
         plans: plans.map((p) => ({
           code: p.planCode,
           specificities: [
-            { key: 'cores', value: p.spec.cpu.cores },
-            { key: 'threads', value: p.spec.cpu.threads },
-            { key: 'frequency', value: p.spec.cpu.frequency },
+            { key: 'cores', value: p.cpu.cores },
+            { key: 'threads', value: p.cpu.threads },
+            { key: 'frequency', value: p.cpu.frequency },
           ],
         })),
       },

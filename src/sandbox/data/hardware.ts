@@ -56,12 +56,14 @@ function storageProduct(name: string): AddonProduct {
     .map((part) => {
       const m = /^(\d+)x(\d+)(nvme|ssd|sa|hdd)$/.exec(part)!;
       const tech = m[3]!;
+      const diskInterface: 'NVMe' | 'SATA' = tech === 'nvme' ? 'NVMe' : 'SATA';
+      const technology: 'SSD' | 'HDD' = tech === 'nvme' || tech === 'ssd' ? 'SSD' : 'HDD';
       return {
         capacity: Number(m[2]),
-        interface: (tech === 'nvme' ? 'NVMe' : 'SATA') as 'NVMe' | 'SATA',
+        interface: diskInterface,
         number: Number(m[1]),
         specs: tech === 'nvme' ? 'M.2 80' : tech === 'ssd' ? '2.5in' : '3.5in',
-        technology: (tech === 'nvme' || tech === 'ssd' ? 'SSD' : 'HDD') as 'SSD' | 'HDD',
+        technology,
         usage: 'data',
       };
     })

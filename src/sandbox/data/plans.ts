@@ -2,7 +2,7 @@
 // formatted catalogs, cart offers and options, required configuration, availability, checkout lines)
 // is generated from this table. Prices are EUR cents; other currencies are converted at fixed rates.
 import type { SandboxRegion } from '../types.js';
-import type { ModeSetName } from './pricing.js';
+import type { AuthoredPromotion, ModeSetName } from './pricing.js';
 
 /** Which catalog (and cart product) sells the plan. */
 export type Range = 'eco' | 'baremetalServers' | 'dedicated';
@@ -18,7 +18,7 @@ export interface CpuSpec {
   score: number;
 }
 
-export interface FamilySpec {
+interface FamilySpec {
   name: 'memory' | 'storage' | 'system-storage' | 'bandwidth' | 'vrack' | 'distribution-license' | 'application-license';
   mandatory: boolean;
   /** Addon product names with their monthly price in EUR cents; the first one is the default of a mandatory family. */
@@ -44,8 +44,8 @@ export interface PlanSpec {
   useCases: string;
   /** Datacenters per API when they differ from the region's default list. */
   datacenters?: Partial<Record<SandboxRegion, string[]>>;
-  /** A promotion on the setup fee of the `default` mode (the setup becomes free). */
-  setupPromotion?: string;
+  /** Dated promotions, as in the real catalogs: some ended long ago, one is running. */
+  promotions?: AuthoredPromotion[];
   /** Adds the optional `enable-backup` label to the required configuration (ADVANCE, like the real 24adv01). */
   enableBackup?: boolean;
   /** No stock anywhere (every datacenter `unavailable`). */
@@ -126,7 +126,12 @@ export const PLANS: PlanSpec[] = [
     planCode: '24rise01', server: '24rise01', range: 'eco', line: 'rise', name: 'RISE-1',
     cpu: { brand: 'Intel', model: 'Xeon-E 2386G', cores: 6, threads: 12, frequency: 3.5, boost: 4.7, number: 1, score: 13976 },
     frameSize: '0.5U', monthly: 5699, setup: 5699, modes: 'rise', addonSuffix: '24rise', useCases: 'hosting,confidential-computing,dev-env,email,bdd',
-    setupPromotion: 'FLASHSALE_WW_RISE_1_3_AND_GAME_T1',
+    promotions: [
+      // Running now (dates counted from today): the setup fee of the monthly mode is waived.
+      { name: 'FLASHSALE_WW_RISE_1_3_AND_GAME_T1', description: 'Flash sale: setup fees offered on RISE-1', capacity: 'installation', modes: ['default'], percent: 100, window: 'current' },
+      // Ended (like the real 2022 winter sale still listed in the recorded catalog): never applied.
+      { name: 'WS22_Rise_12M', description: 'Winter sale offer: 15% off for 12 months commitment', capacity: 'renew', modes: ['degressivity12'], percent: 15, window: { startDate: '2022-01-12T00:00:00+01:00', endDate: '2022-02-08T15:00:00+01:00' } },
+    ],
     families: [
       { name: 'memory', mandatory: true, addons: [['ram-32g-ecc-3200', 0], ['ram-64g-ecc-3200', 800], ['ram-128g-ecc-2933', 3000]] },
       { name: 'storage', mandatory: true, addons: [['softraid-2x512nvme', 0], ['softraid-2x960nvme', 1000], ['softraid-2x1920nvme', 2500], ['softraid-2x4000sa', 1000], ['hybridsoftraid-2x6000sa-2x512nvme', 3000]] },
@@ -153,6 +158,10 @@ export const PLANS: PlanSpec[] = [
     cpu: { brand: 'AMD', model: 'Ryzen 5 5600X', cores: 6, threads: 12, frequency: 3.7, boost: 4.6, number: 1, score: 21900 },
     frameSize: '0.5U', monthly: 6499, setup: 6499, modes: 'rise', addonSuffix: '24risegame', useCases: 'gaming',
     datacenters: NO_RBX,
+    // Ended, as the real GAME-1's in the recorded 2022 catalog: the setup fee is charged.
+    promotions: [
+      { name: 'WS22_Game_Setup_fees', description: 'Winter sale offer : Setup fees offered on Game servers', capacity: 'installation', modes: ['default'], percent: 100, window: { startDate: '2022-01-12T00:00:00+01:00', endDate: '2022-02-08T15:00:00+01:00' } },
+    ],
     families: [
       { name: 'memory', mandatory: true, addons: [['ram-32g-ecc-2400', 0], ['ram-64g-ecc-2400', 1000]] },
       { name: 'storage', mandatory: true, addons: [['softraid-2x512nvme', 0]] },
@@ -251,8 +260,17 @@ export const PLANS: PlanSpec[] = [
   },
 ];
 
-export function addonPlanCode(plan: PlanSpec, product: string): string {
-  return product.includes('license') ? product : `${product}-${plan.addonSuffix}`;
+/**
+ * An addon's plan code, named as OVH names them. Eco (2025 catalog): the product and the range,
+ * `ram-32g-ecc-3200-24rise`. Bare metal (2022 catalog): memory by size and range only, `-inc` for
+ * the included default, so the code is NOT the stock name: `ram-32g-adv-gen2-inc` is the product
+ * `ram-32g-ecc-3200`; only the public catalog's `addons[].product` joins one to the other.
+ */
+export function addonPlanCode(plan: PlanSpec, product: string, includedDefault: boolean): string {
+  if (product.includes('license')) return product;
+  const memory = plan.range === 'eco' ? null : /^ram-(\d+)g-/.exec(product);
+  if (memory) return `ram-${memory[1]}g-${plan.addonSuffix}${includedDefault ? '-inc' : ''}`;
+  return `${product}-${plan.addonSuffix}`;
 }
 
 /** `RISE-1 | Intel Xeon-E 2386G`, `HGR-SDS-1 | 2x Intel Xeon Gold 6542Y`. */

@@ -1,13 +1,13 @@
 // The three OVH APIs the sandbox can play, their subsidiaries, currencies, tax rates and datacenters.
 // Subsidiary enums are the APIs' own (`nichandle.OvhSubsidiaryEnum` of each order.json); only the
-// subsidiaries in SUBSIDIARIES have authored catalogs. Prices are authored in EUR and converted with
+// subsidiaries in SUBSIDIARIES have authored catalogs: every one the API serves (ovh-api.md §5). Prices are authored in EUR and converted with
 // the fixed rates below (no market data: a sandbox must be deterministic).
 import type { SandboxRegion } from '../types.js';
 
 export interface Subsidiary {
   code: string;
   region: SandboxRegion;
-  currency: 'EUR' | 'GBP' | 'PLN' | 'CAD' | 'USD';
+  currency: 'EUR' | 'GBP' | 'PLN' | 'CAD' | 'USD' | 'CZK' | 'MAD' | 'XOF' | 'TND' | 'AUD' | 'INR' | 'SGD';
   symbol: string;
   /** Percent, as in the catalogs' `locale.taxRate`. */
   taxRate: number;
@@ -33,10 +33,23 @@ export const SUBSIDIARIES: Record<string, Subsidiary> = {
   IT: S({ code: 'IT', region: 'eu', currency: 'EUR', symbol: '€', taxRate: 22, rate: 1, pattern: 'suffix', language: 'en', locale: 'it_IT', country: 'IT', site: 'www.ovh.it' }),
   NL: S({ code: 'NL', region: 'eu', currency: 'EUR', symbol: '€', taxRate: 21, rate: 1, pattern: 'prefix-space', language: 'en', locale: 'nl_NL', country: 'NL', site: 'www.ovh.nl' }),
   PL: S({ code: 'PL', region: 'eu', currency: 'PLN', symbol: 'zł', taxRate: 23, rate: 4.3, pattern: 'suffix', language: 'en', locale: 'pl_PL', country: 'PL', site: 'www.ovh.pl' }),
+  // The rest of what ovh-eu serves (ovh-api.md §5): national VAT rates and fixed rates, sandbox choices.
+  CZ: S({ code: 'CZ', region: 'eu', currency: 'CZK', symbol: 'Kč', taxRate: 21, rate: 25, pattern: 'suffix', language: 'en', locale: 'cs_CZ', country: 'CZ', site: 'www.ovh.cz' }),
+  FI: S({ code: 'FI', region: 'eu', currency: 'EUR', symbol: '€', taxRate: 24, rate: 1, pattern: 'suffix', language: 'en', locale: 'fi_FI', country: 'FI', site: 'www.ovh-hosting.fi' }),
+  LT: S({ code: 'LT', region: 'eu', currency: 'EUR', symbol: '€', taxRate: 21, rate: 1, pattern: 'suffix', language: 'en', locale: 'lt_LT', country: 'LT', site: 'www.ovh.lt' }),
+  MA: S({ code: 'MA', region: 'eu', currency: 'MAD', symbol: 'DH', taxRate: 20, rate: 10.8, pattern: 'suffix', language: 'fr', locale: 'fr_MA', country: 'MA', site: 'www.ovh.ma' }),
+  PT: S({ code: 'PT', region: 'eu', currency: 'EUR', symbol: '€', taxRate: 23, rate: 1, pattern: 'suffix', language: 'en', locale: 'pt_PT', country: 'PT', site: 'www.ovh.pt' }),
+  SN: S({ code: 'SN', region: 'eu', currency: 'XOF', symbol: 'FCFA', taxRate: 18, rate: 655.957, pattern: 'suffix', language: 'fr', locale: 'fr_SN', country: 'SN', site: 'www.ovh.sn' }),
+  TN: S({ code: 'TN', region: 'eu', currency: 'TND', symbol: 'DT', taxRate: 19, rate: 3.4, pattern: 'suffix', language: 'fr', locale: 'fr_TN', country: 'TN', site: 'www.ovh.com/tn' }),
   // Canada: tax 0 in the catalog (provincial taxes are applied on the invoice, not modelled here).
   CA: S({ code: 'CA', region: 'ca', currency: 'CAD', symbol: '$', taxRate: 0, rate: 1.47, pattern: 'prefix', language: 'en', locale: 'en_CA', country: 'CA', site: 'www.ovh.com/ca/en' }),
   QC: S({ code: 'QC', region: 'ca', currency: 'CAD', symbol: '$', taxRate: 0, rate: 1.47, pattern: 'suffix', language: 'fr', locale: 'fr_CA', country: 'CA', site: 'www.ovh.com/ca/fr' }),
   WE: S({ code: 'WE', region: 'ca', currency: 'USD', symbol: '$', taxRate: 0, rate: 1.08, pattern: 'prefix', language: 'en', locale: 'en_US', country: 'US', site: 'www.ovh.com/world' }),
+  WS: S({ code: 'WS', region: 'ca', currency: 'USD', symbol: '$', taxRate: 0, rate: 1.08, pattern: 'prefix', language: 'en', locale: 'es_US', country: 'US', site: 'www.ovh.com/world/es' }),
+  ASIA: S({ code: 'ASIA', region: 'ca', currency: 'USD', symbol: '$', taxRate: 0, rate: 1.08, pattern: 'prefix', language: 'en', locale: 'en_SG', country: 'SG', site: 'www.ovh.com/asia' }),
+  AU: S({ code: 'AU', region: 'ca', currency: 'AUD', symbol: 'A$', taxRate: 10, rate: 1.65, pattern: 'prefix', language: 'en', locale: 'en_AU', country: 'AU', site: 'www.ovh.com.au' }),
+  IN: S({ code: 'IN', region: 'ca', currency: 'INR', symbol: '₹', taxRate: 18, rate: 90, pattern: 'prefix', language: 'en', locale: 'en_IN', country: 'IN', site: 'www.ovh.co.in' }),
+  SG: S({ code: 'SG', region: 'ca', currency: 'SGD', symbol: 'S$', taxRate: 9, rate: 1.45, pattern: 'prefix', language: 'en', locale: 'en_SG', country: 'SG', site: 'www.ovh.com/sg' }),
   US: S({ code: 'US', region: 'us', currency: 'USD', symbol: '$', taxRate: 0, rate: 1.08, pattern: 'prefix', language: 'en', locale: 'en_US', country: 'US', site: 'us.ovhcloud.com' }),
 };
 

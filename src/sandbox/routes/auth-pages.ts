@@ -8,7 +8,7 @@ import { stateOf, type SandboxRuntime } from '../runtime.js';
 import type { CredentialRecord } from '../state.js';
 import { validateCredentialRecord } from './auth.js';
 
-export const TOKEN_LIFETIME_SECONDS = 3600;
+const TOKEN_LIFETIME_SECONDS = 3600;
 
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

@@ -22,7 +22,7 @@ export function revokeCredentialRecord(credential: CredentialRecord): void {
   credential.status = 'expired';
 }
 
-export function credentialView(credential: CredentialRecord, sb: SandboxRuntime): Record<string, unknown> {
+function credentialView(credential: CredentialRecord, sb: SandboxRuntime): Record<string, unknown> {
   const app = stateOf(sb).apps.find((a) => a.appKey === credential.appKey);
   return {
     allowedIPs: null,

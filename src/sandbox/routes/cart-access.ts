@@ -36,7 +36,7 @@ export function cartView(cart: CartRecord): Record<string, unknown> {
   return { cartId: cart.cartId, description: cart.description, expire: cart.expire, readOnly: cart.readOnly, items: [...cart.items] };
 }
 
-export function planOfItem(sb: SandboxRuntime, item: ItemRecord): ResolvedPlan | ResolvedAddon {
+function planOfItem(sb: SandboxRuntime, item: ItemRecord): ResolvedPlan | ResolvedAddon {
   const offers = sb.offers();
   const found = item.parentItemId === null ? offers.plan(item.planCode) : offers.addon(item.planCode);
   if (!found) throw new ApiError(500, `Sandbox: item ${item.itemId} refers to plan ${item.planCode}, which this sandbox's offer no longer has`);
@@ -47,10 +47,10 @@ export function pricingsOfItem(sb: SandboxRuntime, item: ItemRecord, cart: CartR
   const offers = sb.offers();
   const sub = subsidiary(cart.ovhSubsidiary);
   const found = planOfItem(sb, item);
-  return 'spec' in found ? offers.planPricings(found, sub) : offers.addonPricings(found, sub);
+  return 'ranges' in found ? offers.planPricings(found, sub) : offers.addonPricings(found, sub);
 }
 
-export function pricingFor(entries: PricingEntry[], mode: string, capacity: 'installation' | 'renew'): PricingEntry | undefined {
+function pricingFor(entries: PricingEntry[], mode: string, capacity: 'installation' | 'renew'): PricingEntry | undefined {
   return entries.find((e) => e.mode === mode && e.capacity === capacity);
 }
 

@@ -3,13 +3,14 @@
 import { ApiError, badRequest } from '../api-error.js';
 import { queryAvailabilities } from '../data/availability.js';
 import { buildPublicCatalog, type PublicRange } from '../data/catalog-builder.js';
+import { packSubsidiaries } from '../data/data-pack.js';
 import { buildFormattedDedicatedCatalog } from '../data/formatted-catalog.js';
 import { SUBSIDIARIES, SUBSIDIARY_ENUM, subsidiariesOf, type Subsidiary } from '../data/regions.js';
 import { RawResponse, type ApiRequest, type RouteDef } from '../router.js';
 import type { SandboxRuntime } from '../runtime.js';
 import { booleanQuery, enumQuery, requireQuery } from '../validate.js';
 
-export const JSON_TYPE = 'application/json; charset=utf-8';
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** A subsidiary of this API that has authored data, or the API's error. */
 export function subsidiaryOn(sb: SandboxRuntime, code: string, name = 'ovhSubsidiary'): Subsidiary {
@@ -33,12 +34,31 @@ function cached(sb: SandboxRuntime, key: string, build: () => unknown): RawRespo
 
 const publicCatalog = (range: PublicRange) => (req: ApiRequest, sb: SandboxRuntime) => {
   const sub = subsidiaryOn(sb, requireQuery(req.query, 'ovhSubsidiary'));
+  if (sb.pack) {
+    const recorded = sb.pack.catalogs.get(`${range}:${sub.code}`);
+    if (!recorded) throw badRequest(`Sandbox: the data pack has no ${range} catalog for subsidiary ${sub.code} (recorded: ${packSubsidiaries(sb.pack, range).join(', ') || 'none'})`);
+    return new RawResponse(200, recorded.text, { 'Content-Type': JSON_TYPE });
+  }
   return cached(sb, `${range}:${sub.code}`, () => buildPublicCatalog(sb.offers(), range, sub));
 };
+
+/** The formatted dedicated catalog: recorded when the pack has one, else built from the offer (a pack's bare-metal plans). */
+function formattedCatalog(req: ApiRequest, sb: SandboxRuntime): RawResponse {
+  const sub = subsidiaryOn(sb, requireQuery(req.query, 'ovhSubsidiary'));
+  if (sb.pack) {
+    const recorded = sb.pack.formatted.get(sub.code);
+    if (recorded) return new RawResponse(200, recorded.text, { 'Content-Type': JSON_TYPE });
+    if (!sb.pack.catalogs.has(`baremetalServers:${sub.code}`)) {
+      throw badRequest(`Sandbox: the data pack has neither a formatted dedicated catalog nor a baremetalServers catalog for subsidiary ${sub.code} (recorded: ${packSubsidiaries(sb.pack, 'baremetalServers').join(', ') || 'none'})`);
+    }
+  }
+  return cached(sb, `dedicated:${sub.code}`, () => buildFormattedDedicatedCatalog(sb.offers(), sub, Math.floor(sb.clock.nowMs() / 1000)));
+}
 
 function availabilities(req: ApiRequest, sb: SandboxRuntime): unknown {
   const q = req.query;
   const list = (value: string | undefined) => value?.split(',').map((s) => s.trim()).filter(Boolean);
+  sb.stock.countRequest();
   const records = queryAvailabilities(sb.offers(), {
     planCode: q.planCode,
     server: q.server,
@@ -50,7 +70,7 @@ function availabilities(req: ApiRequest, sb: SandboxRuntime): unknown {
     excludeDatacenters: booleanQuery(q, 'excludeDatacenters'),
   });
   if (records.length === 0) throw new ApiError(404, 'No availabilities found for the given parameters');
-  return records;
+  return sb.stock.apply(records);
 }
 
 export const catalogRoutes: RouteDef[] = [
@@ -60,10 +80,7 @@ export const catalogRoutes: RouteDef[] = [
     method: 'GET',
     pattern: '/order/catalog/formatted/dedicated',
     noAuth: true,
-    handler: (req, sb) => {
-      const sub = subsidiaryOn(sb, requireQuery(req.query, 'ovhSubsidiary'));
-      return cached(sb, `dedicated:${sub.code}`, () => buildFormattedDedicatedCatalog(sb.offers(), sub, Math.floor(sb.clock.nowMs() / 1000)));
-    },
+    handler: formattedCatalog,
   },
   { method: 'GET', pattern: '/dedicated/server/datacenter/availabilities', noAuth: true, handler: availabilities },
 ];

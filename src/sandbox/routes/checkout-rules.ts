@@ -18,7 +18,7 @@ function checkItem(sb: SandboxRuntime, item: ItemRecord): void {
   const state = stateOf(sb);
   const offers = sb.offers();
   const plan = offers.plan(item.planCode)!;
-  const product = plan.spec.server;
+  const product = plan.server;
   const configs = item.configurations.map((id) => state.configurations[String(id)]).filter((c): c is ConfigurationRecord => c !== undefined);
 
   const seen = new Set<string>();
@@ -63,7 +63,8 @@ function checkItem(sb: SandboxRuntime, item: ItemRecord): void {
   const datacenter = configs.find((c) => c.label === 'dedicated_datacenter')!.value;
   if (memory && storage) {
     const fqn = fqnOf(plan.planCode, memory, storage);
-    if (!isAvailable(availabilityIn(offers, fqn, productOf('system-storage'), datacenter))) {
+    const authored = availabilityIn(offers, fqn, productOf('system-storage'), datacenter);
+    if (!isAvailable(authored === undefined ? undefined : sb.stock.delay(fqn, plan.planCode, datacenter, authored))) {
       throw badRequest(`The server ${fqn} is not available in ${datacenter}`);
     }
   }

@@ -11,6 +11,9 @@ import { cartOf } from './cart-access.js';
 import { checkCartForCheckout } from './checkout-rules.js';
 import { buildOrder, orderView } from './order-builder.js';
 
+/** The sandbox's own text (an invention: OVH's is unknown); the client decides by status, route and `readOnly`. */
+const READ_ONLY_TEXT = 'This cart has already been validated and is read-only';
+
 function assignedCart(req: ApiRequest, sb: SandboxRuntime): CartRecord {
   const cart = cartOf(sb, req.params.cartId!);
   if (cart.assignedTo !== req.caller?.nichandle) throw new ApiError(403, 'You are not allowed');
@@ -29,7 +32,7 @@ function serverName(sb: SandboxRuntime): string {
 function checkout(req: ApiRequest, sb: SandboxRuntime): unknown {
   const body = validateBody(req.body, { autoPayWithPreferredPaymentMethod: { type: 'boolean' }, waiveRetractationPeriod: { type: 'boolean' } }, { optionalBody: true });
   const cart = assignedCart(req, sb);
-  if (cart.readOnly) throw new ApiError(403, 'This cart has already been validated and is read-only');
+  if (cart.readOnly) throw new ApiError(403, READ_ONLY_TEXT);
   checkCartForCheckout(sb, cart);
   const state = stateOf(sb);
   const autoPay = body.autoPayWithPreferredPaymentMethod === true;
@@ -87,6 +90,8 @@ export const checkoutRoutes: RouteDef[] = [
     noAuth: false,
     handler: (req, sb) => {
       const cart = assignedCart(req, sb);
+      // A checked-out cart is refused like any change to it (see README: the real text is unknown).
+      if (cart.readOnly) throw new ApiError(403, READ_ONLY_TEXT);
       // The preview refuses what checkout would refuse (the real API answers the missing-datacenter
       // error on GET already); payment is only looked at when ordering.
       checkCartForCheckout(sb, cart);

@@ -1,14 +1,14 @@
 // Turns a cart into `order.Order` (summary, checkout preview, checkout answer): one INSTALLATION and
 // one DURATION line per item and per option, domains `*001`, `*001.001`…, promotions as reductions,
 // tax at the subsidiary's rate, contracts in the subsidiary's language.
-import type { Promotion } from '../data/pricing.js';
+import { activePromotions, priceAt, type Promotion } from '../data/pricing.js';
 import type { Subsidiary } from '../data/regions.js';
 import { billingPrice, orderPrice, roundToCents, taxOf, type OrderPrice } from '../money.js';
 import { stateOf, subsidiary, type SandboxRuntime } from '../runtime.js';
 import type { CartRecord, ItemRecord } from '../state.js';
 import { itemPricing } from './cart-access.js';
 
-export interface BuiltLine {
+interface BuiltLine {
   item: ItemRecord;
   domain: string;
   rootDomain: string;
@@ -51,19 +51,20 @@ function linesOf(sb: SandboxRuntime, item: ItemRecord, domain: string, rootDomai
   const { installation, renew } = itemPricing(sb, item);
   const isServer = item.parentItemId === null;
   const name = isServer ? offers.plan(item.planCode)!.invoiceName : offers.addon(item.planCode)!.product.description;
-  const productName = isServer ? offers.plan(item.planCode)!.spec.server : offers.addon(item.planCode)!.product.name;
+  const productName = isServer ? offers.plan(item.planCode)!.server : offers.addon(item.planCode)!.product.name;
   const fr = sub.language === 'fr';
   const rental = fr ? 'location' : 'rental';
   const where = isServer ? (datacenter ? (fr ? ` - centre de données ${datacenter}` : ` - datacenter ${datacenter}`) : '') : '';
   const configurations = configurationsOf(sb, item);
   const q = item.quantity;
+  const now = sb.clock.nowMs();
   const line = (detailType: BuiltLine['detailType'], description: string, unit: number, promoted: number, promotions: Promotion[]): BuiltLine => ({
     item, domain, rootDomain, detailType, description, quantity: q, unit,
     original: unit * q, reduction: (unit - promoted) * q, total: promoted * q, promotions, productName, configurations,
   });
   return [
-    line('INSTALLATION', isServer ? `${name} ${rental}${where} - ` : name, installation.price, installation.promotedPrice, installation.promotions),
-    line('DURATION', `${name} ${rental}${where} - ${durationText(item.duration, sub.language)}`, renew.price, renew.price, []),
+    line('INSTALLATION', isServer ? `${name} ${rental}${where} - ` : name, installation.price, priceAt(installation, now), activePromotions(installation, now)),
+    line('DURATION', `${name} ${rental}${where} - ${durationText(item.duration, sub.language)}`, renew.price, priceAt(renew, now), activePromotions(renew, now)),
   ];
 }
 

@@ -34,7 +34,7 @@ function genericPricing(entry: PricingEntry, sub: Subsidiary): Record<string, un
 
 function planOf(sb: SandboxRuntime, product: ProductId, planCode: string): ResolvedPlan {
   const plan = sb.offers().plan(planCode);
-  if (!plan || plan.spec.range !== RANGE_OF[product]) throw badRequest(`Plan code not found: ${planCode}`);
+  if (!plan || !plan.ranges.includes(RANGE_OF[product])) throw badRequest(`Plan code not found: ${planCode}`);
   return plan;
 }
 
@@ -67,7 +67,7 @@ function routesOf(product: ProductId): RouteDef[] {
         return offers
           .plansOf(RANGE_OF[product])
           .filter((p) => req.query.planCode === undefined || p.planCode === req.query.planCode)
-          .filter((p) => req.query.family === undefined || p.spec.line === req.query.family)
+          .filter((p) => req.query.family === undefined || p.line === req.query.family)
           .map((p) => ({ planCode: p.planCode, prices: offers.planPricings(p, sub).map((e) => genericPricing(e, sub)), productName: p.invoiceName, productType: 'delivery' }));
       },
     },
@@ -98,7 +98,7 @@ function routesOf(product: ProductId): RouteDef[] {
         const planCode = requireQuery(req.query, 'planCode');
         const offers = sb.offers();
         const plan = offers.plan(planCode);
-        if (!plan || plan.spec.range !== RANGE_OF[product]) return [];
+        if (!plan || !plan.ranges.includes(RANGE_OF[product])) return [];
         const sub = subsidiary(cart.ovhSubsidiary);
         return plan.families
           .filter((f) => req.query.family === undefined || f.name === req.query.family)
@@ -141,8 +141,8 @@ function routesOf(product: ProductId): RouteDef[] {
         }
         checkQuantity(body.quantity as number, null);
         const item = newItem(sb, {
-          cartId: cart.cartId, productId: product, planCode: code, duration: body.duration as string,
-          pricingMode: body.pricingMode as string, quantity: body.quantity as number, parentItemId: parent.itemId,
+          cartId: cart.cartId, productId: product, planCode: code, duration: body.duration,
+          pricingMode: body.pricingMode, quantity: body.quantity as number, parentItemId: parent.itemId,
         });
         parent.options.push(item.itemId);
         return itemView(sb, item);

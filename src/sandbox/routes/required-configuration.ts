@@ -20,7 +20,7 @@ export function requiredConfiguration(plan: ResolvedPlan, region: RegionInfo): R
     { allowedValues: [...plan.datacenters], fields: null, label: 'dedicated_datacenter', required: false, type: 'String' },
     { allowedValues: ['none_64.en'], fields: null, label: 'dedicated_os', required: true, type: 'String' },
   ];
-  if (plan.spec.enableBackup) list.push({ allowedValues: ['false', 'true'], fields: null, label: 'enable-backup', required: false, type: 'String' });
+  if (plan.enableBackup) list.push({ allowedValues: ['false', 'true'], fields: null, label: 'enable-backup', required: false, type: 'String' });
   list.push(
     { allowedValues: null, fields: null, label: 'extra_reservation', required: false, type: 'String' },
     { allowedValues: [...region.regionValues], fields: null, label: 'region', required: true, type: 'String' },

@@ -6,9 +6,9 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startSandbox, type SandboxLogEntry, type SandboxServer } from '../../../src/sandbox/index.js';
-import { binPath, isolatedEnv, repoRoot, runCli, type CliResult, sandboxKeys } from '../../helpers/run-cli.js';
+import { freshBinPath, isolatedEnv, repoRoot, runCli, type CliResult, sandboxKeys } from '../../helpers/run-cli.js';
 
-export { runCli, isolatedEnv };
+;
 
 /** The server ordered in the suite: KS-1, eco, FR, Gravelines, monthly, the default options. */
 export const ORDER_ARGS = ['order', '--range', 'eco', '--plan', '24sk10', '--subsidiary', 'FR', '--datacenter', 'gra', '--yes'] as const;
@@ -18,9 +18,9 @@ export const CHECKOUT = '/order/cart/{cartId}/checkout';
 export interface FaultWorld {
   sandbox: SandboxServer;
   /** A fresh env (HOME, config dir) with the sandbox's CA and keys; `extra` wins. */
-  env(extra?: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
+  env: (extra?: NodeJS.ProcessEnv) => NodeJS.ProcessEnv;
   /** Runs the binary with `--endpoint sandbox.url` and a per-call `--timeout`. */
-  run(args: readonly string[], env: NodeJS.ProcessEnv, options?: { timeoutSeconds?: number; killAfterMs?: number }): Promise<CliResult>;
+  run: (args: readonly string[], env: NodeJS.ProcessEnv, options?: { timeoutSeconds?: number; killAfterMs?: number }) => Promise<CliResult>;
 }
 
 export async function startFaultWorld(): Promise<FaultWorld> {
@@ -74,7 +74,7 @@ export interface RunningCli {
 
 /** Spawns the binary (pipes, no TTY) to signal it mid-flight. */
 export function spawnCli(args: readonly string[], env: NodeJS.ProcessEnv): RunningCli {
-  const child = spawn(process.execPath, [binPath, ...args], { cwd: repoRoot, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [freshBinPath(), ...args], { cwd: repoRoot, env, stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   const waiters: Array<() => void> = [];

@@ -7,7 +7,7 @@ import { parseEndpoint } from '../../../src/ovh/endpoints.js';
 import type { OrderedThing } from '../../../src/domain/journal.js';
 import type { SandboxServer } from '../../../src/sandbox/index.js';
 
-export const PLAN = '24sk10';
+const PLAN = '24sk10';
 
 export function sandboxApi(sandbox: SandboxServer, options: { timeoutMs?: number; retry?: RetryPolicy } = {}): OvhApi {
   return new OvhApi({

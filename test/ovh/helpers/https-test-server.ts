@@ -26,7 +26,7 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function generateCert(): Promise<{ key: string; cert: string }> {
+async function generateCert(): Promise<{ key: string; cert: string }> {
   const pems = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
     keyType: 'ec',
     algorithm: 'sha256',

@@ -2,7 +2,7 @@
 // (`GET /order/cart/{id}/{product}?planCode=`): monthly, commitment and upfront choices, each with
 // its effective monthly cost and what is due now; then the quantity, within the offer's limits.
 // The server is then added to the cart (or the item already there is kept when nothing changed).
-import { CliError, ExitCode } from '../../../errors.js';
+import { CliError, ExitCode } from '../../../domain/errors.js';
 import { checkQuantity, defaultBillingChoice, type BillingChoice } from '../../../domain/billing.js';
 import { BACK } from '../../../ui/prompter.js';
 import type { WizardStep } from '../runner.js';
@@ -27,7 +27,7 @@ async function askQuantity(deps: WizardDeps, choice: BillingChoice, previous: nu
 }
 
 /** Puts the server in the cart: kept when identical, else the previous item (and its options) is removed first. */
-export async function placeServer(deps: WizardDeps, state: WizardState, choice: BillingChoice, quantity: number): Promise<void> {
+async function placeServer(deps: WizardDeps, state: WizardState, choice: BillingChoice, quantity: number): Promise<void> {
   const session = await cartOf(deps);
   const offer = state.offer!;
   const ledger = deps.cart;

@@ -6,14 +6,14 @@ import { filterOffers, sortOffers, type OfferFilter } from '../../../domain/filt
 import { parseDatacenterList } from '../../../domain/places.js';
 import { isOutOfStock } from '../../../domain/availability.js';
 import { BACK, type Choice, type Prompter } from '../../../ui/prompter.js';
-import type { StockedOffer } from '../../offers-loader.js';
+import type { StockedOffer } from '../../../domain/stocked-offers.js';
 import type { WizardStep } from '../runner.js';
 import type { WizardDeps, WizardState } from '../state.js';
 
 const FILTERS = '::filters';
 
 /** `RAM ≥ 64 GB, ≤ 50 €/month, in gra/rbx, "rise"`; empty when no filter. */
-export function describeFilter(filter: OfferFilter, currency: string | null): string {
+function describeFilter(filter: OfferFilter, currency: string | null): string {
   const parts: string[] = [];
   if (filter.search) parts.push(`"${filter.search}"`);
   if (filter.minRamGb !== undefined) parts.push(`RAM ≥ ${filter.minRamGb} GB`);
@@ -23,7 +23,7 @@ export function describeFilter(filter: OfferFilter, currency: string | null): st
 }
 
 /** The offers shown for a filter: filtered, cheapest first. */
-export function visibleOffers(offers: readonly StockedOffer[], filter: OfferFilter): StockedOffer[] {
+function visibleOffers(offers: readonly StockedOffer[], filter: OfferFilter): StockedOffer[] {
   const availability = new Map(offers.map((o) => [o.planCode, o.availability]));
   const kept = new Set(filterOffers(offers, filter, availability).map((o) => o.planCode));
   const byCode = new Map(offers.map((o) => [o.planCode, o]));
@@ -37,7 +37,7 @@ function nonNegative(text: string): true | string {
 }
 
 /** The filter menu: change one filter at a time until "Show the offers". */
-export async function editFilter(prompter: Prompter, filter: OfferFilter, currency: string | null): Promise<OfferFilter> {
+async function editFilter(prompter: Prompter, filter: OfferFilter, currency: string | null): Promise<OfferFilter> {
   let current = { ...filter };
   for (;;) {
     const answer = await prompter.select<string>({

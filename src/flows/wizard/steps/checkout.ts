@@ -6,7 +6,7 @@ import type { WizardStep } from '../runner.js';
 import type { WizardDeps, WizardState } from '../state.js';
 import { cartOf, command, resumeLine, wait } from '../support.js';
 
-export const WITHDRAWAL_RIGHT_TEXT =
+const WITHDRAWAL_RIGHT_TEXT =
   'As a consumer you have a legal withdrawal (retraction) period after ordering, usually 14 days, during which you can ' +
   'cancel and be refunded. Waiving it lets OVHcloud deliver at once, but you give up that right for this order.';
 

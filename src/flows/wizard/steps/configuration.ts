@@ -1,12 +1,14 @@
 // Step 6: the item's required configuration (`GET …/requiredConfiguration`), every label once.
 //   - the datacenter first (checkout needs it although the API calls it optional): a list with the
-//     delivery delay of the chosen hardware in each datacenter, orderable ones first;
+//     delivery delay of the chosen hardware in each datacenter, orderable ones first, the
+//     subsidiary's own region first among equals; one OVH refused for this hardware is marked and
+//     never the default (Enter at every question ends at the quote);
 //   - a label with a single allowed value is filled in and shown, never asked;
 //   - `region` follows from the datacenter;
 //   - other labels: a list when they have allowed values, else a text input checked by type;
 //     optional labels with a few allowed values are offered with "leave unset" as the default.
 // The values are then posted once each, in parallel.
-import { delayRank, hardwareFromOptions, type OfferAvailability } from '../../../domain/availability.js';
+import { delayRank, fqnOf, hardwareFromOptions, type OfferAvailability } from '../../../domain/availability.js';
 import {
   assertConfigurationPlan,
   checkConfigurationType,
@@ -16,6 +18,7 @@ import {
   type RequiredConfigurationItem,
 } from '../../../domain/configuration.js';
 import { datacenterInfo, normaliseDatacenter } from '../../../domain/places.js';
+import { homeRegionOfSubsidiary } from '../../../domain/subsidiaries.js';
 import type { ConfigurationRequirement } from '../../../ovh/models/cart.js';
 import { BACK, type Back } from '../../../ui/prompter.js';
 import { stockFor } from '../../offers-loader.js';
@@ -30,44 +33,97 @@ function place(code: string): string {
   return info ? `${info.city}, ${info.countryName}` : '';
 }
 
-/** Datacenter values, orderable ones first (soonest first), then the rest. */
-export function orderDatacenters(values: readonly string[], stock: OfferAvailability | undefined, preferred: readonly string[] = []): string[] {
-  const delay = (v: string) => stock?.datacenters.find((d) => d.datacenter === normaliseDatacenter(v));
-  const rank = (v: string) => {
-    const d = delay(v);
-    return d ? (d.orderable ? 0 : 1) * 1e12 + delayRank(d.availability) : 2e12;
-  };
-  const preference = (v: string) => (preferred.includes(normaliseDatacenter(v)) ? 0 : 1);
-  return [...values].sort((a, b) => preference(a) - preference(b) || rank(a) - rank(b) || a.localeCompare(b));
+/** What the datacenter question knows besides the stock. */
+export interface DatacenterContext {
+  /** `--datacenter` codes: first. */
+  preferred?: readonly string[];
+  /** The subsidiary's own region (`europe` for FR): first among equal delays. */
+  homeRegion?: string;
+  /** Datacenters OVH refused the preview in for this hardware: last, never the default. */
+  refused?: ReadonlySet<string>;
 }
 
-async function askDatacenter(deps: WizardDeps, requirement: RequiredConfigurationItem, stock: OfferAvailability | undefined, previous: string | undefined): Promise<string | Back> {
+/**
+ * Datacenter values: orderable ones (soonest first), then those without stock information, then
+ * those out of stock, then those OVH refused; among equals the subsidiary's own region, then by code.
+ */
+export function orderDatacenters(values: readonly string[], stock: OfferAvailability | undefined, context: DatacenterContext = {}): string[] {
+  const preferred = context.preferred ?? [];
+  const delay = (v: string) => stock?.datacenters.find((d) => d.datacenter === normaliseDatacenter(v));
+  const rank = (v: string) => {
+    if (context.refused?.has(normaliseDatacenter(v))) return 4e12;
+    const d = delay(v);
+    if (!d) return 2e12;
+    return d.orderable ? delayRank(d.availability) : 3e12 + delayRank(d.availability);
+  };
+  const preference = (v: string) => (preferred.includes(normaliseDatacenter(v)) ? 0 : 1);
+  const away = (v: string) => (context.homeRegion && datacenterInfo(v)?.region === context.homeRegion ? 0 : 1);
+  return [...values].sort((a, b) => preference(a) - preference(b) || rank(a) - rank(b) || away(a) - away(b) || a.localeCompare(b));
+}
+
+/** The datacenter Enter picks: the first in order neither refused nor declined, else the first. */
+function defaultDatacenter(ordered: readonly string[], stock: OfferAvailability | undefined, refused: ReadonlySet<string>, declined: ReadonlySet<string>): string | undefined {
+  const usable = ordered.filter((v) => !refused.has(normaliseDatacenter(v)) && !declined.has(v));
+  const inStock = usable.find((v) => stock?.datacenters.find((d) => d.datacenter === normaliseDatacenter(v))?.orderable !== false);
+  return inStock ?? usable[0] ?? ordered[0];
+}
+
+/** The set of datacenters OVH refused for this hardware (created on first use). */
+export function refusedDatacentersFor(deps: WizardDeps, hardwareKey: string): Set<string> {
+  const all = (deps.cart.refusedDatacenters ??= new Map<string, Set<string>>());
+  let refused = all.get(hardwareKey);
+  if (!refused) all.set(hardwareKey, (refused = new Set()));
+  return refused;
+}
+
+async function askDatacenter(
+  deps: WizardDeps,
+  requirement: RequiredConfigurationItem,
+  stock: OfferAvailability | undefined,
+  previous: string | undefined,
+  context: DatacenterContext & { refused: ReadonlySet<string> },
+): Promise<string | Back> {
   const allowed = requirement.allowedValues ?? [];
   if (allowed.length === 0) {
     return deps.prompter.input({ id: `config:${DATACENTER_LABEL}`, message: 'Datacenter (e.g. gra, rbx, bhs):', default: previous, validate: (v) => (v.trim() ? true : 'A datacenter is needed.') });
   }
+  const declined = new Set<string>();
   for (;;) {
-    const ordered = orderDatacenters(allowed, stock, deps.flags.datacenters ?? []);
+    const ordered = orderDatacenters(allowed, stock, context);
+    const usablePrevious = previous !== undefined && !context.refused.has(normaliseDatacenter(previous)) && !declined.has(previous) ? previous : undefined;
     const answer = await deps.prompter.select<string>({
       id: `config:${DATACENTER_LABEL}`,
       message: 'Which datacenter? (delivery delay of this hardware)',
       choices: ordered.map((value) => ({
         value,
-        name: deps.view.datacenterChoiceName(value, place(value), stock?.datacenters.find((d) => d.datacenter === normaliseDatacenter(value))),
+        name: deps.view.datacenterChoiceName(
+          value,
+          place(value),
+          stock?.datacenters.find((d) => d.datacenter === normaliseDatacenter(value)),
+          context.refused.has(normaliseDatacenter(value)),
+        ),
         short: place(value) ? `${value} (${place(value)})` : value,
       })),
-      default: previous ?? ordered[0],
+      default: usablePrevious ?? defaultDatacenter(ordered, stock, context.refused, declined),
       allowBack: true,
     });
     if (answer === BACK) return BACK;
+    const refused = context.refused.has(normaliseDatacenter(answer));
     const delay = stock?.datacenters.find((d) => d.datacenter === normaliseDatacenter(answer));
-    if (delay && !delay.orderable) {
+    if (refused || (delay && !delay.orderable)) {
+      // Nothing better left to pick: Enter goes on (OVH's answer will say); otherwise Enter picks again.
+      const alternatives = ordered.filter((v) => v !== answer && !context.refused.has(normaliseDatacenter(v)) && !declined.has(v));
       const go = await deps.prompter.confirm({
         id: 'confirm-datacenter-out-of-stock',
-        message: `This hardware is ${delay.label} in ${answer}: checkout may be refused. Use ${answer} anyway?`,
-        default: false,
+        message: refused
+          ? `OVH refused this hardware in ${answer} a moment ago. Use ${answer} anyway?`
+          : `This hardware is ${delay!.label} in ${answer}: checkout may be refused. Use ${answer} anyway?`,
+        default: alternatives.length === 0 && !refused,
       });
-      if (!go) continue;
+      if (!go) {
+        declined.add(answer);
+        continue;
+      }
     }
     return answer;
   }
@@ -128,7 +184,7 @@ export const configurationStep: WizardStep = {
     }
 
     if (datacenter !== undefined) {
-      const delay = stock?.datacenters.find((d) => d.datacenter === normaliseDatacenter(datacenter!));
+      const delay = stock?.datacenters.find((d) => d.datacenter === normaliseDatacenter(datacenter));
       if (delay && !delay.orderable) deps.output.warn(`This hardware is ${delay.label} in ${datacenter} (--datacenter): checkout may be refused.`);
     }
 
@@ -144,6 +200,11 @@ export const configurationStep: WizardStep = {
       queue.push(r);
     }
 
+    const datacenterContext = {
+      preferred: deps.flags.datacenters ?? [],
+      homeRegion: homeRegionOfSubsidiary(state.subsidiary),
+      refused: refusedDatacentersFor(deps, fqnOf(offer.planCode, hardware)),
+    };
     const answers = new Map<string, string>();
     const asked: number[] = [];
     let i = 0;
@@ -160,7 +221,7 @@ export const configurationStep: WizardStep = {
       }
       const previous = answers.get(requirement.label);
       const answer =
-        requirement.label === DATACENTER_LABEL ? await askDatacenter(deps, requirement, stock, previous) : await askLabel(deps, requirement, previous);
+        requirement.label === DATACENTER_LABEL ? await askDatacenter(deps, requirement, stock, previous, datacenterContext) : await askLabel(deps, requirement, previous);
       if (answer === BACK) {
         const back = asked.pop();
         if (back === undefined) return BACK;

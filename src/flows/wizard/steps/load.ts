@@ -12,6 +12,7 @@ export const loadStep: WizardStep = {
     const offers = await wait(deps, `Loading the ${range} catalog and stock for ${subsidiary}`, () =>
       loadOffers(deps.api, { range, subsidiary, refresh: deps.flags.refresh, cache: deps.cache, endpoint: deps.endpoint.apiUrl, now: deps.now }),
     );
+    for (const warning of offers.warnings) deps.output.warn(warning);
     return { ...state, offers };
   },
 };

@@ -19,12 +19,12 @@ function monthlyOf(addon: OfferAddon, mode: string, months: number | undefined):
 }
 
 /** Mandatory families first (catalog order within each group). */
-export function familiesInOrder(families: readonly OfferAddonFamily[]): OfferAddonFamily[] {
+function familiesInOrder(families: readonly OfferAddonFamily[]): OfferAddonFamily[] {
   return [...families.filter((f) => f.mandatory), ...families.filter((f) => !f.mandatory)].filter((f) => f.addons.length > 0);
 }
 
 /** What a family gets without asking: the default pick of a mandatory family (catalog default, else cheapest). */
-export function defaultPickOf(family: OfferAddonFamily, mode: string, duration: string): string | undefined {
+function defaultPickOf(family: OfferAddonFamily, mode: string, duration: string): string | undefined {
   return resolveOptions([family], [], { pricingMode: mode, duration }).selected[0]?.planCode;
 }
 
@@ -61,7 +61,7 @@ function capitalise(text: string): string {
 }
 
 /** Adds the chosen options and removes the ones no longer chosen; each option is posted once. */
-export async function placeOptions(deps: WizardDeps, state: WizardState, chosen: readonly ChosenOption[]): Promise<void> {
+async function placeOptions(deps: WizardDeps, state: WizardState, chosen: readonly ChosenOption[]): Promise<void> {
   const session = await cartOf(deps);
   const server = deps.cart.server!;
   const ledger = deps.cart.options;

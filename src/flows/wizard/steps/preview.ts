@@ -2,11 +2,15 @@
 // that needs credentials the person can log in right here and carry on with the same cart), then
 // `GET …/checkout` is shown as a table. `--save` writes the spec here; `--dry-run` stops here and
 // deletes the cart.
-import { CliError, ExitCode } from '../../../errors.js';
+import { CliError, ExitCode } from '../../../domain/errors.js';
 import { OvhApiError } from '../../../ovh/errors.js';
 import { BACK } from '../../../ui/prompter.js';
 import type { WizardStep } from '../runner.js';
-import type { WizardDeps } from '../state.js';
+import type { WizardDeps, WizardState } from '../state.js';
+import { fqnOf, hardwareFromOptions } from '../../../domain/availability.js';
+import { DATACENTER_LABEL } from '../../../domain/configuration.js';
+import { normaliseDatacenter } from '../../../domain/places.js';
+import { refusedDatacentersFor } from './configuration.js';
 import { specFromState } from '../spec.js';
 import { cartOf, wait } from '../support.js';
 
@@ -15,7 +19,7 @@ function needsCredentials(error: unknown): error is CliError {
 }
 
 /** Assigns the cart; on a credentials refusal, offers to log in and retries once with the new API. */
-export async function assignWithLogin(deps: WizardDeps): Promise<void> {
+async function assignWithLogin(deps: WizardDeps): Promise<void> {
   const session = await cartOf(deps);
   try {
     await wait(deps, 'Assigning the cart to your account', () => session.assign());
@@ -33,6 +37,17 @@ export async function assignWithLogin(deps: WizardDeps): Promise<void> {
   await wait(deps, 'Assigning the cart to your account', () => session.assign());
 }
 
+/** Marks the configured datacenter as refused for the chosen hardware; returns how many are left. */
+function markDatacenterRefused(state: WizardState, deps: WizardDeps): number {
+  const offer = state.offer;
+  const datacenter = state.configuration?.find((e) => e.label === DATACENTER_LABEL)?.value;
+  if (!offer || datacenter === undefined) return 1;
+  const refused = refusedDatacentersFor(deps, fqnOf(offer.planCode, hardwareFromOptions(offer, (state.options ?? []).map((o) => o.planCode))));
+  refused.add(normaliseDatacenter(datacenter));
+  const allowed = state.requirements?.find((r) => r.label === DATACENTER_LABEL)?.allowedValues ?? [];
+  return allowed.length === 0 ? 1 : allowed.filter((v) => !refused.has(normaliseDatacenter(v))).length;
+}
+
 export const previewStep: WizardStep = {
   id: 'preview',
   async run(state, deps) {
@@ -45,7 +60,10 @@ export const previewStep: WizardStep = {
       // OVH checks the configuration only now (e.g. "… is not available in bhs"): offer to change it.
       if (!(error instanceof OvhApiError) || error.kind !== 'bad-request') throw error;
       deps.output.warn(`OVH refused the price preview: ${error.ovhMessage ?? error.message}`);
-      const change = await deps.prompter.confirm({ id: 'preview-refused', message: 'Go back and change the configuration?', default: true });
+      // The refusal is OVH's word on this hardware in this datacenter (whatever its text says):
+      // marked in the datacenter question and never its default again, so Enter moves on.
+      const left = markDatacenterRefused(state, deps);
+      const change = await deps.prompter.confirm({ id: 'preview-refused', message: 'Go back and change the configuration?', default: left > 0 });
       if (change) return BACK;
       throw error;
     }

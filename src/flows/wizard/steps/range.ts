@@ -3,7 +3,7 @@ import { BACK } from '../../../ui/prompter.js';
 import type { Range } from '../../../domain/offer-model.js';
 import type { WizardStep } from '../runner.js';
 
-export const RANGE_CHOICES: ReadonlyArray<{ value: Range; name: string; description: string }> = [
+const RANGE_CHOICES: ReadonlyArray<{ value: Range; name: string; description: string }> = [
   { value: 'dedicated', name: 'dedicated  — the dedicated servers catalog', description: 'GET /order/catalog/formatted/dedicated, ordered as cart product "dedicated"' },
   { value: 'baremetal', name: 'baremetal  — Advance, Scale, High Grade', description: 'GET /order/catalog/public/baremetalServers, cart product "baremetalServers"' },
   { value: 'eco', name: 'eco        — Kimsufi, So you Start, Rise', description: 'GET /order/catalog/public/eco, cart product "eco"' },

@@ -1,7 +1,7 @@
 // Step 2: the subsidiary (country of the OVH account): `--subsidiary`, else the stored profile's,
 // else `GET /me`; asked only when none of those can say. Validated against the endpoint's list.
 // As soon as it is known, the cart is created — in parallel with the catalog download.
-import { CliError, ExitCode } from '../../../errors.js';
+import { CliError, ExitCode } from '../../../domain/errors.js';
 import { localeOfSubsidiary, subsidiaryInfo, validateSubsidiary } from '../../../domain/subsidiaries.js';
 import { BACK } from '../../../ui/prompter.js';
 import type { WizardStep } from '../runner.js';

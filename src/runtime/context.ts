@@ -2,7 +2,6 @@
 // Heavy services (API client, prompter, spinners) are built lazily by the modules that need them,
 // so `--help` and `--version` load none of them. Tests build their own Context.
 import type { Readable, Writable } from 'node:stream';
-import { InterruptedError } from '../errors.js';
 import type { Prompter } from '../ui/prompter.js';
 
 export interface GlobalOptions {
@@ -10,6 +9,10 @@ export interface GlobalOptions {
   endpoint?: string;
   /** `--sandbox`: run against the built-in OVH API simulation, no account needed. */
   sandbox: boolean;
+  /** `--stock-schedule FILE`: scripted stock for the sandbox (with --sandbox, or `ovh-order sandbox`). */
+  stockSchedule?: string;
+  /** `--data-pack` / `OVH_ORDER_SANDBOX_DATA_PACK`: a folder of recorded OVH answers the sandbox serves. */
+  dataPack?: string;
   /** `--profile`: stored credentials profile name. */
   profile: string;
   /** `--json`: exactly one JSON document on stdout. */
@@ -59,6 +62,7 @@ export function defaultGlobals(env: NodeJS.ProcessEnv): GlobalOptions {
   return {
     endpoint: env.OVH_ENDPOINT || undefined,
     sandbox: false,
+    dataPack: env.OVH_ORDER_SANDBOX_DATA_PACK || undefined,
     profile: 'default',
     json: false,
     debug: false,
@@ -80,8 +84,9 @@ export function createContext(io: ContextIo): Context {
     },
     cleanups: [],
     interrupt: new AbortController(),
+    // Without main()'s handlers (tests): abort; flows turn any abort reason into an InterruptedError.
     requestInterrupt() {
-      if (!ctx.interrupt.signal.aborted) ctx.interrupt.abort(new InterruptedError());
+      if (!ctx.interrupt.signal.aborted) ctx.interrupt.abort();
     },
     quitNotes: new Map(),
     exitCode: 0,
