@@ -59,8 +59,10 @@ export interface OrderInput {
 
 /** What the flow tells the person as it goes; the action renders these with src/ui. */
 export interface OrderPresenter {
-  /** The price preview, on stdout (not called under --json). */
-  preview(order: Order, spec: OrderSpec): void;
+  /** The price preview and what is bought, on stdout (not called under --json). */
+  preview(order: Order, spec: OrderSpec, offer: Offer): void;
+  /** The final question: what, where, which commitment, for how much. */
+  question(order: Order, spec: OrderSpec, offer: Offer): string;
   /** The order placed (not called under --json). */
   placed(result: PlacedOrderResult, preview: Order, autopay: boolean): void;
   /** The confirmation question's total with tax, e.g. `179,98 €`. */
@@ -379,7 +381,7 @@ export async function orderUnattended(deps: OrderDeps, input: OrderInput): Promi
   report.options = built.options.map((o) => ({ planCode: o.planCode, family: o.family, source: o.source }));
   report.configuration = built.configuration;
   report.preview = built.preview;
-  if (!deps.json) deps.presenter.preview(built.preview, spec);
+  if (!deps.json) deps.presenter.preview(built.preview, spec, offer);
 
   try {
     checkMaxPrice(built.preview, behaviour.maxPrice, deps.presenter.money);
@@ -405,7 +407,7 @@ export async function orderUnattended(deps: OrderDeps, input: OrderInput): Promi
       });
     }
     const prompter = await deps.prompter();
-    const go = await prompter.confirm({ id: 'confirm-order', message: `Order now for ${deps.presenter.total(built.preview)} (tax included)?`, default: false }).catch((error: unknown) => {
+    const go = await prompter.confirm({ id: 'confirm-order', message: deps.presenter.question(built.preview, spec, offer), default: false }).catch((error: unknown) => {
       if (error instanceof InterruptedError) return stopBeforeCheckout();
       throw error;
     });

@@ -41,7 +41,7 @@ describe('ovh-order order with a terminal', () => {
     const code = await main([...ORDER, '--endpoint', sandbox.url], ctx);
     expect(code, ctx.stderr.text()).toBe(0);
     expect(prompter.asked).toHaveLength(1);
-    expect(prompter.asked[0]).toMatchObject({ kind: 'confirm', default: false, message: 'Order now for 40,78 € (tax included)?' });
+    expect(prompter.asked[0]).toMatchObject({ kind: 'confirm', default: false, message: 'Order KS-1 in gra, no commitment, for 40,78 € with tax?' });
     expect(ctx.stdout.text()).toMatch(/Total with tax\s+40,78 €/);
     expect(ctx.stderr.text()).toMatch(/Nothing was ordered\. Cart [0-9a-f-]{36} was deleted\./);
     expect(checkouts()).toHaveLength(before.checkouts);
