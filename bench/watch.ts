@@ -26,8 +26,8 @@ import { orderedThingFromSpec } from '../src/cli/order-journal.js';
 import { median, summarize } from './stats.js';
 import type { ResultRow } from './table.js';
 
-export const STOCK_TO_CHECKOUT_SLACK_MS = 150;
-export const DAY_HEAP_GROWTH_MB = 5;
+const STOCK_TO_CHECKOUT_SLACK_MS = 150;
+const DAY_HEAP_GROWTH_MB = 5;
 
 /** A clock whose sleeps return at once, moving its time forward; `calls` records the time of every API call. */
 export function fastClock(start = Date.now()): WatchClock & { advance(ms: number): void } {
@@ -56,15 +56,37 @@ export interface WatchHarness {
 export async function watchHarness(sandbox: SandboxServer): Promise<WatchHarness> {
   const home = mkdtempSync(join(tmpdir(), 'ovh-order-bench-watch-'));
   const env: NodeJS.ProcessEnv = { HOME: home, OVH_ORDER_CONFIG_DIR: join(home, 'config') };
-  const api = new OvhApi({ endpoint: parseEndpoint(sandbox.url), credentials: { kind: 'app', ...sandbox.credentials }, trustCaPem: sandbox.caPem, retry: { maxAttempts: 1, maxTotalMs: 0, baseDelayMs: 0 } });
+  const api = new OvhApi({
+    endpoint: parseEndpoint(sandbox.url),
+    credentials: { kind: 'app', ...sandbox.credentials },
+    trustCaPem: sandbox.caPem,
+    retry: { maxAttempts: 1, maxTotalMs: 0, baseDelayMs: 0 },
+  });
   const { offer } = await loadOfferByPlan(api, { planCode: '24rise01', range: 'eco', subsidiary: 'FR', availabilities: Promise.resolve([]) });
   const hardware = defaultHardware(offer);
-  const target: WatchTarget = { key: targetKey(offer.planCode, hardware, false), planCode: offer.planCode, range: offer.range, name: offer.name, hardware, monthly: offer.monthly, setup: offer.setup, offer };
+  const target: WatchTarget = {
+    key: targetKey(offer.planCode, hardware, false),
+    planCode: offer.planCode,
+    range: offer.range,
+    name: offer.name,
+    hardware,
+    monthly: offer.monthly,
+    setup: offer.setup,
+    offer,
+  };
   return { api, target, env, callTimes: [], remove: () => rmSync(home, { recursive: true, force: true }) };
 }
 
 /** A CartKeeper as `watch --order` builds it, with the journal of `env`. */
-export function keeperFor(h: WatchHarness, budget: CallBudget, clock: WatchClock, signal: AbortSignal, datacenters: string[], events: OrderEvent[], base: OvhApi = h.api): CartKeeper {
+function keeperFor(
+  h: WatchHarness,
+  budget: CallBudget,
+  clock: WatchClock,
+  signal: AbortSignal,
+  datacenters: string[],
+  events: OrderEvent[],
+  base: OvhApi = h.api,
+): CartKeeper {
   const api = budget.wrap(base, { signal });
   // A journal per keeper: the journal refuses an identical order within 10 minutes, as it should.
   const journal = openJournal({ ...h.env, OVH_ORDER_CONFIG_DIR: mkdtempSync(join(h.env.HOME!, 'journal-')) });
@@ -80,7 +102,16 @@ export function keeperFor(h: WatchHarness, budget: CallBudget, clock: WatchClock
       autopay: false,
       waiveRetraction: false,
       ordersPlaced: () => 0,
-      hooksFor: (spec) => journaledCheckoutHooks({ journal, api: h.api, endpoint: 'sandbox', subsidiary: 'FR', what: orderedThingFromSpec(spec), output: quiet, source: 'watch:bench' }),
+      hooksFor: (spec) =>
+        journaledCheckoutHooks({
+          journal,
+          api: h.api,
+          endpoint: 'sandbox',
+          subsidiary: 'FR',
+          what: orderedThingFromSpec(spec),
+          output: quiet,
+          source: 'watch:bench',
+        }),
       emit: async (event) => {
         events.push(event);
       },
@@ -109,7 +140,12 @@ async function stockToCheckout(sandbox: SandboxServer, h: WatchHarness): Promise
   const events: OrderEvent[] = [];
   const keeper = keeperFor(h, budget, clock, controller.signal, ['gra'], events);
   await keeper.prepareAll();
-  sandbox.setStockSchedule({ steps: [{ fromRequest: 1, stock: { '24rise01': 'unavailable' } }, { fromRequest: 2, stock: { '24rise01': { gra: '1H-high' } } }] });
+  sandbox.setStockSchedule({
+    steps: [
+      { fromRequest: 1, stock: { '24rise01': 'unavailable' } },
+      { fromRequest: 2, stock: { '24rise01': { gra: '1H-high' } } },
+    ],
+  });
   const state = openWatchState(h.env, `bench-${Date.now()}-${Math.random()}`, () => {});
   await runWatch({
     api: budget.wrap(h.api, { signal: controller.signal }),
@@ -121,27 +157,35 @@ async function stockToCheckout(sandbox: SandboxServer, h: WatchHarness): Promise
     clock,
     random: Math.random,
     signal: controller.signal,
-    orderer: { onStock: async (inStock, at) => {
-      await keeper.onStock(inStock, at);
-      controller.abort();
-    } },
+    orderer: {
+      onStock: async (inStock, at) => {
+        await keeper.onStock(inStock, at);
+        controller.abort();
+      },
+    },
     reporter: { event: async () => {}, checked: () => {}, trouble: () => {} },
   });
   await keeper.close();
   const ordered = events.find((e) => e.event === 'ordered');
-  if (!ordered || ordered.stockToCheckoutMs === undefined || ordered.cartWasReady !== true) throw new Error(`stock to checkout: no order from a ready cart (${JSON.stringify(events)})`);
+  if (!ordered || ordered.stockToCheckoutMs === undefined || ordered.cartWasReady !== true)
+    throw new Error(`stock to checkout: no order from a ready cart (${JSON.stringify(events)})`);
   return ordered.stockToCheckoutMs;
 }
 
 /** A day of checks a minute apart with two carts kept ready and no stock: heap and call pacing. */
-export async function simulatedDay(sandbox: SandboxServer, h: WatchHarness, checks = 1440, datacenters = ['gra', 'rbx']): Promise<{ heapGrowthMb: number; maxCallsPerMinute: number; calls: number; checks: number }> {
+export async function simulatedDay(
+  sandbox: SandboxServer,
+  h: WatchHarness,
+  checks = 1440,
+  datacenters = ['gra', 'rbx'],
+): Promise<{ heapGrowthMb: number; maxCallsPerMinute: number; calls: number; checks: number }> {
   const clock = fastClock();
   const budget = new CallBudget(clock);
   const controller = new AbortController();
   const times: number[] = [];
   const counted = new Proxy(h.api, {
     get: (target, property, receiver) => {
-      const value = Reflect.get(target, property, receiver);
+      const value: unknown = Reflect.get(target, property, receiver);
       if (typeof value !== 'function') return value;
       return (...args: unknown[]) => {
         times.push(clock.now().getTime());
@@ -186,7 +230,10 @@ export async function simulatedDay(sandbox: SandboxServer, h: WatchHarness, chec
   return { heapGrowthMb, maxCallsPerMinute, calls: times.length, checks: result.checks };
 }
 
-export async function measureWatch(sandbox: SandboxServer, options: { runs: number; latencyMs: number; dayChecks: number }): Promise<{ rows: ResultRow[]; notes: string[] }> {
+export async function measureWatch(
+  sandbox: SandboxServer,
+  options: { runs: number; latencyMs: number; dayChecks: number },
+): Promise<{ rows: ResultRow[]; notes: string[] }> {
   const h = await watchHarness(sandbox);
   try {
     sandbox.setLatency(options.latencyMs);
@@ -197,11 +244,25 @@ export async function measureWatch(sandbox: SandboxServer, options: { runs: numb
     const hours = (day.checks / 60).toFixed(0);
     return {
       rows: [
-        { figure: 'Watch: stock answer to checkout POST (cart ready)', unit: 'ms', summary: summarize(gaps), target: options.latencyMs + STOCK_TO_CHECKOUT_SLACK_MS, targetNote: `quote: 1 x ${options.latencyMs} + ${STOCK_TO_CHECKOUT_SLACK_MS}` },
+        {
+          figure: 'Watch: stock answer to checkout POST (cart ready)',
+          unit: 'ms',
+          summary: summarize(gaps),
+          target: options.latencyMs + STOCK_TO_CHECKOUT_SLACK_MS,
+          targetNote: `quote: 1 x ${options.latencyMs} + ${STOCK_TO_CHECKOUT_SLACK_MS}`,
+        },
         { figure: `Watch: heap growth, hour 1 to hour ${hours} (fast clock)`, unit: 'MB', summary: summarize([day.heapGrowthMb]), target: DAY_HEAP_GROWTH_MB },
-        { figure: `Watch: most API calls in a minute over ${hours} h`, unit: 'count', summary: summarize([day.maxCallsPerMinute]), target: CALLS_PER_MINUTE, targetNote: 'stated ceiling' },
+        {
+          figure: `Watch: most API calls in a minute over ${hours} h`,
+          unit: 'count',
+          summary: summarize([day.maxCallsPerMinute]),
+          target: CALLS_PER_MINUTE,
+          targetNote: 'stated ceiling',
+        },
       ],
-      notes: [`Watch: a simulated ${hours} h made ${day.checks} checks and ${day.calls} API calls (median stock-to-checkout ${median(gaps).toFixed(0)} ms at ${options.latencyMs} ms per request).`],
+      notes: [
+        `Watch: a simulated ${hours} h made ${day.checks} checks and ${day.calls} API calls (median stock-to-checkout ${median(gaps).toFixed(0)} ms at ${options.latencyMs} ms per request).`,
+      ],
     };
   } finally {
     sandbox.setLatency(0);

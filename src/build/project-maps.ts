@@ -15,5 +15,7 @@ export function keepProjectMaps(files: readonly OutputFile[], metafile: Metafile
   );
   return files
     .filter((file) => !(file.path.endsWith('.js.map') && thirdPartyOnly.has(file.path.slice(0, -'.map'.length))))
-    .map((file) => (thirdPartyOnly.has(file.path) ? { path: file.path, contents: file.text.replace(MAP_COMMENT, '\n') } : { path: file.path, contents: file.contents }));
+    .map((file) =>
+      thirdPartyOnly.has(file.path) ? { path: file.path, contents: file.text.replace(MAP_COMMENT, '\n') } : { path: file.path, contents: file.contents },
+    );
 }

@@ -40,7 +40,11 @@ function readPackage(dir: string): BundledPackage {
 }
 
 export function thirdPartyNotices(metafile: Pick<Metafile, 'inputs'>, root: string): string {
-  const dirs = new Set(Object.keys(metafile.inputs).map(packageDirOf).filter((dir) => dir !== undefined));
+  const dirs = new Set(
+    Object.keys(metafile.inputs)
+      .map(packageDirOf)
+      .filter((dir) => dir !== undefined),
+  );
   const packages = new Map<string, BundledPackage>();
   for (const dir of dirs) {
     const found = readPackage(path.join(root, dir));
@@ -48,7 +52,12 @@ export function thirdPartyNotices(metafile: Pick<Metafile, 'inputs'>, root: stri
   }
   const sections = [...packages.values()]
     .sort((a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version))
-    .map((p) => [`${p.name} ${p.version} (${p.license})`, ...(p.texts.length > 0 ? p.texts : ['(the package ships no license file; its package.json declares the license above)'])].join('\n\n'));
+    .map((p) =>
+      [
+        `${p.name} ${p.version} (${p.license})`,
+        ...(p.texts.length > 0 ? p.texts : ['(the package ships no license file; its package.json declares the license above)']),
+      ].join('\n\n'),
+    );
   const header = `ovh-order bundles code from the ${packages.size} npm packages below (dist/bundle/). Their licenses follow.`;
   return `${[header, ...sections].join(`\n\n${'-'.repeat(80)}\n\n`)}\n`;
 }

@@ -96,7 +96,10 @@ function bashScript(name: string, specs: readonly CommandSpec[]): string {
   const globals = root.flags.map((f) => f.long).join(' ');
   const paths = specs.map((spec) => quote(keyOf(spec.path))).join(' ');
   const words = specs
-    .map((spec) => `    ${quote(keyOf(spec.path))}) subs=${quote(spec.subcommands.join(' '))}; flags=${quote(spec.flags.map((f) => [f.long, f.short].filter(Boolean).join(' ')).join(' '))} ;;`)
+    .map(
+      (spec) =>
+        `    ${quote(keyOf(spec.path))}) subs=${quote(spec.subcommands.join(' '))}; flags=${quote(spec.flags.map((f) => [f.long, f.short].filter(Boolean).join(' ')).join(' '))} ;;`,
+    )
     .join('\n');
   return `# ${name} completion for bash. Load it with:
 #   source <(${name} completion bash)          (or save it in ~/.local/share/bash-completion/completions/${name})
@@ -151,7 +154,10 @@ function zshScript(name: string, specs: readonly CommandSpec[]): string {
   const values = [...valueFlags(specs)].map(([flag, value]) => `    ${flag}) ${zshValues(value, name)}; return ;;`).join('\n');
   const root = specs[0]!;
   const flagPairs = (spec: CommandSpec): Array<[string, string]> =>
-    [...spec.flags, ...(spec === root ? [] : root.flags)].flatMap((f) => [[f.long, f.description] as [string, string], ...(f.short ? [[f.short, f.description] as [string, string]] : [])]);
+    [...spec.flags, ...(spec === root ? [] : root.flags)].flatMap((f) => [
+      [f.long, f.description] as [string, string],
+      ...(f.short ? [[f.short, f.description] as [string, string]] : []),
+    ]);
   const cases = specs
     .map((spec) => {
       const subs = spec.subcommands.map((sub): [string, string] => [sub, byName.get(keyOf([...spec.path, sub]))?.description ?? '']);
@@ -223,7 +229,8 @@ function fishScript(name: string, specs: readonly CommandSpec[]): string {
   const byName = new Map(specs.map((spec) => [keyOf(spec.path), spec]));
   for (const spec of specs) {
     const cond = condition(spec.path, spec);
-    for (const sub of spec.subcommands) lines.push(`complete -c ${name} -n ${fishQuote(cond)} -a ${fishQuote(sub)} -d ${fishQuote(byName.get(keyOf([...spec.path, sub]))?.description ?? '')}`);
+    for (const sub of spec.subcommands)
+      lines.push(`complete -c ${name} -n ${fishQuote(cond)} -a ${fishQuote(sub)} -d ${fishQuote(byName.get(keyOf([...spec.path, sub]))?.description ?? '')}`);
     if (spec !== root) for (const flag of spec.flags) lines.push(flagLine(flag, spec.path.map((word) => `__fish_seen_subcommand_from ${word}`).join('; and ')));
   }
   return `${lines.join('\n')}\n`;

@@ -22,6 +22,8 @@ export async function stockScheduleFromFlag(ctx: Context): Promise<StockSchedule
 /** A schedule only means something to the sandbox. */
 export function refuseStockScheduleWithoutSandbox(ctx: Pick<Context, 'globals'>): void {
   if (ctx.globals.stockSchedule !== undefined && !ctx.globals.sandbox) {
-    throw new UsageError('--stock-schedule scripts the sandbox\'s stock: use it with --sandbox (or on `ovh-order sandbox`).', { code: 'stock_schedule_without_sandbox' });
+    throw new UsageError("--stock-schedule scripts the sandbox's stock: use it with --sandbox (or on `ovh-order sandbox`).", {
+      code: 'stock_schedule_without_sandbox',
+    });
   }
 }

@@ -113,15 +113,19 @@ interface OpenedEntry {
   summaryBytes: number;
 }
 
-/** Opens `file` and checks its header against `key` and this version; undefined (and closed) on any mismatch. */
-function openEntry(file: string, key: EntryKey): OpenedEntry | undefined {
-  let fd: number;
+/** A read-only descriptor, never through a link (see atomic-file.ts): a cache that is one is simply not used. */
+function openUnlinked(file: string): number | undefined {
   try {
-    // Never through a link (see atomic-file.ts): a cache that is one is simply not used.
-    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
+    return fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
   } catch {
     return undefined;
   }
+}
+
+/** Opens `file` and checks its header against `key` and this version; undefined (and closed) on any mismatch. */
+function openEntry(file: string, key: EntryKey): OpenedEntry | undefined {
+  const fd = openUnlinked(file);
+  if (fd === undefined) return undefined;
   try {
     const first = readFirstLine(fd);
     const header = first ? parseHeader(first.line, key) : undefined;
@@ -164,12 +168,8 @@ function parseJson(bytes: Buffer): unknown {
 
 /** The key a file's header names, whatever this process asked for (undefined when it is not a cache file of this version). */
 export function keyInFile(file: string): EntryKey | undefined {
-  let fd: number;
-  try {
-    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
-  } catch {
-    return undefined;
-  }
+  const fd = openUnlinked(file);
+  if (fd === undefined) return undefined;
   try {
     const first = readFirstLine(fd);
     const header = first ? (parseJson(Buffer.from(first.line)) as Partial<CatalogCacheHeader> | undefined) : undefined;

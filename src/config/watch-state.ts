@@ -5,26 +5,12 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { WatchMemory } from '../domain/watch.js';
+import type { WatchStateDocument, WatchStateFile } from '../domain/watch.js';
 import { DIR_MODE, makeDirs, readStateFile, writeAtomically } from './atomic-file.js';
 import { configDir } from './paths.js';
 import { ensurePrivateDir } from './store.js';
 
-export const WATCH_STATE_VERSION = 1;
-
-export interface WatchStateDocument {
-  version: number;
-  /** What the watch is about, in words (for a person opening the file). */
-  watching: string;
-  targets: WatchMemory;
-  lastCheck: string | null;
-}
-
-export interface WatchStateFile {
-  readonly path: string;
-  load(): WatchStateDocument;
-  save(document: WatchStateDocument): void;
-}
+const WATCH_STATE_VERSION = 1;
 
 /** The file of the watch identified by `identity` (a canonical text of targets, rule and endpoint). */
 export function openWatchState(env: NodeJS.ProcessEnv, identity: string, warn: (text: string) => void): WatchStateFile {
@@ -50,7 +36,12 @@ export function openWatchState(env: NodeJS.ProcessEnv, identity: string, warn: (
     save(document) {
       ensurePrivateDir(configDir(env), env);
       makeDirs(dir, DIR_MODE, env);
-      writeAtomically(file, `${JSON.stringify(document, null, 2)}\n`, 'the watch state', 'The watch keeps its state there so a restart does not repeat alerts; fix the permissions or free disk space.');
+      writeAtomically(
+        file,
+        `${JSON.stringify(document, null, 2)}\n`,
+        'the watch state',
+        'The watch keeps its state there so a restart does not repeat alerts; fix the permissions or free disk space.',
+      );
     },
   };
 }

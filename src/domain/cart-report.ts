@@ -26,9 +26,7 @@ export interface CartSummary extends CartHeader {
 }
 
 export type MissingPart =
-  | { kind: 'server' }
-  | { kind: 'option-family'; family: string; choices: string[] }
-  | { kind: 'configuration'; label: string; allowedValues: string[] | null };
+  { kind: 'server' } | { kind: 'option-family'; family: string; choices: string[] } | { kind: 'configuration'; label: string; allowedValues: string[] | null };
 
 export interface CartItemReport {
   itemId: number;

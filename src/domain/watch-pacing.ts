@@ -2,14 +2,13 @@
 // rule, not documented), so the watcher checks once a minute by default, never more than every
 // 10 s, spreads its checks with jitter, backs off on 429 and 5xx (at least what Retry-After asks),
 // and keeps every call of the run (stock, carts, the order) under a ceiling per rolling minute.
-// Pure: the flow passes the clock and the random numbers.
+// Pure: the flow passes the clock and the random numbers. (The 60 s default and the 10 s floor are
+// the --interval option's, in src/cli/program.ts.)
 
-export const DEFAULT_INTERVAL_S = 60;
-export const MIN_INTERVAL_S = 10;
 /** The ceiling over the whole run, every call included; two thirds of the folk rule, so other tools on the same key keep room. */
 export const CALLS_PER_MINUTE = 40;
 /** Jitter added to each wait: up to this fraction of the interval (never shorter than the interval). */
-export const JITTER_FRACTION = 0.1;
+const JITTER_FRACTION = 0.1;
 /** Backoff never waits longer than this between two checks. */
 export const MAX_BACKOFF_MS = 15 * 60_000;
 

@@ -30,7 +30,7 @@ export interface StockRule {
   maxDelayHours?: number;
 }
 
-export interface DatacenterStock {
+interface DatacenterStock {
   datacenter: string;
   availability: string;
   /** `1 h`, `72 h (low stock)`… */
@@ -78,7 +78,7 @@ export function observe(targets: readonly WatchTarget[], records: readonly Avail
 }
 
 /** What the state file keeps per target between checks (and runs). */
-export interface TargetMemory {
+interface TargetMemory {
   available: boolean;
   /** When it last changed (ISO). */
   since: string;
@@ -86,6 +86,15 @@ export interface TargetMemory {
 }
 
 export type WatchMemory = Record<string, TargetMemory>;
+
+/** The watch state as kept between runs (src/config/watch-state.ts writes it). */
+export interface WatchStateDocument {
+  version: number;
+  /** What the watch is about, in words (for a person opening the file). */
+  watching: string;
+  targets: WatchMemory;
+  lastCheck: string | null;
+}
 
 export interface StockEvent {
   event: 'available' | 'unavailable';
@@ -142,7 +151,11 @@ export function transitions(
       range: target.range,
       name: target.name,
       fqn: observation.fqn,
-      hardware: { memory: target.hardware.memory?.product ?? null, storage: target.hardware.storage?.product ?? null, systemStorage: target.hardware.systemStorage?.product ?? null },
+      hardware: {
+        memory: target.hardware.memory?.product ?? null,
+        storage: target.hardware.storage?.product ?? null,
+        systemStorage: target.hardware.systemStorage?.product ?? null,
+      },
       datacenter: first?.datacenter ?? null,
       delivery: first?.delay ?? null,
       datacenters: observation.inStock,
@@ -164,4 +177,20 @@ export function stockQuery(targets: readonly WatchTarget[], rule: StockRule): { 
   if (plans.size === 1) query.planCode = [...plans][0]!;
   if (rule.datacenters.length > 0) query.datacenters = rule.datacenters.map(normaliseDatacenter).join(',');
   return query;
+}
+
+/** What a watch remembers between runs, as its state file holds it (src/config/watch-state.ts). */
+export interface WatchStateDocument {
+  version: number;
+  /** What the watch is about, in words (for a person opening the file). */
+  watching: string;
+  targets: WatchMemory;
+  lastCheck: string | null;
+}
+
+/** The watch's state file, as the flow uses it (src/config/watch-state.ts opens one). */
+export interface WatchStateFile {
+  readonly path: string;
+  load(): WatchStateDocument;
+  save(document: WatchStateDocument): void;
 }

@@ -70,7 +70,7 @@ const CHECKED_OUT = { code: 'checked_out', message: 'The cart was already checke
  * asked). Decided by status, route and OVH's documented text only: "You are not allowed" on checkout
  * is the one documented answer (a cart not assigned); any other 403 is quoted, its reason unknown.
  */
-export function previewRefusal(error: OvhApiError): { code: string; message: string } {
+function previewRefusal(error: OvhApiError): { code: string; message: string } {
   if (error.kind === 'not-granted') return { code: 'not_granted', message: error.message };
   if (isNotAssignedRefusal(error)) return { code: 'not_assigned', message: 'The cart is not assigned to this account, so OVH gives no checkout preview.' };
   const said = error.ovhMessage ? `: ${error.ovhMessage}` : '';
@@ -87,7 +87,7 @@ async function previewOf(
   hasServer: boolean,
 ): Promise<Pick<CartReport, 'preview' | 'previewSource' | 'previewProblem'>> {
   if (!hasServer) return { preview: null, previewSource: null, previewProblem: { code: 'empty_cart', message: 'The cart is empty: there is nothing to price.' } };
-  let problem: CartReport['previewProblem'] = null;
+  let problem: CartReport['previewProblem'];
   if (session.cart.readOnly) {
     // Checked out: a checkout preview would only be refused (403); the summary still shows its content.
     problem = CHECKED_OUT;

@@ -26,7 +26,7 @@ export const ORDERING_ACCESS_RULES: readonly AccessRule[] = [
 ];
 
 /** What each ordering rule is for, in words (whoami lists the missing ones). */
-export const RULE_PURPOSES: Readonly<Record<string, string>> = {
+const RULE_PURPOSES: Readonly<Record<string, string>> = {
   'GET /me': 'who the account is',
   'GET /me/*': 'orders and payment methods',
   'POST /me/order/*': 'paying an order',

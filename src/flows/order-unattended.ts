@@ -154,7 +154,8 @@ async function prepareSpec(deps: OrderDeps, input: OrderInput): Promise<{ spec: 
     });
   }
   merged.subsidiary = await resolveSubsidiary(deps, merged);
-  // Only now: a subsidiary this endpoint does not serve is refused before any call, the clock's included.
+  // Only now: a subsidiary this endpoint does not serve is refused before any call, the clock's included; then
+  // the clock is measured beside the catalog, not after it (issue #15).
   deps.prefetchClock?.();
 
   const lookup = { subsidiary: merged.subsidiary, cache: deps.cache, endpoint: deps.endpointKey, now: deps.now };

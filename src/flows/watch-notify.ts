@@ -7,8 +7,8 @@ import { spawn } from 'node:child_process';
 import { redactSecrets } from '../ovh/redact.js';
 import type { WatchClock } from './watch-budget.js';
 
-export const NOTIFY_ATTEMPTS = 3;
-export const NOTIFY_TIMEOUT_MS = 10_000;
+const NOTIFY_ATTEMPTS = 3;
+const NOTIFY_TIMEOUT_MS = 10_000;
 /** Pause before attempt n+1: 1 s, then 2 s. */
 const PAUSE_MS = [1000, 2000];
 
@@ -25,20 +25,18 @@ export interface Channel {
 }
 
 async function post(url: string, init: { body: string; headers: Record<string, string> }, secrets: string[] = []): Promise<void> {
-  let response: Response;
-  try {
-    response = await fetch(url, { method: 'POST', body: init.body, headers: init.headers, signal: AbortSignal.timeout(NOTIFY_TIMEOUT_MS) });
-  } catch (error) {
+  const response = await fetch(url, { method: 'POST', body: init.body, headers: init.headers, signal: AbortSignal.timeout(NOTIFY_TIMEOUT_MS) }).catch((error: unknown) => {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    throw new Error(redactSecrets(cause?.code ?? cause?.message ?? (error as Error).message, secrets));
-  }
+    // Not attached as the cause: its message may carry the URL's secrets; the redacted text says what failed.
+    return Promise.reject(new Error(redactSecrets(cause?.code ?? cause?.message ?? (error as Error).message, secrets)));
+  });
   // The body is read (and dropped) so the connection is released.
   await response.arrayBuffer().catch(() => undefined);
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
 }
 
 /** `OVH_ORDER_EVENT=available`, `OVH_ORDER_PLAN_CODE=24rise01`…: the event's plain fields as variables. */
-export function eventVariables(notification: Notification): Record<string, string> {
+function eventVariables(notification: Notification): Record<string, string> {
   const vars: Record<string, string> = { OVH_ORDER_TEXT: notification.text, OVH_ORDER_EVENT_JSON: JSON.stringify(notification.event) };
   for (const [field, value] of Object.entries(notification.event)) {
     const name = `OVH_ORDER_${field.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()}`;
@@ -89,7 +87,11 @@ export function ntfyChannel(url: string): Channel {
     send: (n) =>
       post(url, {
         body: n.text,
-        headers: { Title: `ovh-order: ${n.event.event}`, Tags: n.event.event === 'available' || n.event.event === 'ordered' ? 'white_check_mark' : 'information_source', 'Content-Type': 'text/plain; charset=utf-8' },
+        headers: {
+          Title: `ovh-order: ${n.event.event}`,
+          Tags: n.event.event === 'available' || n.event.event === 'ordered' ? 'white_check_mark' : 'information_source',
+          'Content-Type': 'text/plain; charset=utf-8',
+        },
       }),
   };
 }
@@ -99,7 +101,12 @@ export const TELEGRAM_API = 'https://api.telegram.org';
 export function telegramChannel(token: string, chatId: string, apiBase = TELEGRAM_API): Channel {
   return {
     name: 'telegram',
-    send: (n) => post(`${apiBase.replace(/\/$/, '')}/bot${token}/sendMessage`, { body: JSON.stringify({ chat_id: chatId, text: n.text }), headers: { 'Content-Type': 'application/json' } }, [token]),
+    send: (n) =>
+      post(
+        `${apiBase.replace(/\/$/, '')}/bot${token}/sendMessage`,
+        { body: JSON.stringify({ chat_id: chatId, text: n.text }), headers: { 'Content-Type': 'application/json' } },
+        [token],
+      ),
   };
 }
 

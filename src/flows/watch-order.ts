@@ -21,11 +21,11 @@ import type { WatchClock } from './watch-budget.js';
 import type { WatchOrderer } from './watch.js';
 
 /** A prepared cart is recreated when it is this old (OVH keeps a cart one day). */
-export const CART_REFRESH_MS = 12 * 3600_000;
+const CART_REFRESH_MS = 12 * 3600_000;
 /** Carts kept ready at most (specs × preferred datacenters); beyond, the rest are built when stock appears. */
 export const MAX_PREPARED_CARTS = 6;
 
-export type OrderEventName = 'ordered' | 'order-refused' | 'order-failed';
+type OrderEventName = 'ordered' | 'order-refused' | 'order-failed';
 
 export interface OrderEvent {
   event: OrderEventName;
@@ -73,7 +73,7 @@ export interface WatchOrderDeps {
   signal: AbortSignal;
 }
 
-export type OrderingApi = CartApi & Pick<OvhApi, 'checkout' | 'getCart' | 'listOrders' | 'getOrder'>;
+type OrderingApi = CartApi & Pick<OvhApi, 'checkout' | 'getCart' | 'listOrders' | 'getOrder'>;
 
 interface PreparedCart {
   session: CartSession;
@@ -151,7 +151,10 @@ export class CartKeeper implements WatchOrderer {
     try {
       return await work;
     } catch (error) {
-      if (!this.deps.signal.aborted) this.deps.note(`! Could not prepare a cart for ${slot.target.planCode} in ${slot.datacenter} (${(error as Error).message}); it will be built when stock appears.`);
+      if (!this.deps.signal.aborted)
+        this.deps.note(
+          `! Could not prepare a cart for ${slot.target.planCode} in ${slot.datacenter} (${(error as Error).message}); it will be built when stock appears.`,
+        );
       return undefined;
     }
   }
@@ -163,7 +166,9 @@ export class CartKeeper implements WatchOrderer {
       await api.deleteCart(session.cartId);
       this.existing.delete(session);
     } catch (error) {
-      this.deps.note(`! Cart ${session.cartId} could not be deleted (${(error as Error).message}); delete it with \`ovh-order cart delete ${session.cartId}\`.`);
+      this.deps.note(
+        `! Cart ${session.cartId} could not be deleted (${(error as Error).message}); delete it with \`ovh-order cart delete ${session.cartId}\`.`,
+      );
     }
   }
 
@@ -189,7 +194,11 @@ export class CartKeeper implements WatchOrderer {
       for (const { datacenter } of observation.inStock) {
         const key = slotKey(target, datacenter);
         if (this.refusedForPrice.has(key)) continue;
-        const slot = this.slots.find((s) => slotKey(s.target, s.datacenter) === key) ?? { target, datacenter, spec: specFor(target, datacenter, this.deps.subsidiary) };
+        const slot = this.slots.find((s) => slotKey(s.target, s.datacenter) === key) ?? {
+          target,
+          datacenter,
+          spec: specFor(target, datacenter, this.deps.subsidiary),
+        };
         await this.orderSlot(slot, answeredAt);
         return; // one order attempt per check
       }
@@ -198,7 +207,17 @@ export class CartKeeper implements WatchOrderer {
 
   private async orderSlot(slot: { target: WatchTarget; datacenter: string; spec: OrderSpec }, answeredAt: number): Promise<void> {
     const key = slotKey(slot.target, slot.datacenter);
-    const base = { at: '', key: slot.target.key, planCode: slot.target.planCode, name: slot.target.name, datacenter: slot.datacenter, orderId: null, url: null, totalWithoutTax: null, totalWithTax: null } as const;
+    const base = {
+      at: '',
+      key: slot.target.key,
+      planCode: slot.target.planCode,
+      name: slot.target.name,
+      datacenter: slot.datacenter,
+      orderId: null,
+      url: null,
+      totalWithoutTax: null,
+      totalWithTax: null,
+    } as const;
     const emit = (event: Omit<OrderEvent, 'at'>) => this.deps.emit({ ...event, at: this.deps.clock.now().toISOString() });
     const cartWasReady = this.ready.has(key);
     let prepared = this.ready.get(key) ?? (await this.inFlight.get(key));
@@ -227,7 +246,13 @@ export class CartKeeper implements WatchOrderer {
     if (compareMoney(totals.totalWithoutTax, limit) > 0) {
       this.refusedForPrice.add(key);
       this.ready.set(key, prepared); // still good for a later spell of stock
-      await emit({ ...base, ...totals, event: 'order-refused', cartId: session.cartId, message: `the quote's total without tax, ${preview.prices.withoutTax.text}, is above --max-price ${this.deps.maxPrice}; nothing was ordered.` });
+      await emit({
+        ...base,
+        ...totals,
+        event: 'order-refused',
+        cartId: session.cartId,
+        message: `the quote's total without tax, ${preview.prices.withoutTax.text}, is above --max-price ${this.deps.maxPrice}; nothing was ordered.`,
+      });
       return;
     }
 
@@ -241,7 +266,13 @@ export class CartKeeper implements WatchOrderer {
           postedAt = this.deps.monotonic();
         },
       };
-      const placed = await checkout(this.deps.checkoutApi, session.cartId, { autopay: this.deps.autopay, waiveRetraction: this.deps.waiveRetraction, quote: quotedTotal(preview) }, hooks, () => this.deps.clock.now());
+      const placed = await checkout(
+        this.deps.checkoutApi,
+        session.cartId,
+        { autopay: this.deps.autopay, waiveRetraction: this.deps.waiveRetraction, quote: quotedTotal(preview) },
+        hooks,
+        () => this.deps.clock.now(),
+      );
       this.placed += 1;
       this.existing.delete(session); // a checked-out cart is the order's now
       const left = this.ordersLeft;

@@ -36,7 +36,7 @@ export interface ResolveOptions {
 }
 
 /** At most this many offers are watched by requirements (one stock call covers them all; the list is for people). */
-export const MAX_REQUIREMENT_TARGETS = 200;
+const MAX_REQUIREMENT_TARGETS = 200;
 
 export async function resolveWatchTargets(api: CatalogApi, what: WatchWhat, options: ResolveOptions): Promise<ResolvedWatch> {
   // The stock is the loop's to ask for (filtered); the catalog is read without it.
@@ -74,7 +74,16 @@ export async function resolveWatchTargets(api: CatalogApi, what: WatchWhat, opti
     for (const planCode of [...new Set(what.plans.map((p) => p.trim()))]) {
       const { offer } = await loadOfferByPlan(api, { ...lookup, planCode, range: what.range });
       const hardware = defaultHardware(offer);
-      targets.push({ key: targetKey(offer.planCode, hardware, false), planCode: offer.planCode, range: offer.range, name: offer.name, hardware, monthly: offer.monthly, setup: offer.setup, offer });
+      targets.push({
+        key: targetKey(offer.planCode, hardware, false),
+        planCode: offer.planCode,
+        range: offer.range,
+        name: offer.name,
+        hardware,
+        monthly: offer.monthly,
+        setup: offer.setup,
+        offer,
+      });
     }
     return { targets, mode: 'plans' };
   }
@@ -89,14 +98,26 @@ export async function resolveWatchTargets(api: CatalogApi, what: WatchWhat, opti
   const loaded = await Promise.all(ranges.map((range) => loadOffers(api, { ...lookup, range })));
   const matching = loaded.flatMap((l) => filterOffers(l.offers, { search: what.search, minRamGb: what.minRamGb, maxMonthly: what.maxMonthly }));
   if (matching.length === 0) {
-    throw new UsageError(`No offer of the ${ranges.join(', ')} range${ranges.length > 1 ? 's' : ''} (${options.subsidiary}) matches these requirements, so there is nothing to watch.`, {
-      code: 'nothing_to_watch',
-      hint: 'Loosen --search, --min-ram or --max-price; `ovh-order catalog` shows what there is.',
-    });
+    throw new UsageError(
+      `No offer of the ${ranges.join(', ')} range${ranges.length > 1 ? 's' : ''} (${options.subsidiary}) matches these requirements, so there is nothing to watch.`,
+      {
+        code: 'nothing_to_watch',
+        hint: 'Loosen --search, --min-ram or --max-price; `ovh-order catalog` shows what there is.',
+      },
+    );
   }
   const targets = matching.slice(0, MAX_REQUIREMENT_TARGETS).map((offer): WatchTarget => {
     const hardware = defaultHardware(offer);
-    return { key: targetKey(offer.planCode, hardware, false), planCode: offer.planCode, range: offer.range, name: offer.name, hardware, monthly: offer.monthly, setup: offer.setup, offer };
+    return {
+      key: targetKey(offer.planCode, hardware, false),
+      planCode: offer.planCode,
+      range: offer.range,
+      name: offer.name,
+      hardware,
+      monthly: offer.monthly,
+      setup: offer.setup,
+      offer,
+    };
   });
   return { targets, mode: 'requirements' };
 }

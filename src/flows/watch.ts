@@ -5,19 +5,33 @@
 import type { OvhApi } from '../ovh/api.js';
 import type { DatacenterAvailability } from '../ovh/models/availability.js';
 import { OvhApiError } from '../ovh/errors.js';
-import { observe, stockQuery, transitions, type StockEvent, type StockRule, type TargetObservation, type WatchTarget } from '../domain/watch.js';
+import {
+  observe,
+  stockQuery,
+  transitions,
+  type StockEvent,
+  type StockRule,
+  type TargetObservation,
+  type WatchStateDocument,
+  type WatchTarget,
+} from '../domain/watch.js';
 import { backoffDelayMs, nextCheckDelayMs } from '../domain/watch-pacing.js';
-import type { WatchStateFile } from '../config/watch-state.js';
 import type { WatchClock } from './watch-budget.js';
 
-export interface CheckSummary {
+/** Where the watch keeps what it last saw (src/config/watch-state.ts keeps it in a file). */
+interface WatchStore {
+  load(): WatchStateDocument;
+  save(document: WatchStateDocument): void;
+}
+
+interface CheckSummary {
   at: Date;
   targets: number;
   inStock: number;
   nextAt: Date | null;
 }
 
-export interface WatchReporter {
+interface WatchReporter {
   /** A stock event (printed and notified; never throws). */
   event(event: StockEvent): Promise<void>;
   /** After each good check: the spinner's "last check" line on a terminal. */
@@ -39,7 +53,7 @@ export interface WatchDeps {
   rule: StockRule;
   intervalMs: number;
   once: boolean;
-  state: WatchStateFile;
+  state: WatchStore;
   clock: WatchClock;
   random: () => number;
   reporter: WatchReporter;
@@ -87,7 +101,9 @@ export async function runWatch(deps: WatchDeps): Promise<WatchResult> {
       if (deps.once || !isPassing(error)) throw error;
       failures += 1;
       const wait = backoffDelayMs(deps.intervalMs, failures, deps.random(), error.retryAfterSeconds);
-      deps.reporter.trouble(`Stock check failed (${error.status ?? error.kind}: ${error.ovhMessage ?? error.message}); trying again in ${Math.round(wait / 1000)} s.`);
+      deps.reporter.trouble(
+        `Stock check failed (${error.status ?? error.kind}: ${error.ovhMessage ?? error.message}); trying again in ${Math.round(wait / 1000)} s.`,
+      );
       await deps.clock.sleep(wait, deps.signal);
       continue;
     }

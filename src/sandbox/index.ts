@@ -30,7 +30,7 @@ import { randomKey } from './state.js';
 import { readStockSchedule, StockControl } from './stock-schedule.js';
 import type { SandboxLogEntry, SandboxOptions, SandboxOrderView, SandboxServer } from './types.js';
 
-export type { SandboxFault, SandboxLogEntry, SandboxOptions, SandboxOrderView, SandboxRegion, SandboxServer, StockScheduleDocument, StockScheduleStep } from './types.js';
+export type { SandboxLogEntry, SandboxOptions, SandboxServer, StockScheduleDocument } from './types.js';
 export { parseStockSchedule, readStockSchedule } from './stock-schedule.js';
 export { generateLargeCatalog } from './data/large-catalog.js';
 export { signatureOf } from './auth.js';

@@ -15,7 +15,7 @@
 import { readFileSync } from 'node:fs';
 import { DELAY_CODES } from './data/availability.js';
 
-export type StockOverride = string | Record<string, string>;
+type StockOverride = string | Record<string, string>;
 
 export interface StockScheduleStep {
   /** In force from this availability request on (1 = the first one this sandbox answers). */
@@ -48,12 +48,14 @@ export function parseStockSchedule(document: unknown, where = 'document'): Stock
     const hasRequest = step.fromRequest !== undefined;
     const hasSeconds = step.afterSeconds !== undefined;
     if (hasRequest === hasSeconds) fail(at, 'needs exactly one of "fromRequest" (a request number from 1) or "afterSeconds" (seconds from 0)');
-    if (hasRequest && !(Number.isInteger(step.fromRequest) && (step.fromRequest as number) >= 1)) fail(at, `"fromRequest" must be a whole number from 1, got ${JSON.stringify(step.fromRequest)}`);
+    if (hasRequest && !(Number.isInteger(step.fromRequest) && (step.fromRequest as number) >= 1))
+      fail(at, `"fromRequest" must be a whole number from 1, got ${JSON.stringify(step.fromRequest)}`);
     if (hasSeconds && !(typeof step.afterSeconds === 'number' && Number.isFinite(step.afterSeconds) && step.afterSeconds >= 0)) {
       fail(at, `"afterSeconds" must be a number from 0, got ${JSON.stringify(step.afterSeconds)}`);
     }
     const stock = step.stock;
-    if (stock === null || typeof stock !== 'object' || Array.isArray(stock)) fail(at, '"stock" must be an object of plan code or fqn → delay code (or datacenter → delay code)');
+    if (stock === null || typeof stock !== 'object' || Array.isArray(stock))
+      fail(at, '"stock" must be an object of plan code or fqn → delay code (or datacenter → delay code)');
     const checkCode = (code: unknown, key: string): string => {
       if (typeof code !== 'string' || !CODES.has(code)) fail(at, `"${key}": ${JSON.stringify(code)} is not a delay code (allowed: ${DELAY_CODES.join(', ')})`);
       return code;
@@ -76,13 +78,13 @@ export function readStockSchedule(file: string): StockScheduleDocument {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new Error(`Cannot read the stock schedule ${file}: ${(error as Error).message}`);
+    throw new Error(`Cannot read the stock schedule ${file}: ${(error as Error).message}`, { cause: error });
   }
   let document: unknown;
   try {
     document = JSON.parse(text);
   } catch (error) {
-    throw new Error(`The stock schedule ${file} is not valid JSON: ${(error as Error).message}`);
+    throw new Error(`The stock schedule ${file} is not valid JSON: ${(error as Error).message}`, { cause: error });
   }
   return parseStockSchedule(document, file);
 }
@@ -140,6 +142,9 @@ export class StockControl {
   /** Records with the delays in force (copies; the authored ones are shared). */
   apply<R extends { fqn: string; planCode: string; datacenters: Array<{ datacenter: string; availability: string }> }>(records: R[]): R[] {
     if (!this.stepInForce()) return records;
-    return records.map((r) => ({ ...r, datacenters: r.datacenters.map((d) => ({ ...d, availability: this.delay(r.fqn, r.planCode, d.datacenter, d.availability) })) }));
+    return records.map((r) => ({
+      ...r,
+      datacenters: r.datacenters.map((d) => ({ ...d, availability: this.delay(r.fqn, r.planCode, d.datacenter, d.availability) })),
+    }));
   }
 }

@@ -3,7 +3,7 @@
 
 import type { StockScheduleDocument } from './stock-schedule.js';
 
-export type { StockScheduleDocument, StockScheduleStep } from './stock-schedule.js';
+export type { StockScheduleDocument } from './stock-schedule.js';
 
 export type SandboxRegion = 'eu' | 'ca' | 'us';
 

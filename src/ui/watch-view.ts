@@ -63,7 +63,9 @@ export async function createWatchScreen(ctx: Context, locale: string): Promise<W
   const theme = createTheme(ctx, ctx.stdout);
   const errTheme = createTheme(ctx);
   const spinning = !json && ctx.stderr.isTTY === true;
-  const spinner = spinning ? (await import('ora')).default({ text: 'Starting the watch', stream: ctx.stderr, isEnabled: true, color: 'cyan', discardStdin: false }) : undefined;
+  const spinner = spinning
+    ? (await import('ora')).default({ text: 'Starting the watch', stream: ctx.stderr, isEnabled: true, color: 'cyan', discardStdin: false })
+    : undefined;
   spinner?.start();
   // The spinner is cleared around every line so lines never mix with it.
   const above = (write: () => void) => {
@@ -79,7 +81,8 @@ export async function createWatchScreen(ctx: Context, locale: string): Promise<W
         ctx.stdout.write(`${JSON.stringify(event)}\n`);
         return;
       }
-      const mark = event.event === 'available' || event.event === 'ordered' ? theme.ok('●') : event.event === 'unavailable' ? theme.muted('○') : theme.warn('!');
+      const mark =
+        event.event === 'available' || event.event === 'ordered' ? theme.ok('●') : event.event === 'unavailable' ? theme.muted('○') : theme.warn('!');
       above(() => ctx.stdout.write(`${clock(event.at)} ${mark} ${eventText(event, locale)}\n`));
     },
     status(text) {

@@ -18,7 +18,6 @@ export interface CartSummaryView {
   missing: string[];
 }
 
-
 export interface OrderPlacedView {
   orderId: number;
   url: string;
@@ -26,7 +25,6 @@ export interface OrderPlacedView {
   total: string;
   statusCommand: string;
 }
-
 
 /** Each member returns the words (and colours) for one thing the wizard shows. */
 export interface WizardView {

@@ -30,6 +30,7 @@ describe('npm run bench (quick)', () => {
       'download to first table, beyond transfer',
       'warm-cache start, beyond node -e 0',
       'peak memory, download',
+      'order --yes critical path (requests)',
       'Watch: stock answer to checkout POST (cart ready)',
       'Watch: heap growth, hour 1 to hour',
       'Watch: most API calls in a minute',

@@ -15,7 +15,10 @@ const ECO = 'catalog-public-eco-FR-2025-05-subset.json';
 
 function ranges() {
   const baremetal = PublicCatalogSchema.parse(read(BAREMETAL));
-  const publicOffers = [...normaliseCatalog({ range: 'baremetal', catalog: baremetal }), ...normaliseCatalog({ range: 'eco', catalog: PublicCatalogSchema.parse(read(ECO)) })];
+  const publicOffers = [
+    ...normaliseCatalog({ range: 'baremetal', catalog: baremetal }),
+    ...normaliseCatalog({ range: 'eco', catalog: PublicCatalogSchema.parse(read(ECO)) }),
+  ];
   const formatted = formattedFromPublic(baremetal);
   return {
     joined: normaliseCatalog({ range: 'dedicated', catalog: formatted, publicOffers }),

@@ -14,8 +14,7 @@ const catalogs = [
   { file: 'catalog-public-eco-FR-2025-05-subset.json', range: 'eco' as const },
   { file: 'catalog-public-baremetalServers-FR-2022-02-subset.json', range: 'baremetal' as const },
 ];
-const offersOf = (file: string, range: 'eco' | 'baremetal'): Offer[] =>
-  normaliseCatalog({ range, catalog: PublicCatalogSchema.parse(readRecorded(file)) });
+const offersOf = (file: string, range: 'eco' | 'baremetal'): Offer[] => normaliseCatalog({ range, catalog: PublicCatalogSchema.parse(readRecorded(file)) });
 
 /** The add-ons a cart gets by default in one mode, by hardware family. */
 function orderedByDefault(offer: Offer, mode: string, duration: string) {

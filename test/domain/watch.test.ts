@@ -14,7 +14,16 @@ const target: WatchTarget = { key: ks.planCode, planCode: ks.planCode, range: 'e
 const fqn = [ks.planCode, hardware.memory?.product, hardware.storage?.product].filter(Boolean).join('.');
 
 function stock(delays: Record<string, string>): AvailabilityRecord[] {
-  return [{ fqn, planCode: ks!.planCode, server: ks!.planCode, memory: hardware.memory?.product, storage: hardware.storage?.product, datacenters: Object.entries(delays).map(([datacenter, availability]) => ({ datacenter, availability })) }];
+  return [
+    {
+      fqn,
+      planCode: ks!.planCode,
+      server: ks!.planCode,
+      memory: hardware.memory?.product,
+      storage: hardware.storage?.product,
+      datacenters: Object.entries(delays).map(([datacenter, availability]) => ({ datacenter, availability })),
+    },
+  ];
 }
 
 describe('observe', () => {
@@ -52,7 +61,7 @@ describe('transitions', () => {
     expect(first.events).toEqual([]);
     const second = transitions([target], first.memory, observe([target], stock({ gra: 'unavailable', rbx: '24H' }), rule), t1);
     expect(second.events.map((e) => [e.event, e.datacenter, e.delivery])).toEqual([['available', 'rbx', '24 h']]);
-    expect(second.events[0]!.monthly).toEqual(ks!.monthly);
+    expect(second.events[0]!.monthly).toEqual(ks.monthly);
     // More stock, same answer to "can I order it": no new alert.
     const third = transitions([target], second.memory, observe([target], stock({ gra: '1H-high', rbx: '24H' }), rule), t2);
     expect(third.events).toEqual([]);
@@ -69,7 +78,7 @@ describe('transitions', () => {
 
 describe('stockQuery', () => {
   it('filters by plan when one plan is watched, by datacenters when a preference is given', () => {
-    expect(stockQuery([target], { datacenters: ['GRA', 'rbx'] })).toEqual({ planCode: ks!.planCode, datacenters: 'gra,rbx' });
+    expect(stockQuery([target], { datacenters: ['GRA', 'rbx'] })).toEqual({ planCode: ks.planCode, datacenters: 'gra,rbx' });
     expect(stockQuery([target, { ...target, key: 'other', planCode: 'other' }], { datacenters: [] })).toEqual({});
   });
 });

@@ -10,6 +10,8 @@ import { freshBinPath, isolatedEnv, runCli } from '../helpers/run-cli.js';
 const env = isolatedEnv();
 const home = env.HOME!;
 const hasShell = (shell: string) => spawnSync(shell, ['-c', 'exit 0']).status === 0;
+// Skipped on a machine without the shell, never in CI: .ci/run installs zsh and fish.
+const skipWithout = (shell: string) => !hasShell(shell) && process.env.CI !== 'true';
 
 /** What bash's TAB offers for `words` (the last one being the word under the cursor). */
 function bashOffers(script: string, words: string[]): string[] {
@@ -57,7 +59,7 @@ describe('shell completion', () => {
     expect(empty).toMatchObject({ code: 0, stdout: '', stderr: '' });
   });
 
-  it.skipIf(!hasShell('zsh'))('zsh: the script loads, and names the commands with their descriptions', async () => {
+  it.skipIf(skipWithout('zsh'))('zsh: the script loads, and names the commands with their descriptions', async () => {
     const printed = await runCli(['completion', 'zsh'], { env });
     expect(printed.code).toBe(0);
     expect(printed.stdout).toMatch(/^#compdef ovh-order/);
@@ -65,18 +67,23 @@ describe('shell completion', () => {
     const file = join(home, '_ovh-order');
     writeFileSync(file, printed.stdout);
     // Loaded as a person's ~/.zshrc would: compinit, then the script registers itself for ovh-order.
-    const loaded = spawnSync('zsh', ['-c', `autoload -U compinit && compinit -u && source ${file} && print -r -- $_comps[ovh-order]`], { encoding: 'utf8', env });
+    const loaded = spawnSync('zsh', ['-c', `autoload -U compinit && compinit -u && source ${file} && print -r -- $_comps[ovh-order]`], {
+      encoding: 'utf8',
+      env,
+    });
     expect(loaded.status, loaded.stderr).toBe(0);
     expect(loaded.stdout.trim()).toBe('_ovh_order');
   });
 
-  it.skipIf(!hasShell('fish'))('fish: the script loads, and completes commands and range values', async () => {
+  it.skipIf(skipWithout('fish'))('fish: the script loads, and completes commands and range values', async () => {
     const printed = await runCli(['completion', 'fish'], { env });
     expect(printed.code).toBe(0);
     const file = join(home, 'ovh-order.fish');
     writeFileSync(file, printed.stdout);
     const ask = (line: string) =>
-      execFileSync('fish', ['--no-config', '-c', `source ${file}; complete --do-complete ${JSON.stringify(line)}`], { encoding: 'utf8', env }).split('\n').map((l) => l.split('\t')[0]);
+      execFileSync('fish', ['--no-config', '-c', `source ${file}; complete --do-complete ${JSON.stringify(line)}`], { encoding: 'utf8', env })
+        .split('\n')
+        .map((l) => l.split('\t')[0]);
     expect(ask('ovh-order ca')).toEqual(expect.arrayContaining(['catalog', 'cart']));
     expect(ask('ovh-order catalog --range ')).toEqual(expect.arrayContaining(['dedicated', 'baremetal', 'eco']));
     expect(ask('ovh-order cart ')).toEqual(expect.arrayContaining(['show', 'list', 'delete', 'prune']));

@@ -35,7 +35,11 @@ describe('the packed package, installed globally with --omit=dev', () => {
     const npmEnv = process.env;
     const packed = await exec(npm, ['pack', '--ignore-scripts', '--silent', '--pack-destination', home], { cwd: repoRoot, env: npmEnv });
     const tarball = join(home, packed.stdout.trim().split('\n').at(-1)!);
-    const install = await exec(npm, ['install', '--global', '--prefix', prefix, '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund', tarball], { cwd: elsewhere, env: npmEnv, timeout: 240_000 });
+    const install = await exec(npm, ['install', '--global', '--prefix', prefix, '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund', tarball], {
+      cwd: elsewhere,
+      env: npmEnv,
+      timeout: 240_000,
+    });
     installOutput = `${install.stdout}${install.stderr}`;
   }, 300_000);
 

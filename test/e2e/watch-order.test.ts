@@ -18,7 +18,12 @@ interface Event {
   message?: string;
   stockToCheckoutMs?: number;
 }
-const events = (stdout: string): Event[] => stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Event);
+const events = (stdout: string): Event[] =>
+  stdout
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Event);
 const created = () => sandbox.log.filter((e) => e.method === 'POST' && e.route === '/order/cart' && e.status === 200).length;
 const deleted = () => sandbox.log.filter((e) => e.method === 'DELETE' && e.route === '/order/cart/{cartId}' && e.status === 200).length;
 
@@ -65,7 +70,9 @@ describe('watch --order', () => {
   it('--autopay and --waive-retraction reach the checkout only when given, and the waiver is said out loud', async () => {
     sandbox.setStockSchedule({ steps: [{ fromRequest: 1, stock: { '24rise01': { gra: '1H-high' } } }] });
     sandbox.setPaymentMethod(true);
-    const result = await runAgainst(sandbox, [...WATCH, '--once', '--json', '--order', '--yes', '--max-price', '200', '--autopay', '--waive-retraction'], { env: isolatedEnv(sandboxKeys(sandbox)) });
+    const result = await runAgainst(sandbox, [...WATCH, '--once', '--json', '--order', '--yes', '--max-price', '200', '--autopay', '--waive-retraction'], {
+      env: isolatedEnv(sandboxKeys(sandbox)),
+    });
     expect(result.code, result.stderr).toBe(0);
     expect(events(result.stdout).map((e) => e.event)).toContain('ordered');
     expect(sandbox.orders().at(-1)!.checkoutBody).toEqual({ autoPayWithPreferredPaymentMethod: true, waiveRetractationPeriod: true });
@@ -75,7 +82,9 @@ describe('watch --order', () => {
   it('refuses a quote above --max-price (without tax, setup included): nothing ordered, carts deleted', async () => {
     sandbox.setStockSchedule({ steps: [{ fromRequest: 1, stock: { '24rise01': { gra: '1H-high' } } }] });
     const before = sandbox.orders().length;
-    const result = await runAgainst(sandbox, [...WATCH, '--once', '--json', '--order', '--yes', '--max-price', '50'], { env: isolatedEnv(sandboxKeys(sandbox)) });
+    const result = await runAgainst(sandbox, [...WATCH, '--once', '--json', '--order', '--yes', '--max-price', '50'], {
+      env: isolatedEnv(sandboxKeys(sandbox)),
+    });
     expect(result.code).toBe(0);
     const refused = events(result.stdout).find((e) => e.event === 'order-refused');
     expect(refused?.message).toMatch(/^the quote's total without tax, 56[.,]99 €, is above --max-price 50; nothing was ordered\.$/);
@@ -86,9 +95,17 @@ describe('watch --order', () => {
 
   it('stock gone before the checkout: OVH refuses, the watch says so and buys nothing', async () => {
     sandbox.setStockSchedule({ steps: [{ fromRequest: 1, stock: { '24rise01': { gra: '1H-high', rbx: 'unavailable' } } }] });
-    sandbox.addFault({ method: 'POST', route: '/order/cart/{cartId}/checkout', kind: 'status', status: 400, message: 'The server 24rise01.ram-32g-ecc-3200.softraid-2x512nvme is not available in gra' });
+    sandbox.addFault({
+      method: 'POST',
+      route: '/order/cart/{cartId}/checkout',
+      kind: 'status',
+      status: 400,
+      message: 'The server 24rise01.ram-32g-ecc-3200.softraid-2x512nvme is not available in gra',
+    });
     const before = sandbox.orders().length;
-    const result = await runAgainst(sandbox, [...WATCH, '--once', '--json', '--order', '--yes', '--max-price', '200'], { env: isolatedEnv(sandboxKeys(sandbox)) });
+    const result = await runAgainst(sandbox, [...WATCH, '--once', '--json', '--order', '--yes', '--max-price', '200'], {
+      env: isolatedEnv(sandboxKeys(sandbox)),
+    });
     expect(result.code).toBe(0);
     const refused = events(result.stdout).find((e) => e.event === 'order-refused');
     expect(refused?.message).toContain('is not available in gra; nothing was ordered.');
@@ -99,12 +116,20 @@ describe('watch --order', () => {
   it('SIGTERM: the watch stops cleanly (exit 0) and deletes every cart it prepared', async () => {
     sandbox.setStockSchedule({ steps: [{ fromRequest: 1, stock: { '24rise01': 'unavailable' } }] });
     const env = isolatedEnv(sandboxKeys(sandbox));
-    const child = spawn(process.execPath, [binPath, ...WATCH, '--order', '--yes', '--max-price', '200', '--endpoint', sandbox.url], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [binPath, ...WATCH, '--order', '--yes', '--max-price', '200', '--endpoint', sandbox.url], {
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     // Two carts (gra, rbx), assigned: ready.
-    await until(() => sandbox.log.filter((e) => e.route === '/order/cart/{cartId}/assign' && e.status === 200).length >= 2 && sandbox.log.filter((e) => e.route.endsWith('/configuration') && e.method === 'POST').length >= 6, 'two prepared carts');
+    await until(
+      () =>
+        sandbox.log.filter((e) => e.route === '/order/cart/{cartId}/assign' && e.status === 200).length >= 2 &&
+        sandbox.log.filter((e) => e.route.endsWith('/configuration') && e.method === 'POST').length >= 6,
+      'two prepared carts',
+    );
     expect(created()).toBe(2);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
@@ -116,7 +141,10 @@ describe('watch --order', () => {
     sandbox.setStockSchedule({ steps: [{ fromRequest: 1, stock: { '24rise01': 'unavailable' } }] });
     const session = spawnPty([...WATCH, '--order', '--yes', '--max-price', '200', '--endpoint', sandbox.url], isolatedEnv(sandboxKeys(sandbox)), { cols: 160 });
     await session.waitFor(/no stock · last check \d\d:\d\d:\d\d · next \d\d:\d\d:\d\d/);
-    await until(() => created() === 2 && sandbox.log.filter((e) => e.route.endsWith('/configuration') && e.method === 'POST').length >= 6, 'two prepared carts');
+    await until(
+      () => created() === 2 && sandbox.log.filter((e) => e.route.endsWith('/configuration') && e.method === 'POST').length >= 6,
+      'two prepared carts',
+    );
     session.write(keys.ctrlC);
     const exit = await session.exited;
     expect(exit.exitCode).toBe(0);

@@ -41,8 +41,14 @@ describe('watch --once across restarts', () => {
   beforeEach(() => {
     env = isolatedEnv(sandboxKeys(sandbox));
   });
-  const once = (extra: string[] = []) => runAgainst(sandbox, ['watch', '--plan', '24rise01', '--range', 'eco', '--datacenter', 'gra,rbx', '--once', '--json', ...extra], { env });
-  const events = (stdout: string) => stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as { event: string; datacenter: string | null; planCode: string });
+  const once = (extra: string[] = []) =>
+    runAgainst(sandbox, ['watch', '--plan', '24rise01', '--range', 'eco', '--datacenter', 'gra,rbx', '--once', '--json', ...extra], { env });
+  const events = (stdout: string) =>
+    stdout
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { event: string; datacenter: string | null; planCode: string });
 
   it('alerts once when stock appears, stays quiet while it lasts, says when it goes; exit 0 when orderable, 1 when not', async () => {
     sandbox.setStockSchedule({ steps: [{ fromRequest: 1, stock: RISE_GONE }] });
@@ -107,14 +113,29 @@ describe('watch notifications to receivers on 127.0.0.1', () => {
     const dir = mkdtempSync(join(tmpdir(), 'watch-notify-'));
     const out = join(dir, 'command.txt');
     const token = '123456:SECRET-telegram-token';
-    const env = isolatedEnv({ ...sandboxKeys(sandbox), OVH_ORDER_TELEGRAM_TOKEN: token, OVH_ORDER_TELEGRAM_CHAT_ID: '42', OVH_ORDER_TELEGRAM_API_URL: `${receiver.url}/telegram` });
+    const env = isolatedEnv({
+      ...sandboxKeys(sandbox),
+      OVH_ORDER_TELEGRAM_TOKEN: token,
+      OVH_ORDER_TELEGRAM_CHAT_ID: '42',
+      OVH_ORDER_TELEGRAM_API_URL: `${receiver.url}/telegram`,
+    });
     const result = await runAgainst(
       sandbox,
       [
-        'watch', '--plan', '24rise01', '--range', 'eco', '--datacenter', 'gra', '--once',
-        '--notify-command', `cat > ${out}; echo "$OVH_ORDER_EVENT $OVH_ORDER_PLAN_CODE $OVH_ORDER_DATACENTER $OVH_ORDER_MONTHLY $OVH_ORDER_MONTHLY_CURRENCY" >> ${out}`,
-        '--webhook', `${receiver.url}/hook`,
-        '--ntfy', `${receiver.url}/ntfy-topic`,
+        'watch',
+        '--plan',
+        '24rise01',
+        '--range',
+        'eco',
+        '--datacenter',
+        'gra',
+        '--once',
+        '--notify-command',
+        `cat > ${out}; echo "$OVH_ORDER_EVENT $OVH_ORDER_PLAN_CODE $OVH_ORDER_DATACENTER $OVH_ORDER_MONTHLY $OVH_ORDER_MONTHLY_CURRENCY" >> ${out}`,
+        '--webhook',
+        `${receiver.url}/hook`,
+        '--ntfy',
+        `${receiver.url}/ntfy-topic`,
       ],
       { env },
     );
@@ -141,8 +162,17 @@ describe('watch notifications to receivers on 127.0.0.1', () => {
     sandbox.setStockSchedule({ steps: [{ fromRequest: 1, stock: { '24rise01': { gra: '1H-high' } } }] });
     receiver.received.length = 0;
     const token = '999:ANOTHER-secret';
-    const env = isolatedEnv({ ...sandboxKeys(sandbox), OVH_ORDER_TELEGRAM_TOKEN: token, OVH_ORDER_TELEGRAM_CHAT_ID: '7', OVH_ORDER_TELEGRAM_API_URL: `${receiver.url}/fail` });
-    const result = await runAgainst(sandbox, ['watch', '--plan', '24rise01', '--range', 'eco', '--datacenter', 'gra', '--once', '--webhook', `${receiver.url}/fail/hook`], { env, timeoutMs: 30_000 });
+    const env = isolatedEnv({
+      ...sandboxKeys(sandbox),
+      OVH_ORDER_TELEGRAM_TOKEN: token,
+      OVH_ORDER_TELEGRAM_CHAT_ID: '7',
+      OVH_ORDER_TELEGRAM_API_URL: `${receiver.url}/fail`,
+    });
+    const result = await runAgainst(
+      sandbox,
+      ['watch', '--plan', '24rise01', '--range', 'eco', '--datacenter', 'gra', '--once', '--webhook', `${receiver.url}/fail/hook`],
+      { env, timeoutMs: 30_000 },
+    );
     expect(result.code).toBe(0);
     expect(receiver.received.filter((r) => r.path === '/fail/hook')).toHaveLength(3);
     expect(result.stderr).toContain('The webhook notification of "available" failed 3 times (HTTP 500); the watch goes on.');

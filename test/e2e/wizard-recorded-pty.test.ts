@@ -69,10 +69,14 @@ describe('Enter at every question on the sandbox’s authored data', () => {
     await sandbox?.close();
   });
 
-  it.skipIf(!available)('RISE-1 during its setup promotion: the billing question names it and lists what OVH quotes', async () => {
-    const screen = await expectEnterReachesTheQuote(sandbox, ['--range', 'eco', '--search', '24rise01']);
-    expect(screen).toMatch(/Due now 56,99\s€ \(no setup fee \+ 1 month\)\s*\nPromotion FLASHSALE_WW_RISE_1_3_AND_GAME_T1 until \d{4}-\d{2}-\d{2}/);
-  }, 60_000);
+  it.skipIf(!available)(
+    'RISE-1 during its setup promotion: the billing question names it and lists what OVH quotes',
+    async () => {
+      const screen = await expectEnterReachesTheQuote(sandbox, ['--range', 'eco', '--search', '24rise01']);
+      expect(screen).toMatch(/Due now 56,99\s€ \(no setup fee \+ 1 month\)\s*\nPromotion FLASHSALE_WW_RISE_1_3_AND_GAME_T1 until \d{4}-\d{2}-\d{2}/);
+    },
+    60_000,
+  );
 });
 
 describeRecorded('Enter at every question reaches the quote (recorded data, pseudo-terminal)', () => {
@@ -85,8 +89,12 @@ describeRecorded('Enter at every question reaches the quote (recorded data, pseu
   });
 
   for (const range of [undefined, 'dedicated', 'baremetal', 'eco'] as const) {
-    it.skipIf(!available)(`${range ? `--range ${range}` : 'the range asked'}: to the quote, never the same refused datacenter twice`, async () => {
-      await expectEnterReachesTheQuote(sandbox, range ? ['--range', range] : []);
-    }, 60_000);
+    it.skipIf(!available)(
+      `${range ? `--range ${range}` : 'the range asked'}: to the quote, never the same refused datacenter twice`,
+      async () => {
+        await expectEnterReachesTheQuote(sandbox, range ? ['--range', range] : []);
+      },
+      60_000,
+    );
   }
 });

@@ -62,7 +62,7 @@ describe('the watch loop (fast clock)', () => {
     });
     const { result, events, stockTimes } = await watchFor(6);
     expect(result.checks).toBe(6);
-    expect(events.map((e) => `${e.event}@${(Date.parse(e.at) - stockTimes[0]!) / 60_000 | 0}`)).toEqual(['available@2', 'unavailable@4']);
+    expect(events.map((e) => `${e.event}@${((Date.parse(e.at) - stockTimes[0]!) / 60_000) | 0}`)).toEqual(['available@2', 'unavailable@4']);
     const gaps = stockTimes.slice(1).map((t, i) => t - stockTimes[i]!);
     for (const gap of gaps) expect(gap).toBe(63_000); // 60 s + 10 % x 0.5
   });

@@ -13,6 +13,8 @@ export function assertFreshBundle(repoRoot: string): void {
     throw new Error(`The bundle has not been built (no ${SOURCE_STAMP}). Run "npm run build" (npm test builds first).`);
   }
   if (built !== sourceHash(repoRoot)) {
-    throw new Error(`The bundle is older than the sources (src/ changed since "npm run build"): these tests would run old code. Run "npm run build" (npm test builds first).`);
+    throw new Error(
+      `The bundle is older than the sources (src/ changed since "npm run build"): these tests would run old code. Run "npm run build" (npm test builds first).`,
+    );
   }
 }

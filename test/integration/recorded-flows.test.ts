@@ -22,7 +22,13 @@ interface CatalogOffer {
   storage: { summary: string } | null;
   stock: Array<{ datacenter: string; availability: string; orderable: boolean }>;
   soonest: { datacenter: string } | null;
-  pricings: Array<{ pricingMode: string; duration: string; dueNow: JsonMoney; monthlyEquivalent: JsonMoney; promotions: Array<{ name: string; appliesTo: string; endDate: string | null }> }>;
+  pricings: Array<{
+    pricingMode: string;
+    duration: string;
+    dueNow: JsonMoney;
+    monthlyEquivalent: JsonMoney;
+    promotions: Array<{ name: string; appliesTo: string; endDate: string | null }>;
+  }>;
   options: Array<{ family: string; mandatory: boolean; default: string | null }>;
 }
 interface CatalogDocument {
@@ -40,7 +46,7 @@ const RANGES = ['dedicated', 'baremetal', 'eco'] as const;
 type Cli = (args: string[], now?: () => Date) => Promise<{ code: number; stdout: string; stderr: string }>;
 
 /** `main()` in-process against a sandbox (one context, so one config dir and cache, per run). */
-function clientOf(sandbox: SandboxServer): { cli: Cli; catalog(range: string, ...extra: string[]): Promise<CatalogOffer[]> } {
+function clientOf(sandbox: SandboxServer): { cli: Cli; catalog: (range: string, ...extra: string[]) => Promise<CatalogOffer[]> } {
   const cli: Cli = async (args, now) => {
     const ctx = createTestContext({ env: sandboxKeys(sandbox), now });
     const code = await main([...args, '--endpoint', sandbox.url], ctx);
@@ -48,7 +54,7 @@ function clientOf(sandbox: SandboxServer): { cli: Cli; catalog(range: string, ..
   };
   return {
     cli,
-    async catalog(range, ...extra) {
+    catalog: async (range, ...extra) => {
       const r = await cli(['catalog', '--range', range, '--subsidiary', 'FR', '--json', ...extra]);
       expect(r.code, r.stderr).toBe(0);
       return (JSON.parse(r.stdout) as CatalogDocument).offers;

@@ -83,7 +83,9 @@ describe('--stock-schedule on the CLI', () => {
     writeFileSync(file, JSON.stringify({ steps: [{ fromRequest: 1, stock: { '24rise01': 'unavailable' } }] }));
     const result = await runCli(['catalog', '--sandbox', '--range', 'eco', '--stock-schedule', file, '--json'], { env: isolatedEnv() });
     expect(result.code).toBe(0);
-    const rise = (JSON.parse(result.stdout) as { offers: Array<{ planCode: string; stock: Array<{ orderable: boolean }> }> }).offers.find((o) => o.planCode === '24rise01');
+    const rise = (JSON.parse(result.stdout) as { offers: Array<{ planCode: string; stock: Array<{ orderable: boolean }> }> }).offers.find(
+      (o) => o.planCode === '24rise01',
+    );
     expect(rise?.stock.length).toBeGreaterThan(0);
     expect(rise?.stock.filter((s) => s.orderable)).toEqual([]);
   });

@@ -16,10 +16,10 @@ function sandboxDir(ctx: Context): string {
 }
 
 /** --region, else the API --endpoint (or OVH_ENDPOINT) names, else eu; the two must agree. */
-function regionOf(ctx: Context, given: unknown): Region {
+function regionOf(ctx: Context, given: string | undefined): Region {
   const fromEndpoint = sandboxApiFor(ctx).replace('ovh-', '') as Region;
   if (given === undefined) return fromEndpoint;
-  const region = String(given) as Region;
+  const region = given as Region;
   if (!['eu', 'ca', 'us'].includes(region)) throw new UsageError(`--region "${region}" is not one of: eu, ca, us.`);
   if (explicitEndpoint(ctx)?.source === 'flags' && fromEndpoint !== region) {
     throw new UsageError(`--region ${region} and --endpoint ${ctx.globals.endpoint} name two different APIs.`, { hint: 'Give one of them.' });
@@ -36,7 +36,7 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
   const port = typeof options.port === 'number' ? options.port : 0;
   const latencyMs = typeof options.latency === 'number' ? options.latency : 0;
   if (!Number.isInteger(port) || port > 65535) throw new UsageError(`--port "${String(options.port)}" is not a port number (0 to 65535).`);
-  const region = regionOf(ctx, options.region);
+  const region = regionOf(ctx, typeof options.region === 'string' ? options.region : undefined);
 
   const stockSchedule = await stockScheduleFromFlag(ctx);
   const { startSandbox, DataPackError } = await import('../../sandbox/index.js');

@@ -57,14 +57,21 @@ function httpUrl(flag: string, value: string): string {
 }
 
 function parseFlags(options: Record<string, unknown>): WatchFlags {
-  const text = (key: string) => (typeof options[key] === 'string' && options[key] !== '' ? (options[key] as string) : undefined);
+  const text = (key: string) => {
+    const value = options[key];
+    return typeof value === 'string' && value !== '' ? value : undefined;
+  };
   const datacenters = text('datacenter') ? parseDatacenterList(text('datacenter')!) : [];
   const unknown = datacenters.filter((d) => !KNOWN_DATACENTERS.includes(d));
-  if (unknown.length > 0) throw new UsageError(`--datacenter: unknown datacenter ${unknown.map((d) => `"${d}"`).join(', ')}. Allowed: ${KNOWN_DATACENTERS.join(', ')}.`, { code: 'invalid_datacenter' });
+  if (unknown.length > 0)
+    throw new UsageError(`--datacenter: unknown datacenter ${unknown.map((d) => `"${d}"`).join(', ')}. Allowed: ${KNOWN_DATACENTERS.join(', ')}.`, {
+      code: 'invalid_datacenter',
+    });
   let maxDelayHours: number | undefined;
   if (text('maxDelay') !== undefined) {
     const hours = parseMaxDelay(text('maxDelay')!);
-    if (hours === null || hours <= 0) throw new UsageError(`--max-delay "${text('maxDelay')}" is not a delay: write it in hours or days, e.g. 24h, 72h or 3d.`, { code: 'invalid_max_delay' });
+    if (hours === null || hours <= 0)
+      throw new UsageError(`--max-delay "${text('maxDelay')}" is not a delay: write it in hours or days, e.g. 24h, 72h or 3d.`, { code: 'invalid_max_delay' });
     maxDelayHours = hours;
   }
   const flags: WatchFlags = {
@@ -87,11 +94,24 @@ function parseFlags(options: Record<string, unknown>): WatchFlags {
   };
   if (flags.order) {
     if (flags.maxPrice === undefined) {
-      throw new UsageError('--order needs --max-price: the watch never buys without a ceiling (the quote total without tax, setup included).', { code: 'order_needs_max_price', hint: 'For example: --order --max-price 120 --yes' });
+      throw new UsageError('--order needs --max-price: the watch never buys without a ceiling (the quote total without tax, setup included).', {
+        code: 'order_needs_max_price',
+        hint: 'For example: --order --max-price 120 --yes',
+      });
     }
-    if (!flags.yes) throw new UsageError('--order needs --yes: nobody is there to confirm when stock appears.', { code: 'confirmation_required', hint: 'Add --yes to let the watch buy within --max-price and --max-orders.' });
+    if (!flags.yes)
+      throw new UsageError('--order needs --yes: nobody is there to confirm when stock appears.', {
+        code: 'confirmation_required',
+        hint: 'Add --yes to let the watch buy within --max-price and --max-orders.',
+      });
   } else {
-    const orderOnly = [['yes', '--yes'], ['autopay', '--autopay'], ['waiveRetraction', '--waive-retraction']].filter(([key]) => options[key!] === true).map(([, flag]) => flag);
+    const orderOnly = [
+      ['yes', '--yes'],
+      ['autopay', '--autopay'],
+      ['waiveRetraction', '--waive-retraction'],
+    ]
+      .filter(([key]) => options[key!] === true)
+      .map(([, flag]) => flag);
     if (options.maxOrders !== undefined && options.maxOrders !== 1) orderOnly.push('--max-orders');
     if (orderOnly.length > 0) throw new UsageError(`${orderOnly.join(', ')} only mean something with --order.`, { code: 'order_flag_without_order' });
   }
@@ -106,7 +126,10 @@ function channelsFrom(ctx: Context, options: Record<string, unknown>): { channel
   const token = ctx.env.OVH_ORDER_TELEGRAM_TOKEN?.trim();
   const chat = ctx.env.OVH_ORDER_TELEGRAM_CHAT_ID?.trim();
   if (token || chat) {
-    if (!token || !chat) throw new UsageError(`Telegram needs both OVH_ORDER_TELEGRAM_TOKEN and OVH_ORDER_TELEGRAM_CHAT_ID; only ${token ? 'the token' : 'the chat id'} is set.`, { code: 'telegram_incomplete' });
+    if (!token || !chat)
+      throw new UsageError(`Telegram needs both OVH_ORDER_TELEGRAM_TOKEN and OVH_ORDER_TELEGRAM_CHAT_ID; only ${token ? 'the token' : 'the chat id'} is set.`, {
+        code: 'telegram_incomplete',
+      });
     const base = ctx.env.OVH_ORDER_TELEGRAM_API_URL ? httpUrl('OVH_ORDER_TELEGRAM_API_URL', ctx.env.OVH_ORDER_TELEGRAM_API_URL) : TELEGRAM_API;
     channels.push(telegramChannel(token, chat, base));
   }
@@ -124,7 +147,10 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
 
   const fixedTargets = flags.plans.length > 0 || specDocument !== undefined;
   if (fixedTargets && flags.maxPrice !== undefined && !flags.order) {
-    throw new UsageError('With --plan or --spec, --max-price is the ceiling of an order: use it with --order (as a requirement, it goes with --range, --search or --min-ram).', { code: 'max_price_without_order' });
+    throw new UsageError(
+      'With --plan or --spec, --max-price is the ceiling of an order: use it with --order (as a requirement, it goes with --range, --search or --min-ram).',
+      { code: 'max_price_without_order' },
+    );
   }
   const { output } = await commandIo(ctx);
   // The watch backs off itself; a client retry would be a call outside its pacing.
@@ -141,7 +167,15 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
   const resolved = await waitFor(ctx, output, 'Reading the catalog', () =>
     resolveWatchTargets(
       api,
-      { plans: flags.plans, range: flags.range, specDocument, specSource: flags.specFile ? `Spec file ${flags.specFile}` : undefined, search: flags.search, minRamGb: flags.minRamGb, maxMonthly: fixedTargets ? undefined : flags.maxPrice },
+      {
+        plans: flags.plans,
+        range: flags.range,
+        specDocument,
+        specSource: flags.specFile ? `Spec file ${flags.specFile}` : undefined,
+        search: flags.search,
+        minRamGb: flags.minRamGb,
+        maxMonthly: fixedTargets ? undefined : flags.maxPrice,
+      },
       { subsidiary, cache, endpointKey: session.endpoint.name, now: () => ctx.now() },
     ),
   );
@@ -149,8 +183,13 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
     datacenters: flags.datacenters.length > 0 ? flags.datacenters : resolved.spec ? [resolved.spec.datacenter] : [],
     ...(flags.maxDelayHours !== undefined ? { maxDelayHours: flags.maxDelayHours } : {}),
   };
-  const identity = JSON.stringify({ endpoint: session.sandbox ? 'sandbox' : session.endpoint.apiUrl, subsidiary, targets: resolved.targets.map((t) => t.key).sort(), rule });
-  const state = openWatchState(ctx.env, identity, output.warn);
+  const identity = JSON.stringify({
+    endpoint: session.sandbox ? 'sandbox' : session.endpoint.apiUrl,
+    subsidiary,
+    targets: resolved.targets.map((t) => t.key).sort(),
+    rule,
+  });
+  const state = openWatchState(ctx.env, identity, (text) => output.warn(text));
 
   const screen = await createWatchScreen(ctx, locale);
   const notifier = new Notifier(channels, clock, (text) => screen.note(`! ${text}`), secrets);
@@ -168,7 +207,9 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
       : `Watching ${names}${where}${delay}: a stock check every ${flags.intervalMs / 1000} s, at most ${CALLS_PER_MINUTE} API calls a minute. Ctrl-C stops.`,
   );
 
-  const keeper = flags.order ? await startOrdering(ctx, { session, output, budget, clock, screen, emit, flags, identity, resolved, rule, subsidiary, signal, api }) : undefined;
+  const keeper = flags.order
+    ? await startOrdering(ctx, { session, output, budget, clock, screen, emit, flags, identity, resolved, rule, subsidiary, signal, api })
+    : undefined;
 
   try {
     const result = await runWatch({
@@ -183,8 +224,11 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
       signal,
       ...(keeper ? { orderer: keeper } : {}),
       reporter: {
-        event: (event) => emit(event as unknown as EventFacts),
-        checked: (s) => screen.status(`${names}: ${s.inStock > 0 ? `${s.inStock} in stock` : 'no stock'} · last check ${clockText(s.at)}${s.nextAt ? ` · next ${clockText(s.nextAt)}` : ''}`),
+        event: (event) => emit(event),
+        checked: (s) =>
+          screen.status(
+            `${names}: ${s.inStock > 0 ? `${s.inStock} in stock` : 'no stock'} · last check ${clockText(s.at)}${s.nextAt ? ` · next ${clockText(s.nextAt)}` : ''}`,
+          ),
         trouble: (text) => screen.note(`! ${text}`),
       },
     });
@@ -221,9 +265,19 @@ interface OrderingSetup {
  */
 async function startOrdering(ctx: Context, setup: OrderingSetup): Promise<CartKeeper> {
   const { session, output, budget, flags, screen } = setup;
-  const quiet: Output = { result: () => {}, json: () => {}, info: () => {}, success: () => {}, warn: (text) => screen.note(`! ${text}`), spin: (_label, work) => work() };
+  const quiet: Output = {
+    result: () => {},
+    json: () => {},
+    info: () => {},
+    success: () => {},
+    warn: (text) => screen.note(`! ${text}`),
+    spin: (_label, work) => work(),
+  };
   if (flags.autopay) await checkPaymentMethod({ api: setup.api, output: quiet, signal: setup.signal });
-  if (flags.waiveRetraction) output.warn('--waive-retraction: every order of this watch gives up the legal withdrawal period (OVHcloud may deliver at once, without the right to cancel and be refunded).');
+  if (flags.waiveRetraction)
+    output.warn(
+      '--waive-retraction: every order of this watch gives up the legal withdrawal period (OVHcloud may deliver at once, without the right to cancel and be refunded).',
+    );
   const source = `watch:${createHash('sha256').update(setup.identity).digest('hex').slice(0, 16)}`;
   const journal = openOrderJournal(ctx, output);
   const ordersPlaced = () => journal.recent(JOURNAL_MAX_ENTRIES).filter((e) => e.source === source && e.state !== 'not-ordered').length;
@@ -231,7 +285,9 @@ async function startOrdering(ctx: Context, setup: OrderingSetup): Promise<CartKe
   const slots =
     setup.resolved.mode === 'requirements'
       ? []
-      : setup.resolved.targets.flatMap((target) => setup.rule.datacenters.map((datacenter) => ({ target, datacenter, spec: specFor(target, datacenter, setup.subsidiary, setup.resolved.spec) })));
+      : setup.resolved.targets.flatMap((target) =>
+          setup.rule.datacenters.map((datacenter) => ({ target, datacenter, spec: specFor(target, datacenter, setup.subsidiary, setup.resolved.spec) })),
+        );
   budget.setReserve(Math.min(slots.length, MAX_PREPARED_CARTS));
   const keeper = new CartKeeper(
     {
@@ -245,7 +301,7 @@ async function startOrdering(ctx: Context, setup: OrderingSetup): Promise<CartKe
       waiveRetraction: flags.waiveRetraction,
       ordersPlaced,
       hooksFor: (spec) => orderCheckoutHooks(ctx, session, quiet, spec, { force: false, dryRun: false, source }),
-      emit: (event) => setup.emit(event as unknown as EventFacts),
+      emit: (event) => setup.emit(event),
       note: (text) => screen.note(text),
       output: quiet,
       clock: setup.clock,
@@ -256,9 +312,13 @@ async function startOrdering(ctx: Context, setup: OrderingSetup): Promise<CartKe
   );
   ctx.cleanups.push(() => keeper.close());
   if (keeper.ordersLeft === 0) {
-    screen.note(`This watch already placed ${flags.maxOrders} order${flags.maxOrders > 1 ? 's' : ''} (--max-orders ${flags.maxOrders}, counted in the journal): it only alerts now.`);
+    screen.note(
+      `This watch already placed ${flags.maxOrders} order${flags.maxOrders > 1 ? 's' : ''} (--max-orders ${flags.maxOrders}, counted in the journal): it only alerts now.`,
+    );
   } else {
-    screen.note(`Ordering when stock appears: at most ${keeper.ordersLeft} order${keeper.ordersLeft > 1 ? 's' : ''}, each only if the quote's total without tax is at most ${flags.maxPrice}${slots.length > 0 ? `; preparing ${Math.min(slots.length, MAX_PREPARED_CARTS)} cart${slots.length > 1 ? 's' : ''} now` : ''}.`);
+    screen.note(
+      `Ordering when stock appears: at most ${keeper.ordersLeft} order${keeper.ordersLeft > 1 ? 's' : ''}, each only if the quote's total without tax is at most ${flags.maxPrice}${slots.length > 0 ? `; preparing ${Math.min(slots.length, MAX_PREPARED_CARTS)} cart${slots.length > 1 ? 's' : ''} now` : ''}.`,
+    );
     // Runs beside the first checks: a slot whose cart is still being prepared waits for it.
     void keeper.prepareAll();
   }

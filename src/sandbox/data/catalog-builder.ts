@@ -11,7 +11,7 @@ export type PublicRange = 'eco' | 'baremetalServers';
 const CATALOG_ID_BASE: Record<PublicRange, number> = { eco: 8294, baremetalServers: 4938 };
 
 /** One `order.catalog.public.Pricing` (the entry is already in the subsidiary's currency). */
-export function catalogPricing(entry: PricingEntry, taxRate: number): Record<string, unknown> {
+function catalogPricing(entry: PricingEntry, taxRate: number): Record<string, unknown> {
   return {
     phase: entry.capacity === 'installation' ? 0 : 1,
     capacities: [entry.capacity],

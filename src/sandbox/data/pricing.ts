@@ -89,7 +89,7 @@ export interface AuthoredPromotion {
 const DAY_MS = 86_400_000;
 
 /** The dates of a promotion; `current` is counted from today (UTC), so a catalog is the same all day. */
-export function promotionDates(window: AuthoredPromotion['window'], nowMs: number): { startDate: string; endDate: string } {
+function promotionDates(window: AuthoredPromotion['window'], nowMs: number): { startDate: string; endDate: string } {
   if (window !== 'current') return window;
   const today = Math.floor(nowMs / DAY_MS) * DAY_MS;
   const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', '+00:00');
