@@ -24,6 +24,8 @@ export interface OrderPlacedView {
   autopay: boolean;
   total: string;
   statusCommand: string;
+  /** The cart the order was made from (the receipt names it: OVH support and the journal use it). */
+  cartId?: string;
 }
 
 /** Each member returns the words (and colours) for one thing the wizard shows. */

@@ -109,6 +109,7 @@ export function renderOrderPlaced(view: OrderPlacedView, theme?: Theme): string 
     renderPairs(
       [
         ['Order', String(view.orderId)],
+        ...(view.cartId ? [['Cart', view.cartId] as [string, string]] : []),
         ['Total', view.total],
         ['Payment', view.autopay ? 'paid with your preferred payment method' : 'not paid yet: pay it at the URL below'],
         ['URL', view.url],

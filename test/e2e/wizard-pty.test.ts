@@ -154,6 +154,8 @@ describe.skipIf(!available)('the README’s first command', () => {
     const { exitCode } = await session.exited;
     expect(exitCode, session.screen().slice(-2000)).toBe(0);
     expect(session.screen()).toContain('Order placed.');
+    // The receipt names the cart the order came from.
+    expect(session.screen()).toMatch(/Order placed\.[\s\S]*Cart\s+[0-9a-f-]{36}/);
   });
 });
 

@@ -46,7 +46,7 @@ export const checkoutStep: WizardStep = {
     deps.cart.checkoutStarted = true;
     const placed = await deps.output.spin('Placing the order', () => checkout(deps.api, session.cartId, { autopay, waiveRetraction, quote: quotedTotal(state.preview!) }, deps.checkoutHooks, deps.now));
     deps.output.result(
-      `\n${deps.view.orderPlaced({ orderId: placed.orderId, url: placed.url, autopay, total, statusCommand: command(deps, `status ${placed.orderId}`) })}\n`,
+      `\n${deps.view.orderPlaced({ orderId: placed.orderId, cartId: session.cartId, url: placed.url, autopay, total, statusCommand: command(deps, `status ${placed.orderId}`) })}\n`,
     );
     return { ...state, order: placed, outcome: 'ordered' };
   },
