@@ -3,7 +3,7 @@
 import { CommanderError } from 'commander';
 import { createProcessContext, type Context } from '../runtime/context.js';
 import { buildProgram } from './program.js';
-import { ExitCode, InterruptedError } from '../domain/errors.js';
+import { ExitCode, InterruptedError, OutputClosedError } from '../domain/errors.js';
 
 export async function main(argv: string[], ctx: Context = createProcessContext()): Promise<number> {
   const stopSignals = installSignalHandlers(ctx);
@@ -37,22 +37,39 @@ function commanderExit(error: CommanderError, ctx: Context, json: boolean): numb
   return ExitCode.usage;
 }
 
-/** SIGINT/SIGTERM abort `ctx.interrupt`; flows listening to it print the cart id and the way to resume. */
+/**
+ * SIGINT/SIGTERM, and Ctrl-C read as a key while a spinner holds the terminal (ctx.requestInterrupt),
+ * abort `ctx.interrupt`; flows listening to it print the cart id and the way to resume.
+ */
 function installSignalHandlers(ctx: Context): () => void {
   let firstAt = 0;
   const onSignal = () => {
     if (ctx.interrupt.signal.aborted) {
       // conf's atomic writer (when-exit) re-raises the first signal at once after its own cleanup;
-      // only a second press by the person, noticeably later, means "out now, skip the goodbye".
-      if (Date.now() - firstAt > SECOND_SIGNAL_GRACE_MS) process.exit(ExitCode.interrupted);
+      // only a second press by the person, noticeably later, means "out now, skip the goodbye"
+      // (but for what must not be lost: a checkout in flight names its cart and `ovh-order status`).
+      if (Date.now() - firstAt > SECOND_SIGNAL_GRACE_MS) {
+        for (const note of ctx.quitNotes.values()) ctx.stderr.write(`\n${note}\n`);
+        process.exit(ExitCode.interrupted);
+      }
       return;
     }
     firstAt = Date.now();
     ctx.interrupt.abort(new InterruptedError());
   };
+  ctx.requestInterrupt = onSignal;
+  // A closed pipe stops the command as Ctrl-C would (so never a checkout after it), as a failure.
+  const onStreamError = (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') return;
+    if (!ctx.interrupt.signal.aborted) ctx.interrupt.abort(new OutputClosedError());
+  };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  ctx.stdout.on('error', onStreamError);
+  ctx.stderr.on('error', onStreamError);
   return () => {
+    ctx.stdout.off('error', onStreamError);
+    ctx.stderr.off('error', onStreamError);
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   };

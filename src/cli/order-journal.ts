@@ -74,6 +74,7 @@ export function checkoutHooksFor(ctx: Context, session: Session, output: Output,
     force: options.force,
     timeOffsetSeconds: () => api().client.timeOffsetSeconds,
     signal: ctx.interrupt.signal,
+    quitNotes: ctx.quitNotes,
     unverifiedTls: unverifiedTls(ctx, session),
     ...(options.source ? { source: options.source } : {}),
   });
@@ -166,7 +167,30 @@ function entriesShown(ctx: Pick<Context, 'globals'>, journal: Journal): JournalE
   return journal
     .recent(Number.MAX_SAFE_INTEGER)
     .filter((e) => (e.endpoint === SANDBOX_JOURNAL_ENDPOINT) === sandbox)
+    .filter((e) => sandbox || !onThisMachine(e.endpoint) || sameHost(e.endpoint, ctx.globals.endpoint))
     .slice(0, JOURNAL_LIST_LIMIT);
+}
+
+/**
+ * An API served on this machine (loopback: `ovh-order sandbox`, a test server) is never OVH's: its
+ * entries are shown only when `--endpoint` names that API, never among the account's orders.
+ */
+function onThisMachine(endpoint: string): boolean {
+  try {
+    const host = new URL(endpoint).hostname;
+    return host === 'localhost' || host === '[::1]' || host === '::1' || /^127\./.test(host);
+  } catch {
+    return false;
+  }
+}
+
+function sameHost(endpoint: string, current: string | undefined): boolean {
+  if (!current) return false;
+  try {
+    return new URL(endpoint).host === new URL(current).host;
+  } catch {
+    return false;
+  }
 }
 
 /** An entry's API in a few letters: `eu.api.ovh.com`, `127.0.0.1:8443`, `ovh-eu`. */

@@ -15,7 +15,9 @@ export function renderError(error: unknown, ctx: Context): number {
     ctx.stdout.write(`${JSON.stringify({ error: { code, message, hint: hint ?? null } })}\n`);
   } else {
     const theme = createTheme(ctx);
-    ctx.stderr.write(`${theme.error('Error:')} ${message}\n`);
+    // A deliberate stop (Ctrl-C) is said plainly, not as an error.
+    const label = error instanceof InterruptedError ? '' : `${theme.error('Error:')} `;
+    ctx.stderr.write(`${label}${message}\n`);
     if (hint) ctx.stderr.write(`${theme.muted(hint)}\n`);
   }
   // An interruption is the person's choice, not a bug: no stack even under --debug.

@@ -51,8 +51,19 @@ export class CredentialsError extends CliError {
 
 /** Ctrl-C, SIGTERM, or Esc at a prompt that cannot go back: exit 130. */
 export class InterruptedError extends CliError {
-  constructor(message = 'Interrupted.', options: { hint?: string; cause?: unknown } = {}) {
-    super(message, { code: 'interrupted', hint: options.hint, cause: options.cause, exitCode: ExitCode.interrupted });
+  constructor(message = 'Interrupted.', options: { hint?: string; cause?: unknown; code?: string; exitCode?: ExitCodeValue } = {}) {
+    super(message, { code: options.code ?? 'interrupted', hint: options.hint, cause: options.cause, exitCode: options.exitCode ?? ExitCode.interrupted });
+  }
+}
+
+/**
+ * The output was closed under us (`ovh-order order … | head -1`: EPIPE on stdout or stderr). It
+ * stops the command like an interruption (nothing more is sent, never a checkout), but it is a
+ * failure (exit 1), not the person's choice, and the cart is deleted rather than kept.
+ */
+export class OutputClosedError extends InterruptedError {
+  constructor() {
+    super('The output was closed (a pipe whose reader ended): stopped before anything was ordered.', { code: 'output_closed', exitCode: ExitCode.failure });
   }
 }
 

@@ -191,6 +191,8 @@ export interface JournaledCheckoutOptions {
   timeOffsetSeconds?: () => number | undefined;
   /** Ctrl-C during the lookup. */
   signal?: AbortSignal;
+  /** What a second Ctrl-C prints before quitting at once (ctx.quitNotes): the checkout in flight registers its cart here. */
+  quitNotes?: Map<string, string>;
   /**
    * Why certificates are not verified on the way to a real endpoint (NODE_TLS_REJECT_UNAUTHORIZED=0),
    * when they are not: the checkout is then refused before anything is written or posted.
@@ -218,8 +220,21 @@ export function journaledCheckoutHooks(options: JournaledCheckoutOptions): Journ
   // it is awaited (bounded by --timeout); a second Ctrl-C quits at once, leaving the entry pending.
   const onInterrupt = () =>
     output.warn('Waiting for OVH to answer the checkout before stopping, so the order is not lost track of (press Ctrl-C again to quit now).');
-  const listen = () => options.signal?.addEventListener('abort', onInterrupt, { once: true });
-  const unlisten = () => options.signal?.removeEventListener('abort', onInterrupt);
+  const quitNoteKey = 'checkout in flight';
+  const noteQuit = (cartId: string) =>
+    options.quitNotes?.set(
+      quitNoteKey,
+      `Quit while the checkout of cart ${cartId} was unresolved: the order may or may not have been placed. ` +
+        'Do not order again before checking: `ovh-order status` looks it up with OVH.',
+    );
+  const listen = (cartId: string) => {
+    options.signal?.addEventListener('abort', onInterrupt, { once: true });
+    noteQuit(cartId);
+  };
+  const unlisten = () => {
+    options.signal?.removeEventListener('abort', onInterrupt);
+    options.quitNotes?.delete(quitNoteKey);
+  };
 
   /** Refuses a repeat, then writes (and fsyncs) the entry. If this fails, nothing is posted. */
   async function beginEntry(attempt: CheckoutAttempt, what: OrderedThing): Promise<void> {
@@ -271,7 +286,7 @@ export function journaledCheckoutHooks(options: JournaledCheckoutOptions): Journ
       if (options.unverifiedTls) throw unverifiedTlsRefusal(options.unverifiedTls);
       const what = typeof options.what === 'function' ? await options.what(attempt) : options.what;
       await journalOrNothing(() => beginEntry(attempt, what));
-      listen();
+      listen(attempt.cartId);
     },
 
     after(result: PlacedOrderResult) {
@@ -312,6 +327,15 @@ export function journaledCheckoutHooks(options: JournaledCheckoutOptions): Journ
   };
 
   async function recover(error: unknown, attempt: CheckoutAttempt): Promise<PlacedOrderResult> {
+    noteQuit(attempt.cartId);
+    try {
+      return await lookUp(error, attempt);
+    } finally {
+      options.quitNotes?.delete(quitNoteKey);
+    }
+  }
+
+  async function lookUp(error: unknown, attempt: CheckoutAttempt): Promise<PlacedOrderResult> {
     const current = entry!;
     // Written to the journal and shown: an echoed token must not survive (the client redacts its own).
     const loss = redactSecrets(describeLoss(error));

@@ -20,7 +20,7 @@ function isFinalStatus(status: string): boolean {
 
 const STATUS_WORDS: Record<string, string> = {
   notPaid: 'not paid yet',
-  checking: 'payment and order being checked',
+  checking: 'being checked (payment and order)',
   documentsRequested: 'waiting for documents OVHcloud asked for',
   delivering: 'being delivered',
   delivered: 'delivered',

@@ -6,7 +6,7 @@
 import type { OvhApi } from '../ovh/api.js';
 import type { Order } from '../ovh/models/order.js';
 import { OvhApiError } from '../ovh/errors.js';
-import { CliError, ExitCode, UsageError, InterruptedError } from '../domain/errors.js';
+import { CliError, ExitCode, UsageError, InterruptedError, OutputClosedError } from '../domain/errors.js';
 import { hardwareFromOptions, offerAvailability } from '../domain/availability.js';
 import { billingChoicesFromOffer, billingWishFlags, choiceForWish, findBillingChoice } from '../domain/billing.js';
 import { assertConfigurationPlan, planConfiguration, type ConfigurationEntry } from '../domain/configuration.js';
@@ -59,8 +59,10 @@ export interface OrderInput {
 
 /** What the flow tells the person as it goes; the action renders these with src/ui. */
 export interface OrderPresenter {
-  /** The price preview, on stdout (not called under --json). */
-  preview(order: Order, spec: OrderSpec): void;
+  /** The price preview and what is bought, on stdout (not called under --json). */
+  preview(order: Order, spec: OrderSpec, offer: Offer): void;
+  /** The final question: what, where, which commitment, for how much. */
+  question(order: Order, spec: OrderSpec, offer: Offer): string;
   /** The order placed (not called under --json). */
   placed(result: PlacedOrderResult, preview: Order, autopay: boolean): void;
   /** The confirmation question's total with tax, e.g. `179,98 €`. */
@@ -392,18 +394,32 @@ export async function orderUnattended(deps: OrderDeps, input: OrderInput): Promi
     }
   };
 
+  // Ctrl-C before the checkout is posted means stop now: no more round trips (deleting the cart
+  // would be one), so the cart is kept and named with what to do with it.
+  // A closed output (EPIPE) stops the same way but is a failure: the cart is deleted.
+  const stopBeforeCheckout = async (): Promise<never> => {
+    const reason: unknown = deps.signal?.reason;
+    if (reason instanceof OutputClosedError) {
+      await dropCart('Nothing was ordered.');
+      throw reason;
+    }
+    throw new InterruptedError(`Interrupted: nothing was ordered. Cart ${cartId} is kept.`, {
+      hint: `Resume it with \`${deps.command(`wizard --cart ${cartId}`)}\` or delete it with \`${deps.command(`cart delete ${cartId}`)}\`; or run the same command again to start over.`,
+    });
+  };
+
   let built: BuiltCart;
   try {
     built = await buildCart(deps, session, spec, offer, source);
   } catch (error) {
+    if (error instanceof InterruptedError) await stopBeforeCheckout();
     await dropCart('Nothing was ordered.');
-    if (error instanceof InterruptedError) throw new InterruptedError('Interrupted before anything was ordered.', { hint: 'Run the same command again to start over.' });
     throw error;
   }
   report.options = built.options.map((o) => ({ planCode: o.planCode, family: o.family, source: o.source }));
   report.configuration = built.configuration;
   report.preview = built.preview;
-  if (!deps.json) deps.presenter.preview(built.preview, spec);
+  if (!deps.json) deps.presenter.preview(built.preview, spec, offer);
 
   try {
     checkMaxPrice(built.preview, behaviour.maxPrice, deps.presenter.money);
@@ -429,7 +445,10 @@ export async function orderUnattended(deps: OrderDeps, input: OrderInput): Promi
       });
     }
     const prompter = await deps.prompter();
-    const go = await prompter.confirm({ id: 'confirm-order', message: `Order now for ${deps.presenter.total(built.preview)} (tax included)?`, default: false });
+    const go = await prompter.confirm({ id: 'confirm-order', message: deps.presenter.question(built.preview, spec, offer), default: false }).catch((error: unknown) => {
+      if (error instanceof InterruptedError) return stopBeforeCheckout();
+      throw error;
+    });
     if (!go) {
       await dropCart('Nothing was ordered.');
       report.outcome = 'declined';
@@ -437,6 +456,10 @@ export async function orderUnattended(deps: OrderDeps, input: OrderInput): Promi
     }
   }
 
+  // A pipe closed while the preview was written reports it on the next tick: heard before the
+  // checkout, so the checkout hook refuses to post (signal aborted) and the cart is deleted.
+  await new Promise((resolve) => setImmediate(resolve));
+  if (deps.signal?.aborted) await stopBeforeCheckout();
   let placed: PlacedOrderResult;
   try {
     // Never raced against Ctrl-C: once posted, only the answer tells whether something was bought.
@@ -446,6 +469,7 @@ export async function orderUnattended(deps: OrderDeps, input: OrderInput): Promi
   } catch (error) {
     // A refusal (4xx, the journal's, or a lost answer looked up as "cart still open") bought nothing; any other failure may have placed the order: keep the cart.
     if (nothingWasOrdered(error)) {
+      if (error instanceof InterruptedError) await stopBeforeCheckout();
       await dropCart(error instanceof OvhApiError ? 'OVH refused the order; nothing was ordered.' : 'Nothing was ordered.');
     } else if (!(error instanceof CheckoutOutcomeError)) {
       deps.output.warn(`The order may or may not have been placed. Cart ${cartId} is kept; check your orders before trying again.`);

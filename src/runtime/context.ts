@@ -40,6 +40,16 @@ export interface Context {
   readonly cleanups: Array<() => Promise<void> | void>;
   /** Aborted on Ctrl-C / SIGTERM (reason: an InterruptedError). Flows race their waits against it. */
   readonly interrupt: AbortController;
+  /**
+   * Ctrl-C read as a key (the terminal in raw mode): does what SIGINT does. main() installs the
+   * signal handler here, so a second press behaves like a second signal.
+   */
+  requestInterrupt(): void;
+  /**
+   * Said on stderr when a second Ctrl-C quits at once (a checkout in flight registers what to check).
+   * Keyed so that the one registering can remove its note.
+   */
+  readonly quitNotes: Map<string, string>;
   /** The exit code the command chose (0 unless it set one). */
   exitCode: number;
   /** Tests inject a scripted Prompter here; otherwise commands build the inquirer one (ui/inquirer-prompter). */
@@ -74,6 +84,11 @@ export function createContext(io: ContextIo): Context {
     },
     cleanups: [],
     interrupt: new AbortController(),
+    // Without main()'s handlers (tests): abort; flows turn any abort reason into an InterruptedError.
+    requestInterrupt() {
+      if (!ctx.interrupt.signal.aborted) ctx.interrupt.abort();
+    },
+    quitNotes: new Map(),
     exitCode: 0,
   };
   return ctx;

@@ -6,6 +6,9 @@ import type { OrderRecord } from './state.js';
 const CHECKING_MS = 10 * 60_000;
 const DELIVERED_AFTER_MS = 60 * 60_000;
 
+/** How the sandbox moves an order on, for `status --wait` to say (it waits that long). */
+export const ORDER_PACE_WORDS = `an order is checked for ${CHECKING_MS / 60_000} minutes after payment and delivered ${DELIVERED_AFTER_MS / 60_000} minutes after payment`;
+
 export type OrderStatus = 'notPaid' | 'checking' | 'delivering' | 'delivered';
 
 export function orderStatus(order: OrderRecord, nowMs: number): OrderStatus {

@@ -12,6 +12,8 @@ export interface PreviewViewOptions {
   theme?: Theme;
   /** The billing period in words (`1 month`, `12 months`), for the renewal line. */
   period?: string;
+  /** What is bought (ui/purchase-summary.ts): said instead of the due-now/renewal lines, before the contracts. */
+  summary?: string;
 }
 
 const plain = (s: string) => s;
@@ -73,9 +75,12 @@ export function renderPreview(order: Order, options: PreviewViewOptions): string
   // The unit price says something only when a line has a quantity above 1.
   const showUnit = order.details.some((d) => d.quantity > 1);
   const rows: string[][] = [];
+  // Free setup lines (one per option, all 0) say nothing one by one: folded into one note.
+  const freeSetup = order.details.filter((d) => lineKind(d) === 'setup' && moneyFromCartPrice(d.totalPrice).micros === 0);
   for (const group of groupDetails(order.details)) {
     if (rows.length > 0) rows.push(showUnit ? ['', '', '', '', ''] : ['', '', '', '']);
     for (const detail of group) {
+      if (freeSetup.includes(detail)) continue;
       const nested = detail.domain?.includes('.') ? '  ' : '';
       const row = [
         `${nested}${detail.description.replace(/\s+/g, ' ').replace(/[ -]+$/, '')}`,
@@ -89,14 +94,16 @@ export function renderPreview(order: Order, options: PreviewViewOptions): string
     }
   }
   const columns = [
-    { header: 'Description', maxWidth: showUnit ? 38 : 48 },
+    { header: 'Description', maxWidth: showUnit ? 38 : 48, wrap: true },
     { header: 'Kind', maxWidth: 7 },
     { header: 'Qty', align: 'right' as const },
     { header: 'Unit', align: 'right' as const },
     { header: 'Total', align: 'right' as const },
   ];
   if (!showUnit) columns.splice(3, 1);
-  blocks.push(renderTable(columns, rows, theme ? { heading: theme.strong } : {}));
+  const table = renderTable(columns, rows, theme ? { heading: theme.strong } : {});
+  const setupNote = freeSetup.length > 0 ? `\n${(theme?.muted ?? plain)(`No setup fee${freeSetup.length > 1 ? ` for any of the ${freeSetup.length} items` : ''} (setup 0).`)}` : '';
+  blocks.push(`${table}${setupNote}`);
 
   const prices = order.prices;
   const totals: Array<[string, string]> = [];
@@ -112,7 +119,7 @@ export function renderPreview(order: Order, options: PreviewViewOptions): string
   const period = options.period === undefined ? 'period' : options.period === '1 month' ? 'month' : options.period;
   const due: Array<[string, string]> = [['Due now', `${price(amount(prices.withTax, locale))} (tax included)`]];
   if (renewal) due.push([`Renews every ${period}`, `${price(moneyText(renewal, locale))} + tax`]);
-  blocks.push(renderPairs(due));
+  blocks.push(options.summary ?? renderPairs(due));
 
   const contracts = order.contracts ?? [];
   if (contracts.length > 0) {

@@ -4,8 +4,10 @@ import Table from 'cli-table3';
 export interface Column {
   header: string;
   align?: 'left' | 'right' | 'center';
-  /** Cut long cells to this many characters (on a terminal only: see `cut`). */
+  /** Cut long cells to this many characters (on a terminal only: see `cut`), or wrap them, with `wrap`. */
   maxWidth?: number;
+  /** Wrap long plain cells at word boundaries instead of cutting them: nothing is lost. */
+  wrap?: boolean;
 }
 
 const BORDERLESS = {
@@ -28,7 +30,7 @@ export function renderTable(columns: Column[], rows: string[][], options: { head
     colAligns: columns.map((c) => c.align ?? 'left'),
     wordWrap: false,
   });
-  for (const row of rows) table.push(row.map((cell, i) => (cut ? truncate(cell, columns[i]?.maxWidth) : cell)));
+  for (const row of rows) table.push(row.map((cell, i) => (columns[i]?.wrap ? wrapWords(cell, columns[i]?.maxWidth) : cut ? truncate(cell, columns[i]?.maxWidth) : cell)));
   return table.toString();
 }
 
@@ -36,6 +38,30 @@ export function renderTable(columns: Column[], rows: string[][], options: { head
 export function renderPairs(pairs: Array<[string, string]>, label: (s: string) => string = (s) => s): string {
   const width = Math.max(0, ...pairs.map(([k]) => k.length));
   return pairs.map(([k, v]) => `${label(k.padEnd(width))}  ${v}`).join('\n');
+}
+
+/** Breaks a plain cell into lines of at most `max` characters at spaces (a longer word is split). */
+export function wrapWords(cell: string, max: number | undefined): string {
+  if (!max || visibleLength(cell) <= max) return cell;
+  const lines: string[] = [];
+  let line = '';
+  for (const word of cell.split(' ')) {
+    let rest = word;
+    while (rest.length > max) {
+      if (line) lines.push(line);
+      lines.push(rest.slice(0, max));
+      rest = rest.slice(max);
+      line = '';
+    }
+    if (!line) line = rest;
+    else if (line.length + 1 + rest.length <= max) line += ` ${rest}`;
+    else {
+      lines.push(line);
+      line = rest;
+    }
+  }
+  if (line) lines.push(line);
+  return lines.join('\n');
 }
 
 function truncate(cell: string, max: number | undefined): string {

@@ -2,6 +2,7 @@
 // and only for waits longer than SPINNER_DELAY_MS so fast calls never flicker.
 import type { Context } from '../runtime/context.js';
 import type { Output } from './output.js';
+import { guardKeyboard } from './keyboard-interrupt.js';
 import { createTheme } from './theme.js';
 
 export const SPINNER_DELAY_MS = 300;
@@ -32,11 +33,12 @@ export function createOutput(ctx: Context): Output {
       // Settled here too, so that a failure before the spinner exists is never "unhandled".
       working.catch(() => {});
       const { default: ora } = await import('ora');
+      // Our own keyboard guard instead of ora's discardStdin: see keyboard-interrupt.ts.
       const spinner = ora({ text: label, stream: ctx.stderr, isEnabled: true, color: 'cyan', discardStdin: false });
-      let stopDiscarding = () => {};
+      let releaseKeyboard = () => {};
       const timer = setTimeout(() => {
+        releaseKeyboard = guardKeyboard(ctx);
         spinner.start();
-        stopDiscarding = discardTypedKeys(ctx.stdin);
       }, SPINNER_DELAY_MS);
       try {
         const value = await working;
@@ -47,33 +49,8 @@ export function createOutput(ctx: Context): Output {
         throw error;
       } finally {
         clearTimeout(timer);
-        stopDiscarding();
+        releaseKeyboard();
       }
     },
-  };
-}
-
-type TerminalInput = Context['stdin'] & { isRaw?: boolean; setRawMode?: (raw: boolean) => unknown };
-
-/**
- * While a spinner turns, keys typed on the terminal are read and dropped (no echo over the spinner),
- * and Ctrl-C is turned into the SIGINT it would have been. ora's own discarder is off: it adds its
- * listener without resuming a fresh stdin, so nothing is read and Ctrl-C is lost (seen with ora 9 on
- * Node 20 in a pseudo-terminal). Returns the function that gives the terminal back as it was.
- */
-function discardTypedKeys(stdin: TerminalInput): () => void {
-  if (!stdin.isTTY || typeof stdin.setRawMode !== 'function') return () => {};
-  const wasRaw = stdin.isRaw === true;
-  const onData = (chunk: Buffer | string) => {
-    const text = typeof chunk === 'string' ? chunk : chunk.toString('latin1');
-    if (text.includes('\u0003')) process.kill(process.pid, 'SIGINT');
-  };
-  stdin.setRawMode(true);
-  stdin.on('data', onData);
-  stdin.resume();
-  return () => {
-    stdin.off('data', onData);
-    stdin.setRawMode?.(wasRaw);
-    stdin.pause();
   };
 }

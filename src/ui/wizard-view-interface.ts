@@ -6,6 +6,7 @@ import type { ConfigurationEntry } from '../domain/configuration.js';
 import type { Money } from '../domain/money.js';
 import type { Offer, OfferAddon } from '../domain/offer-model.js';
 import type { Order } from '../ovh/models/order.js';
+import type { PurchaseFacts } from '../domain/purchase.js';
 
 /** A resumed cart: what it holds and what it lacks. */
 export interface CartSummaryView {
@@ -23,6 +24,8 @@ export interface OrderPlacedView {
   autopay: boolean;
   total: string;
   statusCommand: string;
+  /** The cart the order was made from (the receipt names it: OVH support and the journal use it). */
+  cartId?: string;
 }
 
 /** Each member returns the words (and colours) for one thing the wizard shows. */
@@ -39,5 +42,8 @@ export interface WizardView {
   configurationNotes(entries: readonly ConfigurationEntry[]): string;
   cartSummary(view: CartSummaryView): string;
   orderPlaced(view: OrderPlacedView): string;
-  preview(order: Order, locale: string, duration: string): string;
+  /** The price preview; `facts` adds what is bought (server, where, how long) before the contracts. */
+  preview(order: Order, locale: string, duration: string, facts?: PurchaseFacts): string;
+  /** The final question: what, where, which commitment, for how much. */
+  confirmation(order: Order, facts: PurchaseFacts, locale: string): string;
 }

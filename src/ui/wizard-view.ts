@@ -11,6 +11,8 @@ import type { OfferAvailability } from '../domain/availability.js';
 import { formatDuration, formatMoney } from './format.js';
 import { offerDescription, offerLine } from './offer-view.js';
 import { renderPreview } from './preview-view.js';
+import type { PurchaseFacts } from '../domain/purchase.js';
+import { confirmationQuestion, renderPurchaseSummary } from './purchase-summary.js';
 import { renderPairs } from './table.js';
 import type { Theme } from './theme.js';
 import type { CartSummaryView, OrderPlacedView, WizardView } from './wizard-view-interface.js';
@@ -107,6 +109,7 @@ export function renderOrderPlaced(view: OrderPlacedView, theme?: Theme): string 
     renderPairs(
       [
         ['Order', String(view.orderId)],
+        ...(view.cartId ? [['Cart', view.cartId] as [string, string]] : []),
         ['Total', view.total],
         ['Payment', view.autopay ? 'paid with your preferred payment method' : 'not paid yet: pay it at the URL below'],
         ['URL', view.url],
@@ -135,6 +138,8 @@ export function createWizardView(theme: Theme): WizardView {
     configurationNotes: (entries: readonly ConfigurationEntry[]) => renderConfigurationNotes(entries, theme),
     cartSummary: (view: CartSummaryView) => renderCartSummary(view, theme),
     orderPlaced: (view: OrderPlacedView) => renderOrderPlaced(view, theme),
-    preview: (order: Order, locale: string, duration: string) => renderPreview(order, { locale, theme, period: formatDuration(duration) }),
+    preview: (order: Order, locale: string, duration: string, facts?: PurchaseFacts) =>
+      renderPreview(order, { locale, theme, period: formatDuration(duration), ...(facts ? { summary: renderPurchaseSummary(order, facts, { locale, theme }) } : {}) }),
+    confirmation: (order: Order, facts: PurchaseFacts, locale: string) => confirmationQuestion(order, facts, locale),
   };
 }

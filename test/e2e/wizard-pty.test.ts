@@ -58,7 +58,7 @@ describe.skipIf(!available)('the wizard in a pseudo-terminal', () => {
     const session = spawnPty(['wizard', '--endpoint', sandbox.url, '--range', 'eco', '--search', '24sk30'], runEnv, { cols: 80 });
     await configureKs3(session);
     await session.waitFor('Total with tax');
-    await answer(session, /Order now for .* \(tax included\)\?/, `y${keys.enter}`);
+    await answer(session, /Order .* in [a-z]+, .*, for .* with tax\?/, `y${keys.enter}`);
     await answer(session, 'Pay it now with your preferred payment method?', keys.enter);
     await session.waitFor(/ovh-order status \d+/);
     const { exitCode } = await session.exited;
@@ -148,12 +148,14 @@ describe.skipIf(!available)('the README’s first command', () => {
     await answer(session, 'How do you want to pay?', keys.enter);
     await answer(session, 'How many servers?', keys.enter);
     await answer(session, 'Which datacenter?', keys.enter);
-    await answer(session, /Order now for .* \(tax included\)\?/, `y${keys.enter}`);
+    await answer(session, /Order .* in [a-z]+, .*, for .* with tax\?/, `y${keys.enter}`);
     await answer(session, 'Pay it now with your preferred payment method?', keys.enter);
     await session.waitFor(/ovh-order status \d+ --sandbox/);
     const { exitCode } = await session.exited;
     expect(exitCode, session.screen().slice(-2000)).toBe(0);
     expect(session.screen()).toContain('Order placed.');
+    // The receipt names the cart the order came from.
+    expect(session.screen()).toMatch(/Order placed\.[\s\S]*Cart\s+[0-9a-f-]{36}/);
   });
 });
 

@@ -41,7 +41,7 @@ describe('ovh-order order with a terminal', () => {
     const code = await main([...ORDER, '--endpoint', sandbox.url], ctx);
     expect(code, ctx.stderr.text()).toBe(0);
     expect(prompter.asked).toHaveLength(1);
-    expect(prompter.asked[0]).toMatchObject({ kind: 'confirm', default: false, message: 'Order now for 40,78 € (tax included)?' });
+    expect(prompter.asked[0]).toMatchObject({ kind: 'confirm', default: false, message: 'Order KS-1 in gra, no commitment, for 40,78 € with tax?' });
     expect(ctx.stdout.text()).toMatch(/Total with tax\s+40,78 €/);
     expect(ctx.stderr.text()).toMatch(/Nothing was ordered\. Cart [0-9a-f-]{36} was deleted\./);
     expect(checkouts()).toHaveLength(before.checkouts);
@@ -120,7 +120,7 @@ describe('ovh-order order with a terminal', () => {
     expect(cartsDeleted()).toBe(deleted);
   });
 
-  it('Ctrl-C while the cart is being built deletes the cart and exits 130, buying nothing', async () => {
+  it('Ctrl-C while the cart is being built exits 130 at once (no more round trips), buying nothing, the cart named to resume or delete', async () => {
     const ctx = context(scriptedPrompter([]));
     const before = { checkouts: checkouts().length, created: cartsCreated(), deleted: cartsDeleted() };
     // Interrupt as soon as the cart exists (the first write to it).
@@ -138,7 +138,9 @@ describe('ovh-order order with a terminal', () => {
       clearInterval(timer);
     }
     expect(cartsCreated()).toBe(before.created + 1);
-    expect(cartsDeleted()).toBe(before.deleted + 1);
+    expect(cartsDeleted()).toBe(before.deleted);
     expect(checkouts()).toHaveLength(before.checkouts);
+    expect(ctx.stderr.text()).toMatch(/Interrupted: nothing was ordered\. Cart [0-9a-f-]+ is kept\./);
+    expect(ctx.stderr.text()).toMatch(/ovh-order cart delete [0-9a-f-]+/);
   });
 });

@@ -324,7 +324,7 @@ describe('checkout', () => {
     expect(deps.output.results()).toContain(`ovh-order status ${state.order!.orderId}`);
     expect(deps.output.results()).toMatch(/Total with tax\s+\d/);
     // The final confirmation states the total with tax.
-    expect(prompter.asked.find((q) => q.id === 'confirm-order')!.message).toMatch(/Order now for [\d ,]+ € \(tax included\)\?/);
+    expect(prompter.asked.find((q) => q.id === 'confirm-order')!.message).toMatch(/Order .* in [a-z]+, (no commitment|\d+-month commitment|\d+ months upfront), for [\d ,]+ € with tax\?/);
   });
 
   it('--waive-retraction explains the withdrawal right and asks again; the answer is what is sent', async () => {

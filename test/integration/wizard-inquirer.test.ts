@@ -62,7 +62,7 @@ const COMMON: Rule[] = [
   [/How many servers\?/, enter],
   [/\((choose one|optional)\):/, enter],
   [/Which datacenter\?/, enter],
-  [/Order now for .* \(tax included\)\?/, yes],
+  [/Order .* in [a-z]+, .*, for .* with tax\?/, yes],
   [/Pay it now with your preferred payment method\?/, enter],
 ];
 

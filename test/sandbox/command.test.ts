@@ -33,6 +33,8 @@ function testContext(env: NodeJS.ProcessEnv): Context & { stdout: Writable & { t
     canPrompt: () => false,
     cleanups: [],
     interrupt: new AbortController(),
+    requestInterrupt: () => ctx.interrupt.abort(),
+    quitNotes: new Map<string, string>(),
     exitCode: 0,
   };
   return ctx;

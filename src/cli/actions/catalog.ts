@@ -2,7 +2,7 @@
 // filtered and sorted; the wizard's offer table for people, one JSON document for scripts.
 import type { Context } from '../../runtime/context.js';
 import { openSession } from '../session.js';
-import { commandIo, localeFor, pickSubsidiary, waitFor } from '../command-support.js';
+import { commandIo, commandText, localeFor, pickSubsidiary, waitFor } from '../command-support.js';
 import type { OfferSortKey } from '../../domain/filters.js';
 import type { Range } from '../../domain/offer-model.js';
 import { CATALOG_TABLE_LIMIT } from '../defaults.js';
@@ -67,7 +67,7 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
   output.result(renderCatalog(result, { locale, theme, cut: ctx.stdout.isTTY === true }));
   output.info(`The ${range} catalog holds ${describeRangeContents(rangeContents(result.loaded.offers))} offers.`);
   const cached = result.loaded.fromCache ? ' (catalog from the cache)' : '';
-  const order = `Order one with \`ovh-order order --plan <plan> --range ${range} --datacenter <dc>\`.`;
+  const order = `Order one with \`${commandText(ctx, `order --plan <plan> --range ${range} --datacenter <dc>`)}\`.`;
   if (result.matching > result.rows.length) {
     output.info(`The first ${result.rows.length} of ${result.matching} matching offers by ${query.sort}, ${subsidiary} prices without tax${cached}. --all shows every one; --search, --max-price or --available narrow the list. ${order}`);
   } else {

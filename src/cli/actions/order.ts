@@ -15,6 +15,7 @@ import type { OrderSpecFlags } from '../../domain/order-spec.js';
 import { orderUnattended, type OrderPresenter } from '../../flows/order-unattended.js';
 import { formatDuration, formatMoney } from '../../ui/format.js';
 import { renderPreview } from '../../ui/preview-view.js';
+import { confirmationQuestion, purchaseFacts, renderPurchaseSummary } from '../../ui/purchase-summary.js';
 import { renderOrderPlaced } from '../../ui/wizard-view.js';
 
 /** A spec is a few hundred bytes; anything much bigger is not one. */
@@ -98,10 +99,12 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
   const presenter: OrderPresenter = {
     money,
     total: (order) => money(moneyFromCartPrice(order.prices.withTax)),
-    preview(order, spec) {
+    preview(order, spec, offer) {
       locale = localeFor(session, spec.subsidiary);
-      output.result(`${renderPreview(order, { locale, theme, period: formatDuration(spec.duration) })}\n`);
+      const summary = renderPurchaseSummary(order, purchaseFacts(spec, offer), { locale, theme });
+      output.result(`${renderPreview(order, { locale, theme, period: formatDuration(spec.duration), summary })}\n`);
     },
+    question: (order, spec, offer) => confirmationQuestion(order, purchaseFacts(spec, offer), locale),
     placed(result, preview, autopay) {
       output.result(
         renderOrderPlaced(

@@ -36,13 +36,16 @@ export async function run(ctx: Context, options: Record<string, unknown>, args: 
 
   let report = await waitFor(ctx, output, `Reading order ${orderId}`, () => readOrderStatus(api, orderId));
   if (options.wait === true && !report.final) {
-    if (!ctx.globals.json) output.info(`Order ${orderId} is ${report.status} (${report.statusText}); waiting for delivery. Ctrl-C stops waiting, not the order.`);
+    if (!ctx.globals.json) {
+      output.info(`Order ${orderId} is ${report.statusText}; waiting for delivery. Ctrl-C stops waiting, not the order.`);
+      if (session.sandbox !== undefined) output.info(`In the sandbox, ${(await import('../../sandbox/orders.js')).ORDER_PACE_WORDS}.`);
+    }
     const { status } = await waitForOrder(api, orderId, {
       output,
       signal: ctx.interrupt.signal,
       pace,
       initialStatus: report.status,
-      onChange: (from, to) => output.info(`Order ${orderId}: ${from} → ${to} (${describeStatus(to)}).`),
+      onChange: (from, to) => output.info(`Order ${orderId}: ${describeStatus(from)} → ${describeStatus(to)}.`),
     }).catch((error: unknown) => {
       if (!(error instanceof InterruptedError)) throw error;
       throw new InterruptedError('Stopped waiting.', { hint: `The order goes on; follow it again with \`${commandText(ctx, `status ${orderId} --wait`)}\`.` });

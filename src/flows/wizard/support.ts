@@ -3,7 +3,8 @@
 import { InterruptedError } from '../../domain/errors.js';
 import { raceInterrupt } from '../interruptible.js';
 import { CartSession } from '../cart-builder.js';
-import type { WizardDeps } from './state.js';
+import type { PurchaseFacts } from '../../domain/purchase.js';
+import type { WizardDeps, WizardState } from './state.js';
 
 /** An API wait: a spinner after 300 ms, interrupted by Ctrl-C. */
 export function wait<T>(deps: Pick<WizardDeps, 'output' | 'signal'>, label: string, work: () => Promise<T>): Promise<T> {
@@ -54,4 +55,20 @@ export function command(deps: Pick<WizardDeps, 'sandbox'>, args: string): string
 export function resumeLine(cartId: string, sandbox: boolean): string {
   const s = sandbox ? ' --sandbox' : '';
   return `Cart ${cartId} is kept: resume it with \`ovh-order wizard --cart ${cartId}${s}\` or delete it with \`ovh-order cart delete ${cartId}${s}\`.`;
+}
+
+/** What the state says is bought, for the summary and the final question (undefined before a datacenter is set). */
+export function purchaseFactsOf(state: WizardState): PurchaseFacts | undefined {
+  const datacenter = state.configuration?.find((e) => e.label === 'dedicated_datacenter')?.value;
+  if (!state.offer || !state.billing || !datacenter || !state.subsidiary) return undefined;
+  return {
+    serverName: state.offer.name,
+    planCode: state.offer.planCode,
+    datacenter,
+    quantity: state.quantity ?? 1,
+    subsidiary: state.subsidiary,
+    pricingMode: state.billing.pricingMode,
+    duration: state.billing.duration,
+    billing: [state.billing],
+  };
 }

@@ -4,7 +4,7 @@ import { moneyFromCartPrice } from '../../../domain/money.js';
 import { checkout, quotedTotal } from '../../checkout.js';
 import type { WizardStep } from '../runner.js';
 import type { WizardDeps, WizardState } from '../state.js';
-import { cartOf, command, resumeLine, wait } from '../support.js';
+import { cartOf, command, purchaseFactsOf, resumeLine, wait } from '../support.js';
 
 const WITHDRAWAL_RIGHT_TEXT =
   'As a consumer you have a legal withdrawal (retraction) period after ordering, usually 14 days, during which you can ' +
@@ -31,7 +31,9 @@ export const checkoutStep: WizardStep = {
   async run(state, deps) {
     const session = await cartOf(deps);
     const total = totalWithTax(state, deps);
-    const go = await deps.prompter.confirm({ id: 'confirm-order', message: `Order now for ${total} (tax included)?`, default: false });
+    const facts = purchaseFactsOf(state);
+    const message = facts && state.preview ? deps.view.confirmation(state.preview, facts, state.locale) : `Order now for ${total} (tax included)?`;
+    const go = await deps.prompter.confirm({ id: 'confirm-order', message, default: false });
     if (!go) return decline(deps, state);
     deps.output.info(deps.view.muted('Without automatic payment, the order is placed unpaid and you pay it from its URL.'));
     const autopay = await deps.prompter.confirm({ id: 'autopay', message: 'Pay it now with your preferred payment method?', default: false });
@@ -44,7 +46,7 @@ export const checkoutStep: WizardStep = {
     deps.cart.checkoutStarted = true;
     const placed = await deps.output.spin('Placing the order', () => checkout(deps.api, session.cartId, { autopay, waiveRetraction, quote: quotedTotal(state.preview!) }, deps.checkoutHooks, deps.now));
     deps.output.result(
-      `\n${deps.view.orderPlaced({ orderId: placed.orderId, url: placed.url, autopay, total, statusCommand: command(deps, `status ${placed.orderId}`) })}\n`,
+      `\n${deps.view.orderPlaced({ orderId: placed.orderId, cartId: session.cartId, url: placed.url, autopay, total, statusCommand: command(deps, `status ${placed.orderId}`) })}\n`,
     );
     return { ...state, order: placed, outcome: 'ordered' };
   },

@@ -12,7 +12,7 @@ import { DATACENTER_LABEL } from '../../../domain/configuration.js';
 import { normaliseDatacenter } from '../../../domain/places.js';
 import { refusedDatacentersFor } from './configuration.js';
 import { specFromState } from '../spec.js';
-import { cartOf, wait } from '../support.js';
+import { cartOf, purchaseFactsOf, wait } from '../support.js';
 
 function needsCredentials(error: unknown): error is CliError {
   return error instanceof CliError && error.exitCode === ExitCode.credentials;
@@ -67,7 +67,7 @@ export const previewStep: WizardStep = {
       if (change) return BACK;
       throw error;
     }
-    deps.output.result(`\n${deps.view.preview(preview, state.locale, state.billing?.duration ?? 'P1M')}\n`);
+    deps.output.result(`\n${deps.view.preview(preview, state.locale, state.billing?.duration ?? 'P1M', purchaseFactsOf(state))}\n`);
     let next = { ...state, preview };
     if (deps.flags.save && deps.saveSpec) {
       const endpoint = deps.sandbox ? undefined : deps.endpoint.isPreset ? deps.endpoint.name : deps.endpoint.apiUrl;
