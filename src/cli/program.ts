@@ -204,7 +204,7 @@ export function buildProgram(ctx: Context): Command {
     .option('--os <value>', 'dedicated_os value (default: the only one offered)')
     .option('--config <label=value>', 'a required-configuration value (repeatable)', collect)
     .option('--option <planCode>', 'a hardware option plan code (repeatable)', collect)
-    .option('--duration <P1M>', 'billing duration (ISO 8601, e.g. P1M, P12M)')
+    .option('--duration <P1M>', 'billed period as the cart offers it (ISO 8601; P1M also for a 12-month commitment)')
     .option('--pricing-mode <mode>', 'pricing mode (default, degressivity12, upfront12…)')
     .addOption(new Option('--quantity <n>', 'how many servers').argParser(positiveInt))
     .option('--dry-run', 'build the cart and show the price preview, then delete the cart')
@@ -220,7 +220,7 @@ export function buildProgram(ctx: Context): Command {
       examples([
         'ovh-order order --sandbox --range eco --plan 24rise01 --subsidiary FR --datacenter gra --dry-run',
         'ovh-order order --spec rise1.json --yes --json',
-        'ovh-order order --plan 24rise01 --range eco --subsidiary FR --datacenter rbx --option ram-64g-ecc-2133-24rise --yes --max-price 80',
+        'ovh-order order --plan 24rise01 --range eco --subsidiary FR --datacenter gra --option ram-64g-ecc-3200-24rise --yes --max-price 80',
       ]),
     );
 
