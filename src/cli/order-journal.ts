@@ -1,6 +1,7 @@
 // The order journal seen from a command: the checkout hooks a command passes to `checkout()` (so
 // the wizard and `ovh-order order` journal and recover alike), and `ovh-order status` without an
 // id, which lists the journal's recent orders and looks unresolved ones up again with OVH.
+import type { Column, renderTable } from '../ui/table.js';
 import type { Context } from '../runtime/context.js';
 import type { Session } from './session.js';
 import { openJournal } from '../config/journal.js';
@@ -202,6 +203,24 @@ function apiName(endpoint: string): string {
 }
 
 /**
+ * The journal's table; on a terminal narrower than it (a cart id alone is 36 columns), each cart id
+ * goes on its own line under its row instead of wrapping every line. Not on a terminal: one row each.
+ */
+function fitJournalTable(
+  render: typeof renderTable,
+  columns: Column[],
+  rows: string[][],
+  options: { heading: (s: string) => string; muted: (s: string) => string; width: number | undefined },
+): string {
+  const whole = render(columns, rows, { heading: options.heading });
+  // eslint-disable-next-line no-control-regex
+  const visible = (line: string) => line.replace(/\u001b\[[0-9;]*m/g, '').trimEnd().length;
+  if (options.width === undefined || whole.split('\n').every((line) => visible(line) <= options.width!)) return whole;
+  const [header = '', ...lines] = render(columns.slice(0, -1), rows.map((row) => row.slice(0, -1)), { heading: options.heading }).split('\n');
+  return [header.trimEnd(), ...lines.flatMap((line, i) => [line.trimEnd(), options.muted(`  cart ${rows[i]!.at(-1)!}`)])].join('\n');
+}
+
+/**
  * Lists the journal's recent orders (newest first): the sandbox's with --sandbox, the real APIs'
  * otherwise, each row naming its API when they differ. Unresolved checkouts on the current API
  * are first looked up again with OVH (reads only) and their outcome recorded. Exit 0.
@@ -226,7 +245,7 @@ export async function runJournalStatus(ctx: Context, deps: JournalStatusDeps): P
     output.info(`No ${which} in the journal yet (${journal.path}). ${ctx.globals.sandbox === true ? 'Orders placed with --sandbox' : 'Orders placed with ovh-order'} are listed here.`);
     return 0;
   }
-  const { renderTable } = await import('../ui/table.js');
+  const { renderTable: render } = await import('../ui/table.js');
   const { createTheme } = await import('../ui/theme.js');
   const theme = createTheme(ctx, ctx.stdout);
   const rows = entries.map((e) => [
@@ -237,13 +256,8 @@ export async function runJournalStatus(ctx: Context, deps: JournalStatusDeps): P
     isUnresolved(e) ? theme.warn(stateWords(e)) : e.state === 'ordered' ? theme.ok(stateWords(e)) : stateWords(e),
     e.cartId,
   ]);
-  output.result(
-    renderTable(
-      [...(mixed ? [{ header: 'API' }] : []), { header: 'Started' }, { header: 'Server' }, { header: 'Order', align: 'right' }, { header: 'Outcome' }, { header: 'Cart' }],
-      rows,
-      { heading: theme.heading },
-    ),
-  );
+  const columns: Column[] = [...(mixed ? [{ header: 'API' }] : []), { header: 'Started' }, { header: 'Server' }, { header: 'Order', align: 'right' }, { header: 'Outcome' }, { header: 'Cart' }];
+  output.result(fitJournalTable(render, columns, rows, { heading: theme.heading, muted: theme.muted, width: ctx.stdout.isTTY === true ? (ctx.stdout.columns ?? 80) : undefined }));
   const open = entries.filter(isUnresolved);
   for (const entry of open) {
     if (entry.state === 'ordered') {

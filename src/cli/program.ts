@@ -57,6 +57,14 @@ const positiveInt = numberIn(1, 1_000_000, { integer: true });
 const memoryGb = numberIn(0, 1_000_000);
 const priceAmount = numberIn(0, 1_000_000_000);
 
+/** `--commitment`: the months OVH sells commitments for (the plan's own choices are checked later). */
+const COMMITMENT_MONTHS = [12, 24];
+function commitmentMonths(value: string): number {
+  const months = Number(value.trim());
+  if (!COMMITMENT_MONTHS.includes(months)) throw new InvalidArgumentError(`"${value}" is not a commitment; allowed: ${COMMITMENT_MONTHS.join(' or ')} (months).`);
+  return months;
+}
+
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
@@ -204,8 +212,10 @@ export function buildProgram(ctx: Context): Command {
     .option('--os <value>', 'dedicated_os value (default: the only one offered)')
     .option('--config <label=value>', 'a required-configuration value (repeatable)', collect)
     .option('--option <planCode>', 'a hardware option plan code (repeatable)', collect)
-    .option('--duration <P1M>', 'billed period as the cart offers it (ISO 8601; P1M also for a 12-month commitment)')
-    .option('--pricing-mode <mode>', 'pricing mode (default, degressivity12, upfront12…)')
+    .addOption(new Option('--commitment <months>', 'commit for 12 or 24 months (a lower monthly price), paid monthly').argParser(commitmentMonths).conflicts(['pricingMode', 'duration']))
+    .addOption(new Option('--upfront', 'with --commitment: pay the whole commitment now').conflicts(['pricingMode', 'duration']))
+    .option('--pricing-mode <mode>', 'expert: the API pricing mode (default, degressivity12, upfront12…); see --commitment')
+    .option('--duration <period>', 'expert: the API billing period with --pricing-mode (P1M; upfront12 is P1Y, upfront24 P2Y)')
     .addOption(new Option('--quantity <n>', 'how many servers').argParser(positiveInt))
     .option('--dry-run', 'build the cart and show the price preview, then delete the cart')
     .option('-y, --yes', 'buy without asking (required when there is no terminal)')
@@ -220,7 +230,8 @@ export function buildProgram(ctx: Context): Command {
       examples([
         'ovh-order order --sandbox --range eco --plan 24rise01 --subsidiary FR --datacenter gra --dry-run',
         'ovh-order order --spec rise1.json --yes --json',
-        'ovh-order order --plan 24rise01 --range eco --subsidiary FR --datacenter gra --option ram-64g-ecc-3200-24rise --yes --max-price 80',
+        'ovh-order order --plan 24rise01 --range eco --subsidiary FR --datacenter rbx --option ram-64g-ecc-3200-24rise --yes --max-price 80',
+        'ovh-order order --plan 24rise01 --range eco --subsidiary FR --datacenter gra --commitment 12 --upfront --dry-run',
       ]),
     );
 

@@ -176,3 +176,27 @@ export function checkQuantity(choice: Pick<BillingChoice, 'quantity'>, quantity:
   }
   return undefined;
 }
+
+/** The human billing flags of `order`: `--commitment 12|24` and `--upfront`. */
+export interface BillingWish {
+  /** Months committed to; undefined with `--upfront` alone. */
+  commitmentMonths?: number;
+  upfront: boolean;
+}
+
+/** The flags that ask for a choice: `--commitment 12 --upfront`; none for monthly without commitment. */
+export function billingWishFlags(choice: Pick<BillingChoice, 'kind' | 'commitmentMonths'>): string {
+  if (choice.kind === 'monthly') return 'no flag (monthly)';
+  return `--commitment ${choice.commitmentMonths}${choice.kind === 'upfront' ? ' --upfront' : ''}`;
+}
+
+/**
+ * The choice the human flags name: `--commitment N` the N-month commitment paid monthly, with
+ * `--upfront` the N months paid now; `--upfront` alone the plan's only upfront choice. Undefined
+ * when the plan offers no such choice (or `--upfront` alone is ambiguous).
+ */
+export function choiceForWish(choices: readonly BillingChoice[], wish: BillingWish): BillingChoice | undefined {
+  const kind = wish.upfront ? 'upfront' : 'commitment';
+  const matching = choices.filter((c) => c.kind === kind && (wish.commitmentMonths === undefined || c.commitmentMonths === wish.commitmentMonths));
+  return matching.length === 1 || wish.commitmentMonths !== undefined ? matching[0] : undefined;
+}

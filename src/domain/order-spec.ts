@@ -94,6 +94,9 @@ export interface OrderSpecFlags {
   plan?: string;
   duration?: string;
   pricingMode?: string;
+  /** `--commitment 12|24` and `--upfront`: resolved to a pricing mode and duration once the plan's choices are known. */
+  commitment?: number;
+  upfront?: boolean;
   quantity?: number;
   datacenter?: string;
   os?: string;

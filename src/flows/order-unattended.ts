@@ -8,9 +8,9 @@ import type { Order } from '../ovh/models/order.js';
 import { OvhApiError } from '../ovh/errors.js';
 import { CliError, ExitCode, UsageError, InterruptedError, OutputClosedError } from '../domain/errors.js';
 import { hardwareFromOptions, offerAvailability } from '../domain/availability.js';
-import { billingChoicesFromOffer, findBillingChoice } from '../domain/billing.js';
+import { billingChoicesFromOffer, billingWishFlags, choiceForWish, findBillingChoice } from '../domain/billing.js';
 import { assertConfigurationPlan, planConfiguration, type ConfigurationEntry } from '../domain/configuration.js';
-import { isIsoDuration } from '../domain/durations.js';
+import { isIsoDuration, monthsOfDuration } from '../domain/durations.js';
 import { compareMoney, moneyFromCartPrice, moneyFromUnits } from '../domain/money.js';
 import { assertOptionSelection, optionFamiliesFromCart, resolveOptions, type SelectedOption } from '../domain/options.js';
 import {
@@ -169,9 +169,46 @@ async function prepareSpec(deps: OrderDeps, input: OrderInput): Promise<{ spec: 
   const spec = completeSpec(merged, source);
   const { offer, loaded } =
     found ?? (await wait(deps, `Reading the ${spec.range} catalog and stock`, () => loadOfferByPlan(deps.api, { ...lookup, planCode: spec.planCode, range: spec.range })));
+  applyBillingFlags(spec, offer, input.flags);
   const availability = offerAvailability(offer, loaded.availabilities, hardwareFromOptions(offer, spec.options));
   assertSpecValid(validateSpecAgainstOffer(spec, offer, undefined, undefined, { offers: loaded.offers, availability }), source);
   return { spec, offer };
+}
+
+/** The plan's billing choices as the human flags that ask for each: `no flag (monthly), --commitment 12, …`. */
+function billingFlagsAllowed(offer: Offer): string {
+  return billingChoicesFromOffer(offer).map(billingWishFlags).join(', ');
+}
+
+/**
+ * `--commitment N` / `--upfront` become the pricing mode and duration of the plan's matching choice
+ * (the catalog's, which the cart offers too). A long `--duration` with the monthly mode is what a
+ * person writes for a commitment: say which flag does it rather than list API modes alone.
+ */
+function applyBillingFlags(spec: OrderSpec, offer: Offer, flags: OrderSpecFlags): void {
+  if (flags.commitment === undefined && !flags.upfront) {
+    // `--duration P12M` alone: a person asking for a 12-month commitment the plan does offer.
+    const months = monthsOfDuration(spec.duration) ?? 1;
+    const meantCommitment = months > 1 && billingChoicesFromOffer(offer).some((c) => c.commitmentMonths === months);
+    if (flags.duration !== undefined && flags.pricingMode === undefined && spec.pricingMode === 'default' && meantCommitment) {
+      throw new UsageError(`--duration ${flags.duration} alone is the monthly mode with a ${months}-month period, which ${offer.planCode} is not sold as.`, {
+        code: 'invalid_billing',
+        hint: `For a commitment say --commitment N (paid monthly) or --commitment N --upfront; ${offer.planCode} allows: ${billingFlagsAllowed(offer)}.`,
+      });
+    }
+    return;
+  }
+  const wish = { commitmentMonths: flags.commitment, upfront: flags.upfront === true };
+  const choice = choiceForWish(billingChoicesFromOffer(offer), wish);
+  if (!choice) {
+    const problem =
+      wish.commitmentMonths === undefined
+        ? '--upfront alone does not say for how long (add --commitment).'
+        : `${offer.planCode} is not sold with --commitment ${wish.commitmentMonths}${wish.upfront ? ' --upfront' : ''}.`;
+    throw new UsageError(`${problem} Allowed: ${billingFlagsAllowed(offer)}.`, { code: 'invalid_billing' });
+  }
+  spec.pricingMode = choice.pricingMode;
+  spec.duration = choice.duration;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -162,12 +162,13 @@ export function renderDeleted(outcome: DeleteOutcome, theme?: Theme): string {
   return lines.join('\n');
 }
 
-export function renderPrune(report: PruneReport, theme?: Theme): string {
+/** `cut: false` when stdout is not a terminal: cart ids, reasons and errors kept whole. */
+export function renderPrune(report: PruneReport, theme?: Theme, options: { cut?: boolean } = {}): string {
   const muted = theme?.muted ?? plain;
   if (report.selected.length === 0) return `No cart to prune (expired, or created by ovh-order more than ${report.olderThan} ago).`;
   const state = (cartId: string) =>
     report.dryRun ? 'would delete' : report.deleted.includes(cartId) ? 'deleted' : `failed: ${report.failed.find((f) => f.cartId === cartId)?.error.message ?? 'unknown'}`;
   const rows = report.selected.map((s) => [s.cartId, s.why, state(s.cartId)]);
-  const table = renderTable([{ header: 'Cart' }, { header: 'Why', maxWidth: 24 }, { header: 'Result', maxWidth: 14 }], rows, theme ? { heading: theme.strong } : {});
+  const table = renderTable([{ header: 'Cart' }, { header: 'Why', maxWidth: 24 }, { header: 'Result', maxWidth: 14 }], rows, { ...(theme ? { heading: theme.strong } : {}), cut: options.cut ?? true });
   return report.kept.length > 0 ? `${table}\n${muted(`${report.kept.length} other cart(s) kept.`)}` : table;
 }

@@ -104,6 +104,8 @@ export function prepareMoneyFormat(subsidiary: string, locale: string): void {
 export interface CatalogViewOptions {
   locale: string;
   theme?: Theme;
+  /** false when stdout is not a terminal: nothing is cut (`catalog | grep` finds every word). */
+  cut?: boolean;
 }
 
 /** `parts` joined with ", " and wrapped to `width` columns, continuation lines indented by `indent`. */
@@ -126,7 +128,7 @@ function wrapList(parts: readonly string[], indent: number, width: number): stri
  * wizard shows under a highlighted offer. Fits 80 columns.
  */
 export function renderCatalog(result: CatalogResult<Offer | OfferSummary>, options: CatalogViewOptions): string {
-  const table = renderOffersTable(result.rows, { locale: options.locale, ...(options.theme ? { theme: options.theme } : {}) });
+  const table = renderOffersTable(result.rows, { locale: options.locale, cut: options.cut ?? true, ...(options.theme ? { theme: options.theme } : {}) });
   const width = Math.max(...result.rows.map((r) => r.offer.planCode.length), 4);
   const muted = options.theme?.muted ?? ((s: string) => s);
   const lines = result.rows

@@ -11,6 +11,8 @@ export interface OfferViewOptions {
   /** BCP 47 locale of the subsidiary (`fr-FR`), for money. */
   locale: string;
   theme?: Theme;
+  /** false when stdout is not a terminal: names and specs kept whole (default: cut to fit 80 columns). */
+  cut?: boolean;
 }
 
 const plain = (s: string) => s;
@@ -143,7 +145,7 @@ export function renderOffersTable(
   const rows = offers.flatMap(({ offer, availability }) => {
     const name = `${offer.name.split('|')[0]!.trim()} ${offer.planCode}`;
     const specs = [cpuText(offer).replace(/^(Intel|AMD) /, ''), ramText(offer), storageText(offer)].join(' · ');
-    const [first = '', second = ''] = cutLines(`${name}\n${specs}`, 46).split('\n');
+    const [first = '', second = ''] = options.cut === false ? [name, specs] : cutLines(`${name}\n${specs}`, 46).split('\n');
     return [
       [
         first,

@@ -4,7 +4,7 @@ import Table from 'cli-table3';
 export interface Column {
   header: string;
   align?: 'left' | 'right' | 'center';
-  /** Cut long cells to this many characters (or wrap them, with `wrap`). */
+  /** Cut long cells to this many characters (on a terminal only: see `cut`), or wrap them (`wrap`). */
   maxWidth?: number;
   /** Wrap long plain cells at word boundaries instead of cutting them: nothing is lost. */
   wrap?: boolean;
@@ -17,7 +17,12 @@ const BORDERLESS = {
   right: '', 'right-mid': '', middle: '  ',
 };
 
-export function renderTable(columns: Column[], rows: string[][], options: { heading?: (s: string) => string } = {}): string {
+/**
+ * `cut: false` (stdout is not a terminal) keeps every cell whole, so `| grep` finds every word;
+ * the default cuts cells to their column's `maxWidth` so a terminal's lines do not wrap.
+ */
+export function renderTable(columns: Column[], rows: string[][], options: { heading?: (s: string) => string; cut?: boolean } = {}): string {
+  const cut = options.cut ?? true;
   const table = new Table({
     head: columns.map((c) => (options.heading ? options.heading(c.header) : c.header)),
     chars: BORDERLESS,
@@ -25,7 +30,8 @@ export function renderTable(columns: Column[], rows: string[][], options: { head
     colAligns: columns.map((c) => c.align ?? 'left'),
     wordWrap: false,
   });
-  for (const row of rows) table.push(row.map((cell, i) => (columns[i]?.wrap ? wrapWords(cell, columns[i]?.maxWidth) : truncate(cell, columns[i]?.maxWidth))));
+  const fit = (cell: string, column: Column | undefined) => (!cut ? cell : column?.wrap ? wrapWords(cell, column.maxWidth) : truncate(cell, column?.maxWidth));
+  for (const row of rows) table.push(row.map((cell, i) => fit(cell, columns[i])));
   return table.toString();
 }
 

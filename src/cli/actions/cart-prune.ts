@@ -16,7 +16,7 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
   const report = await waitFor(ctx, output, dryRun ? 'Looking for carts to prune' : 'Pruning carts', () => pruneCarts(session.api, { olderThan, dryRun, now: ctx.now() }));
   if (ctx.globals.json) output.json(report);
   else {
-    output.result(renderPrune(report, theme));
+    output.result(renderPrune(report, theme, { cut: ctx.stdout.isTTY === true }));
     if (dryRun && report.selected.length > 0) output.info('Dry run: nothing was deleted. Run without --dry-run to delete them.');
   }
   return report.failed.length > 0 ? ExitCode.failure : ExitCode.ok;

@@ -6,6 +6,7 @@ import { commandIo, commandText, localeFor, pickSubsidiary, waitFor } from '../c
 import type { OfferSortKey } from '../../domain/filters.js';
 import type { Range } from '../../domain/offer-model.js';
 import { CATALOG_TABLE_LIMIT } from '../defaults.js';
+import { describeRangeContents, rangeContents } from '../../domain/range-contents.js';
 import type { CatalogQuery } from '../../flows/catalog-query.js';
 
 export async function run(ctx: Context, options: Record<string, unknown>): Promise<number> {
@@ -52,7 +53,7 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
     // The document carries pricings, options and configurations: the whole offers.
     const result = await waitFor(ctx, output, what, () => queryCatalog(session.api, query));
     for (const warning of result.loaded.warnings) output.warn(warning);
-    output.json(catalogDocument(result, locale));
+    output.json({ ...catalogDocument(result, locale), productLines: rangeContents(result.loaded.offers) });
     return 0;
   }
   // A table needs the offers' summaries only: a warm cache reads ~1/40 of its file for them.
@@ -63,7 +64,8 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
     output.info(`No offer of the ${range} range matches (${total} in the catalog); loosen the filters.`);
     return 0;
   }
-  output.result(renderCatalog(result, { locale, theme }));
+  output.result(renderCatalog(result, { locale, theme, cut: ctx.stdout.isTTY === true }));
+  output.info(`The ${range} catalog holds ${describeRangeContents(rangeContents(result.loaded.offers))} offers.`);
   const cached = result.loaded.fromCache ? ' (catalog from the cache)' : '';
   const order = `Order one with \`${commandText(ctx, `order --plan <plan> --range ${range} --datacenter <dc>`)}\`.`;
   if (result.matching > result.rows.length) {

@@ -72,6 +72,8 @@ function specFlags(options: Record<string, unknown>): OrderSpecFlags {
     plan: text('plan'),
     duration: text('duration'),
     pricingMode: text('pricingMode'),
+    commitment: typeof options.commitment === 'number' ? options.commitment : undefined,
+    upfront: options.upfront === true ? true : undefined,
     quantity: typeof options.quantity === 'number' ? options.quantity : undefined,
     datacenter: text('datacenter'),
     os: text('os'),
@@ -100,7 +102,7 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
     preview(order, spec, offer) {
       locale = localeFor(session, spec.subsidiary);
       const summary = renderPurchaseSummary(order, purchaseFacts(spec, offer), { locale, theme });
-      output.result(`${renderPreview(order, { locale, theme, period: formatDuration(spec.duration), summary })}\n`);
+      output.result(`${renderPreview(order, { locale, theme, period: formatDuration(spec.duration), summary, cut: ctx.stdout.isTTY === true })}\n`);
     },
     question: (order, spec, offer) => confirmationQuestion(order, purchaseFacts(spec, offer), locale),
     placed(result, preview, autopay) {
