@@ -42,7 +42,7 @@ export function renderPairs(pairs: Array<[string, string]>, label: (s: string) =
 }
 
 /** Breaks a plain cell into lines of at most `max` characters at spaces (a longer word is split). */
-export function wrapWords(cell: string, max: number | undefined): string {
+function wrapWords(cell: string, max: number | undefined): string {
   if (!max || visibleLength(cell) <= max) return cell;
   const lines: string[] = [];
   let line = '';
