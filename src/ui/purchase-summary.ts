@@ -72,7 +72,7 @@ export function renderPurchaseSummary(order: Order, facts: PurchaseFacts, option
   const renewal = renewalWithoutTax(order);
   if (renewal) {
     const months = choice?.months ?? 1;
-    pairs.push([`Renews every ${months === 1 ? 'month' : `${months} months`}`, `${price(money(renewal))} + tax`]);
+    pairs.push(['Then renews', `${price(money(renewal))} + tax every ${months === 1 ? 'month' : `${months} months`}`]);
   }
   const lines = [renderPairs(pairs, options.theme?.muted)];
   const far = otherContinentNote(facts.datacenter, facts.subsidiary);

@@ -30,7 +30,7 @@ describe.skipIf(!available)('the final confirmation of `order`', () => {
     expect(screen).toMatch(/Billing\s+12-month commitment, paid monthly/);
     expect(screen).toMatch(/Commitment\s+[\d ,]+ € \+ tax over 12 months/);
     expect(screen).toMatch(/Due now\s+[\d ,]+ € \(tax included\)/);
-    expect(screen).toMatch(/Renews every month\s+[\d ,]+ € \+ tax/);
+    expect(screen).toMatch(/Then renews\s+[\d ,]+ € \+ tax every month/);
     expect(screen).toMatch(/Beauharnois is in North America, another continent than your .* account \(Europe\)/);
     // The datacenter part of the server's description is wrapped onto the next line, not cut.
     expect(screen).toMatch(/centre de .*\r?\n\s*données bhs/);
@@ -38,7 +38,7 @@ describe.skipIf(!available)('the final confirmation of `order`', () => {
     expect(screen).not.toMatch(/\bsetup\s+1\s+0,00/);
     expect(screen).toMatch(/No setup fee/);
     // The preview and the summary fit 80 columns (the terminal never wraps them).
-    const shown = screen.slice(screen.indexOf('Description'), screen.lastIndexOf('Renews every month'));
+    const shown = screen.slice(screen.indexOf('Description'), screen.lastIndexOf('Then renews'));
     for (const line of shown.split(/\r?\n/)) expect(line.length, line).toBeLessThanOrEqual(80);
     session.write(`n${keys.enter}`);
     const { exitCode } = await session.exited;
