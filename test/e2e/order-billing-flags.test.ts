@@ -16,10 +16,10 @@ interface Report {
 
 describe('order billing flags (built binary, HTTPS sandbox)', () => {
   it.each([
-    [['--commitment', '12'], 'degressivity12', 'P1M', /Renews every month/],
-    [['--commitment', '24'], 'degressivity24', 'P1M', /Renews every month/],
-    [['--commitment', '12', '--upfront'], 'upfront12', 'P1Y', /Renews every 12 months/],
-    [['--commitment', '24', '--upfront'], 'upfront24', 'P2Y', /Renews every 24 months/],
+    [['--commitment', '12'], 'degressivity12', 'P1M', /Then renews .+ € \+ tax every month/],
+    [['--commitment', '24'], 'degressivity24', 'P1M', /Then renews .+ € \+ tax every month/],
+    [['--commitment', '12', '--upfront'], 'upfront12', 'P1Y', /Then renews .+ € \+ tax every 12 months/],
+    [['--commitment', '24', '--upfront'], 'upfront24', 'P2Y', /Then renews .+ € \+ tax every 24 months/],
   ])('%j orders the cart in the matching pricing mode', async (flags, mode, duration, renews) => {
     const json = await cli([...RISE, ...flags, '--json']);
     expect(json.code, json.stderr).toBe(0);
