@@ -14,6 +14,8 @@ export interface PreviewViewOptions {
   period?: string;
   /** What is bought (ui/purchase-summary.ts): said instead of the due-now/renewal lines, before the contracts. */
   summary?: string;
+  /** false when stdout is not a terminal: descriptions are neither wrapped nor cut. */
+  cut?: boolean;
 }
 
 const plain = (s: string) => s;
@@ -101,7 +103,7 @@ export function renderPreview(order: Order, options: PreviewViewOptions): string
     { header: 'Total', align: 'right' as const },
   ];
   if (!showUnit) columns.splice(3, 1);
-  const table = renderTable(columns, rows, theme ? { heading: theme.strong } : {});
+  const table = renderTable(columns, rows, { ...(theme ? { heading: theme.strong } : {}), cut: options.cut ?? true });
   const setupNote = freeSetup.length > 0 ? `\n${(theme?.muted ?? plain)(`No setup fee${freeSetup.length > 1 ? ` for any of the ${freeSetup.length} items` : ''} (setup 0).`)}` : '';
   blocks.push(`${table}${setupNote}`);
 

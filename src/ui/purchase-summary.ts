@@ -25,13 +25,13 @@ export function purchaseFacts(
 const CONTINENT_OF_REGION: Record<string, string> = { europe: 'Europe', canada: 'North America', northAmerica: 'North America', apac: 'Asia-Pacific' };
 
 /** `gra — Gravelines, France`; the bare code when the place is not known. */
-export function datacenterWords(code: string): string {
+function datacenterWords(code: string): string {
   const info = datacenterInfo(code);
   return info ? `${info.code} — ${info.city}, ${info.countryName}` : code;
 }
 
 /** A sentence when the datacenter is on another continent than the subsidiary's customers. */
-export function otherContinentNote(datacenter: string, subsidiary: string): string | undefined {
+function otherContinentNote(datacenter: string, subsidiary: string): string | undefined {
   const place = datacenterInfo(datacenter);
   const home = homeRegionOfSubsidiary(subsidiary);
   if (!place || !home) return undefined;
@@ -43,7 +43,7 @@ export function otherContinentNote(datacenter: string, subsidiary: string): stri
 }
 
 /** `12-month commitment, paid monthly`: the billing in words, from the mode and duration. */
-export function billingWords(facts: Pick<PurchaseFacts, 'billing' | 'pricingMode' | 'duration'>): string {
+function billingWords(facts: Pick<PurchaseFacts, 'billing' | 'pricingMode' | 'duration'>): string {
   return findBillingChoice(facts.billing, facts.pricingMode, facts.duration)?.label ?? 'Monthly, no commitment';
 }
 

@@ -4,7 +4,7 @@ import Table from 'cli-table3';
 export interface Column {
   header: string;
   align?: 'left' | 'right' | 'center';
-  /** Cut long cells to this many characters (on a terminal only: see `cut`), or wrap them, with `wrap`. */
+  /** Cut long cells to this many characters (on a terminal only: see `cut`), or wrap them (`wrap`). */
   maxWidth?: number;
   /** Wrap long plain cells at word boundaries instead of cutting them: nothing is lost. */
   wrap?: boolean;
@@ -30,7 +30,8 @@ export function renderTable(columns: Column[], rows: string[][], options: { head
     colAligns: columns.map((c) => c.align ?? 'left'),
     wordWrap: false,
   });
-  for (const row of rows) table.push(row.map((cell, i) => (columns[i]?.wrap ? wrapWords(cell, columns[i]?.maxWidth) : cut ? truncate(cell, columns[i]?.maxWidth) : cell)));
+  const fit = (cell: string, column: Column | undefined) => (!cut ? cell : column?.wrap ? wrapWords(cell, column.maxWidth) : truncate(cell, column?.maxWidth));
+  for (const row of rows) table.push(row.map((cell, i) => fit(cell, columns[i])));
   return table.toString();
 }
 
@@ -41,7 +42,7 @@ export function renderPairs(pairs: Array<[string, string]>, label: (s: string) =
 }
 
 /** Breaks a plain cell into lines of at most `max` characters at spaces (a longer word is split). */
-export function wrapWords(cell: string, max: number | undefined): string {
+function wrapWords(cell: string, max: number | undefined): string {
   if (!max || visibleLength(cell) <= max) return cell;
   const lines: string[] = [];
   let line = '';

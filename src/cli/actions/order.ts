@@ -102,7 +102,7 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
     preview(order, spec, offer) {
       locale = localeFor(session, spec.subsidiary);
       const summary = renderPurchaseSummary(order, purchaseFacts(spec, offer), { locale, theme });
-      output.result(`${renderPreview(order, { locale, theme, period: formatDuration(spec.duration), summary })}\n`);
+      output.result(`${renderPreview(order, { locale, theme, period: formatDuration(spec.duration), summary, cut: ctx.stdout.isTTY === true })}\n`);
     },
     question: (order, spec, offer) => confirmationQuestion(order, purchaseFacts(spec, offer), locale),
     placed(result, preview, autopay) {
