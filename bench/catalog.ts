@@ -29,7 +29,11 @@ export interface CatalogResult {
  * Plain GETs of a document (default: the eco catalog) from another process (as the CLI is one: the
  * sandbox's process only sends), each timed from the request to the last byte. Returns the times and the size.
  */
-async function timeTransfers(sandbox: SandboxServer, count: number, document = `${CATALOG_PATH}?ovhSubsidiary=FR`): Promise<{ times: number[]; bytes: number }> {
+async function timeTransfers(
+  sandbox: SandboxServer,
+  count: number,
+  document = `${CATALOG_PATH}?ovhSubsidiary=FR`,
+): Promise<{ times: number[]; bytes: number }> {
   const script = `
     const https = require('node:https');
     const url = process.argv[1];
@@ -77,7 +81,8 @@ export async function measureCatalog(sandbox: SandboxServer, options: { runs: nu
       home.dropCatalogCache();
       const run = checkRun(await runCli(CATALOG_ARGS, { env: home.env, trace: true, rss: true }));
       const request = run.trace?.requests.find((r) => r.path.includes(CATALOG_PATH));
-      if (!run.trace || !request || run.trace.firstStdoutAt === null) throw new Error(`ovh-order catalog did not download the catalog (cache not bypassed?):\n${run.stderr}`);
+      if (!run.trace || !request || run.trace.firstStdoutAt === null)
+        throw new Error(`ovh-order catalog did not download the catalog (cache not bypassed?):\n${run.stderr}`);
       downloadToTable.push(run.trace.firstStdoutAt - request.start);
       if (request.end !== null) afterBody.push(run.trace.firstStdoutAt - request.end);
       if (run.peakRssMb !== undefined) coldRss.push(run.peakRssMb);

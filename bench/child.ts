@@ -56,7 +56,8 @@ const now = () => performance.timeOrigin + performance.now();
 
 /** `node <args>` as a child; `args` start with the script (or `-e`). */
 export function runNode(args: string[], options: ChildOptions = {}): Promise<ChildRun> {
-  const traceFile = options.trace || options.rss ? path.join(os.tmpdir(), `ovh-order-bench-trace-${process.pid}-${Math.random().toString(36).slice(2)}.json`) : undefined;
+  const traceFile =
+    options.trace || options.rss ? path.join(os.tmpdir(), `ovh-order-bench-trace-${process.pid}-${Math.random().toString(36).slice(2)}.json`) : undefined;
   const nodeArgs = traceFile ? ['--import', pathToFileURL(TRACE_HOOK).href, ...args] : args;
   const useTime = Boolean(options.rss && hasGnuTime());
   const command = useTime ? GNU_TIME : process.execPath;

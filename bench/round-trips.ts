@@ -22,11 +22,16 @@ const ORDER_ROUND_TRIPS = 7;
 /** RISE-1 with a bigger memory option: a server whose mandatory families must all be filled. */
 export const DRY_RUN_ARGS = [
   'order',
-  '--range', 'eco',
-  '--plan', '24rise01',
-  '--subsidiary', 'FR',
-  '--datacenter', 'gra',
-  '--option', 'ram-64g-ecc-3200-24rise',
+  '--range',
+  'eco',
+  '--plan',
+  '24rise01',
+  '--subsidiary',
+  'FR',
+  '--datacenter',
+  'gra',
+  '--option',
+  'ram-64g-ecc-3200-24rise',
   '--dry-run',
   '--json',
 ];
@@ -53,7 +58,10 @@ function repeatedGets(log: readonly SandboxLogEntry[]): string[] {
   const seen = new Map<string, number>();
   for (const entry of log) {
     if (entry.method !== 'GET') continue;
-    const query = Object.entries(entry.query).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join('&');
+    const query = Object.entries(entry.query)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, v]) => `${k}=${v}`)
+      .join('&');
     const key = `GET ${entry.route}${query ? `?${query}` : ''}`;
     seen.set(key, (seen.get(key) ?? 0) + 1);
   }
@@ -98,11 +106,29 @@ export async function measureRoundTrips(sandbox: SandboxServer, options: { runs:
           targetNote: `(${DRY_RUN_ROUND_TRIPS} + 1) x ${options.latencyMs} + ${ROUND_TRIP_SLACK_MS}`,
         },
         { figure: `Round trips (${label}): requests per run`, unit: 'requests', summary: summarize(runs.map((r) => r.requests)) },
-        { figure: `Round trips (${label}): critical path (requests)`, unit: 'requests', summary: summarize(paths), target: DRY_RUN_ROUND_TRIPS, targetNote: 'the chain' },
+        {
+          figure: `Round trips (${label}): critical path (requests)`,
+          unit: 'requests',
+          summary: summarize(paths),
+          target: DRY_RUN_ROUND_TRIPS,
+          targetNote: 'the chain',
+        },
         { figure: `Round trips (${label}): same GET asked twice`, unit: 'requests', summary: summarize(runs.map((r) => r.repeatedGets.length)), target: 0 },
         cold
-          ? { figure: `Round trips (${label}): GET /auth/time calls`, unit: 'requests', summary: summarize(runs.map((r) => r.timeCalls)), target: 1, targetNote: 'measured once' }
-          : { figure: `Round trips (${label}): GET /auth/time calls`, unit: 'requests', summary: summarize(runs.map((r) => r.timeCalls)), target: 0, targetNote: 'offset cached' },
+          ? {
+              figure: `Round trips (${label}): GET /auth/time calls`,
+              unit: 'requests',
+              summary: summarize(runs.map((r) => r.timeCalls)),
+              target: 1,
+              targetNote: 'measured once',
+            }
+          : {
+              figure: `Round trips (${label}): GET /auth/time calls`,
+              unit: 'requests',
+              summary: summarize(runs.map((r) => r.timeCalls)),
+              target: 0,
+              targetNote: 'offset cached',
+            },
       ];
       const byWall = [...runs].sort((a, b) => a.wallMs - b.wallMs);
       return { rows, typical: byWall[Math.floor(byWall.length / 2)]! };
@@ -118,8 +144,20 @@ export async function measureRoundTrips(sandbox: SandboxServer, options: { runs:
       ordered.push(await oneRun(sandbox, home.env, ORDER_ARGS));
     }
     const orderRows: ResultRow[] = [
-      { figure: 'Round trips (cold): order --yes wall time', unit: 'ms', summary: summarize(ordered.map((r) => r.wallMs)), target: (ORDER_ROUND_TRIPS + 1) * options.latencyMs + ROUND_TRIP_SLACK_MS, targetNote: `(${ORDER_ROUND_TRIPS} + 1) x ${options.latencyMs} + ${ROUND_TRIP_SLACK_MS}` },
-      { figure: 'Round trips (cold): order --yes critical path (requests)', unit: 'requests', summary: summarize(ordered.map((r) => r.path.length)), target: ORDER_ROUND_TRIPS, targetNote: 'the limit' },
+      {
+        figure: 'Round trips (cold): order --yes wall time',
+        unit: 'ms',
+        summary: summarize(ordered.map((r) => r.wallMs)),
+        target: (ORDER_ROUND_TRIPS + 1) * options.latencyMs + ROUND_TRIP_SLACK_MS,
+        targetNote: `(${ORDER_ROUND_TRIPS} + 1) x ${options.latencyMs} + ${ROUND_TRIP_SLACK_MS}`,
+      },
+      {
+        figure: 'Round trips (cold): order --yes critical path (requests)',
+        unit: 'requests',
+        summary: summarize(ordered.map((r) => r.path.length)),
+        target: ORDER_ROUND_TRIPS,
+        targetNote: 'the limit',
+      },
     ];
     return { rows: [...fresh.rows, ...orderRows, ...cold.rows, ...warm.rows], typical: fresh.typical, latencyMs: options.latencyMs };
   } finally {
@@ -131,7 +169,9 @@ export async function measureRoundTrips(sandbox: SandboxServer, options: { runs:
 /** The typical run's chain, one request per line with its start and end relative to the first request. */
 export function describeChain(run: RoundTripRun): string {
   const origin = run.path.chain[0]?.start ?? 0;
-  const lines = run.path.chain.map((r, i) => `  ${String(i + 1).padStart(2)}. ${r.label.padEnd(58)} ${(r.start - origin).toFixed(0).padStart(5)}–${(r.end - origin).toFixed(0)} ms`);
+  const lines = run.path.chain.map(
+    (r, i) => `  ${String(i + 1).padStart(2)}. ${r.label.padEnd(58)} ${(r.start - origin).toFixed(0).padStart(5)}–${(r.end - origin).toFixed(0)} ms`,
+  );
   const extra = run.repeatedGets.length > 0 ? `\n  Asked twice: ${run.repeatedGets.join(', ')}` : '';
   return `Critical path of a typical dry run (${run.requests} requests, ${run.path.length} in a chain, wall ${run.wallMs.toFixed(0)} ms):\n${lines.join('\n')}${extra}`;
 }

@@ -54,7 +54,12 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv): Bench
     return n;
   };
   const onlyText = values.only ?? env.OVH_ORDER_BENCH_ONLY;
-  const sections = onlyText ? onlyText.split(',').map((s) => s.trim()).filter(Boolean) : [...SECTIONS];
+  const sections = onlyText
+    ? onlyText
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [...SECTIONS];
   for (const s of sections) {
     if (!(SECTIONS as readonly string[]).includes(s)) throw new Error(`Unknown section "${s}" in --only. Allowed: ${SECTIONS.join(', ')}.`);
   }

@@ -50,7 +50,8 @@ export async function packagesLoadedBy(args: string[], env: NodeJS.ProcessEnv = 
   // Node names files by their real path.
   const [repoRoot, entry] = [fs.realpathSync(REPO_ROOT), fs.realpathSync(CLI_ENTRY)];
   // No entry among the files: Node's debug output changed, and every count below would be a false 0.
-  if (!files.includes(entry)) throw new Error(`Could not tell which files ovh-order ${args.join(' ')} loaded: NODE_DEBUG=esm,module printed no line for ${entry}.`);
+  if (!files.includes(entry))
+    throw new Error(`Could not tell which files ovh-order ${args.join(' ')} loaded: NODE_DEBUG=esm,module printed no line for ${entry}.`);
   const metafile = readBundleMetafile(path.join(repoRoot, BUNDLE_METAFILE));
   return packagesInFiles(files, { repoRoot, bundleDir: BUNDLE_DIR, metafile });
 }

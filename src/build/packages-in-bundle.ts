@@ -45,7 +45,12 @@ export function mainOwnerByOutput(metafile: BundleMetafile): Map<string, string>
     const bytes = new Map<string, number>();
     for (const [input, { bytesInOutput }] of Object.entries(info.inputs)) {
       const name = packageOfPath(input);
-      const owner = name ? `npm:${name}` : `src/${input.replace(/^(dist|src)\//, '').split('/')[0]!.replace(/\.js$/, '')}`;
+      const owner = name
+        ? `npm:${name}`
+        : `src/${input
+            .replace(/^(dist|src)\//, '')
+            .split('/')[0]!
+            .replace(/\.js$/, '')}`;
       bytes.set(owner, (bytes.get(owner) ?? 0) + bytesInOutput);
     }
     const top = [...bytes].sort((a, b) => b[1] - a[1])[0];

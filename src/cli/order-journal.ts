@@ -91,7 +91,9 @@ function unverifiedTls(ctx: Pick<Context, 'env'>, session: Pick<Session, 'endpoi
 }
 
 /** What an order spec buys, as the journal records it. */
-export function orderedThingFromSpec(spec: Pick<OrderSpec, 'range' | 'planCode' | 'options' | 'datacenter' | 'quantity' | 'duration' | 'pricingMode'>): OrderedThing {
+export function orderedThingFromSpec(
+  spec: Pick<OrderSpec, 'range' | 'planCode' | 'options' | 'datacenter' | 'quantity' | 'duration' | 'pricingMode'>,
+): OrderedThing {
   return {
     range: spec.range,
     planCode: spec.planCode,
@@ -120,11 +122,12 @@ export function orderCheckoutHooks(
   if (!options.dryRun) {
     // Refused before any cart exists; the checkout hooks check both again right before the POST.
     const tls = unverifiedTls(ctx, session);
-    if (tls) throw new CliError(`Not ordering: certificate verification is switched off (${tls}), so the answers could come from anyone on the network path.`, {
-      code: 'tls_unverified',
-      hint: 'Unset NODE_TLS_REJECT_UNAUTHORIZED; for a private CA, use NODE_EXTRA_CA_CERTS. --dry-run still shows the price.',
-      exitCode: ExitCode.failure,
-    });
+    if (tls)
+      throw new CliError(`Not ordering: certificate verification is switched off (${tls}), so the answers could come from anyone on the network path.`, {
+        code: 'tls_unverified',
+        hint: 'Unset NODE_TLS_REJECT_UNAUTHORIZED; for a private CA, use NODE_EXTRA_CA_CERTS. --dry-run still shows the price.',
+        exitCode: ExitCode.failure,
+      });
     refuseRepeat(openOrderJournal(ctx, output), journalEndpointOf(session), what, options.force);
   }
   return hooks;
@@ -140,7 +143,9 @@ export function wizardCheckoutHooks(ctx: Context, session: Session, output: Outp
     api,
     force: async (entries) => {
       for (const entry of entries) output.warn(repeatReason(entry));
-      output.warn('Ordering again could buy it twice. Check first with `ovh-order status` (or your orders in the OVH control panel); several servers at once are one order with a quantity.');
+      output.warn(
+        'Ordering again could buy it twice. Check first with `ovh-order status` (or your orders in the OVH control panel); several servers at once are one order with a quantity.',
+      );
       return prompter.confirm({ id: 'order-despite-unresolved', message: 'Order it anyway?', default: false });
     },
   });
@@ -216,7 +221,11 @@ function fitJournalTable(
   // eslint-disable-next-line no-control-regex
   const visible = (line: string) => line.replace(/\u001b\[[0-9;]*m/g, '').trimEnd().length;
   if (options.width === undefined || whole.split('\n').every((line) => visible(line) <= options.width!)) return whole;
-  const [header = '', ...lines] = render(columns.slice(0, -1), rows.map((row) => row.slice(0, -1)), { heading: options.heading }).split('\n');
+  const [header = '', ...lines] = render(
+    columns.slice(0, -1),
+    rows.map((row) => row.slice(0, -1)),
+    { heading: options.heading },
+  ).split('\n');
   return [header.trimEnd(), ...lines.flatMap((line, i) => [line.trimEnd(), options.muted(`  cart ${rows[i]!.at(-1)!}`)])].join('\n');
 }
 
@@ -242,7 +251,9 @@ export async function runJournalStatus(ctx: Context, deps: JournalStatusDeps): P
   }
   if (entries.length === 0) {
     const which = ctx.globals.sandbox === true ? 'sandbox orders' : 'orders';
-    output.info(`No ${which} in the journal yet (${journal.path}). ${ctx.globals.sandbox === true ? 'Orders placed with --sandbox' : 'Orders placed with ovh-order'} are listed here.`);
+    output.info(
+      `No ${which} in the journal yet (${journal.path}). ${ctx.globals.sandbox === true ? 'Orders placed with --sandbox' : 'Orders placed with ovh-order'} are listed here.`,
+    );
     return 0;
   }
   const { renderTable: render } = await import('../ui/table.js');
@@ -256,8 +267,21 @@ export async function runJournalStatus(ctx: Context, deps: JournalStatusDeps): P
     isUnresolved(e) ? theme.warn(stateWords(e)) : e.state === 'ordered' ? theme.ok(stateWords(e)) : stateWords(e),
     e.cartId,
   ]);
-  const columns: Column[] = [...(mixed ? [{ header: 'API' }] : []), { header: 'Started' }, { header: 'Server' }, { header: 'Order', align: 'right' }, { header: 'Outcome' }, { header: 'Cart' }];
-  output.result(fitJournalTable(render, columns, rows, { heading: theme.heading, muted: theme.muted, width: ctx.stdout.isTTY === true ? (ctx.stdout.columns ?? 80) : undefined }));
+  const columns: Column[] = [
+    ...(mixed ? [{ header: 'API' }] : []),
+    { header: 'Started' },
+    { header: 'Server' },
+    { header: 'Order', align: 'right' },
+    { header: 'Outcome' },
+    { header: 'Cart' },
+  ];
+  output.result(
+    fitJournalTable(render, columns, rows, {
+      heading: theme.heading,
+      muted: theme.muted,
+      width: ctx.stdout.isTTY === true ? (ctx.stdout.columns ?? 80) : undefined,
+    }),
+  );
   const open = entries.filter(isUnresolved);
   for (const entry of open) {
     if (entry.state === 'ordered') {
@@ -315,7 +339,9 @@ async function recheckUnresolved(ctx: Context, journal: Journal, deps: JournalSt
     await journal.whenUnlocked(ctx.interrupt.signal);
     const updated: JournalEntry = journal.recordOutcome(entry.id, lookup.state, `looked up again: ${lookup.evidence.join('; ')}`, { order, recovered: true });
     if (updated.orderId !== undefined) known.add(updated.orderId);
-    changes.push(`Cart ${entry.cartId}: ${stateWords(updated)}${updated.orderId !== undefined ? ` (order ${updated.orderId})` : ''} — ${lookup.evidence.join('; ')}.`);
+    changes.push(
+      `Cart ${entry.cartId}: ${stateWords(updated)}${updated.orderId !== undefined ? ` (order ${updated.orderId})` : ''} — ${lookup.evidence.join('; ')}.`,
+    );
   }
   return changes;
 }

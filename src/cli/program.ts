@@ -61,7 +61,8 @@ const priceAmount = numberIn(0, 1_000_000_000);
 const COMMITMENT_MONTHS = [12, 24];
 function commitmentMonths(value: string): number {
   const months = Number(value.trim());
-  if (!COMMITMENT_MONTHS.includes(months)) throw new InvalidArgumentError(`"${value}" is not a commitment; allowed: ${COMMITMENT_MONTHS.join(' or ')} (months).`);
+  if (!COMMITMENT_MONTHS.includes(months))
+    throw new InvalidArgumentError(`"${value}" is not a commitment; allowed: ${COMMITMENT_MONTHS.join(' or ')} (months).`);
   return months;
 }
 
@@ -80,11 +81,19 @@ export function buildProgram(ctx: Context): Command {
     .addOption(new Option('--endpoint <endpoint>', 'API endpoint: ovh-eu, ovh-ca, ovh-us, or an https URL').env('OVH_ENDPOINT'))
     .option('--sandbox', 'use the built-in OVH API sandbox (no account needed)')
     .option('--stock-schedule <file>', 'with --sandbox: scripted stock that changes over time (JSON, see README)')
-    .addOption(new Option('--data-pack <dir>', 'with --sandbox or `sandbox`: serve the recorded OVH catalogs and stock in this folder').env('OVH_ORDER_SANDBOX_DATA_PACK'))
+    .addOption(
+      new Option('--data-pack <dir>', 'with --sandbox or `sandbox`: serve the recorded OVH catalogs and stock in this folder').env(
+        'OVH_ORDER_SANDBOX_DATA_PACK',
+      ),
+    )
     .option('--profile <name>', 'stored credentials profile', 'default')
     .option('--debug', 'print API calls on stderr (secrets redacted) and stack traces')
     .option('--no-color', 'disable colours (also NO_COLOR)')
-    .addOption(new Option('--timeout <seconds>', `timeout of one API call, in seconds (0 to ${API_TIMEOUT_MAX_S}; 0: the default 30)`).argParser(numberIn(0, API_TIMEOUT_MAX_S)))
+    .addOption(
+      new Option('--timeout <seconds>', `timeout of one API call, in seconds (0 to ${API_TIMEOUT_MAX_S}; 0: the default 30)`).argParser(
+        numberIn(0, API_TIMEOUT_MAX_S),
+      ),
+    )
     .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
     .configureOutput({
       writeOut: (s) => ctx.stdout.write(s),
@@ -157,7 +166,11 @@ export function buildProgram(ctx: Context): Command {
     .option('--client-id <id>', 'OAuth2 service account client id')
     .option('--client-secret <secret>', 'OAuth2 service account client secret')
     .option('--no-browser', 'do not open the validation page in a browser')
-    .addOption(new Option('--timeout <seconds>', `how long to wait for the key to be validated (0 to ${LOGIN_WAIT_MAX_S})`).argParser(numberIn(0, LOGIN_WAIT_MAX_S)).default(600))
+    .addOption(
+      new Option('--timeout <seconds>', `how long to wait for the key to be validated (0 to ${LOGIN_WAIT_MAX_S})`)
+        .argParser(numberIn(0, LOGIN_WAIT_MAX_S))
+        .default(600),
+    )
     .addHelpText(
       'after',
       examples([
@@ -212,7 +225,11 @@ export function buildProgram(ctx: Context): Command {
     .option('--os <value>', 'dedicated_os value (default: the only one offered)')
     .option('--config <label=value>', 'a required-configuration value (repeatable)', collect)
     .option('--option <planCode>', 'a hardware option plan code (repeatable)', collect)
-    .addOption(new Option('--commitment <months>', 'commit for 12 or 24 months (a lower monthly price), paid monthly').argParser(commitmentMonths).conflicts(['pricingMode', 'duration']))
+    .addOption(
+      new Option('--commitment <months>', 'commit for 12 or 24 months (a lower monthly price), paid monthly')
+        .argParser(commitmentMonths)
+        .conflicts(['pricingMode', 'duration']),
+    )
     .addOption(new Option('--upfront', 'with --commitment: pay the whole commitment now').conflicts(['pricingMode', 'duration']))
     .option('--pricing-mode <mode>', 'expert: the API pricing mode (default, degressivity12, upfront12…); see --commitment')
     .option('--duration <period>', 'expert: the API billing period with --pricing-mode (P1M; upfront12 is P1Y, upfront24 P2Y)')
@@ -242,7 +259,12 @@ export function buildProgram(ctx: Context): Command {
     .option('--spec <file>', 'watch the exact hardware and options of an order spec (`wizard --save`)')
     .option('--search <text>', 'requirement: offers whose name, plan code or CPU has these words')
     .addOption(new Option('--min-ram <GB>', 'requirement: at least this much memory').argParser(memoryGb))
-    .addOption(new Option('--max-price <amount>', 'requirement: monthly price at most this; with --order, the quote total without tax (setup included) at most this').argParser(priceAmount))
+    .addOption(
+      new Option(
+        '--max-price <amount>',
+        'requirement: monthly price at most this; with --order, the quote total without tax (setup included) at most this',
+      ).argParser(priceAmount),
+    )
     .option('--subsidiary <code>', 'OVH subsidiary (prices and carts); default: your account’s')
     .option('--datacenter <codes>', 'datacenters in order of preference, comma-separated (e.g. gra,rbx,sbg)')
     .option('--max-delay <hours>', 'longest delivery delay that counts as in stock (e.g. 24h, 72h, 3d); default: any orderable one')
@@ -265,7 +287,8 @@ export function buildProgram(ctx: Context): Command {
         'ovh-order watch --range eco --search rise --max-price 60 --json',
         'ovh-order watch --spec rise1.json --ntfy https://ntfy.sh/my-topic --notify-command \'notify-send "$OVH_ORDER_TEXT"\'',
         'ovh-order watch --spec rise1.json --order --max-price 120 --yes --datacenter gra,rbx',
-      ]) + '\nTelegram: set OVH_ORDER_TELEGRAM_TOKEN and OVH_ORDER_TELEGRAM_CHAT_ID (never a flag).\nAt most 40 API calls a minute over the whole run, the order included.\n',
+      ]) +
+        '\nTelegram: set OVH_ORDER_TELEGRAM_TOKEN and OVH_ORDER_TELEGRAM_CHAT_ID (never a flag).\nAt most 40 API calls a minute over the whole run, the order included.\n',
     );
 
   define(program, 'status')
@@ -303,7 +326,16 @@ export function buildProgram(ctx: Context): Command {
     .addOption(new Option('--port <n>', 'port to listen on (0: any free port)').argParser(numberIn(0, 65_535, { integer: true })).default(0))
     .addOption(new Option('--latency <ms>', 'added latency per request (0 to 60000)').argParser(numberIn(0, 60_000)).default(0))
     .addOption(new Option('--region <region>', 'which OVH API to simulate (default: the one --endpoint names, else eu)').choices(['eu', 'ca', 'us']))
-    .addHelpText('after', examples(['ovh-order sandbox', 'ovh-order sandbox --port 8443 --latency 100', 'ovh-order sandbox --endpoint ovh-ca', 'ovh-order sandbox --data-pack ../shared/fixtures/ovh', 'ovh-order sandbox --stock-schedule stock.json   # stock appears and vanishes']));
+    .addHelpText(
+      'after',
+      examples([
+        'ovh-order sandbox',
+        'ovh-order sandbox --port 8443 --latency 100',
+        'ovh-order sandbox --endpoint ovh-ca',
+        'ovh-order sandbox --data-pack ../shared/fixtures/ovh',
+        'ovh-order sandbox --stock-schedule stock.json   # stock appears and vanishes',
+      ]),
+    );
 
   define(program, 'completion')
     .description('print the shell completion script: commands, flags and the values they take')

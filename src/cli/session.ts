@@ -86,7 +86,9 @@ export function sameEndpointInput(a: string, b: string): boolean {
 /** A data pack the sandbox cannot serve is bad input (exit 2), said with the pack's reason. */
 export function asDataPackUsageError(error: unknown, DataPackError: new (...args: never[]) => Error): unknown {
   if (!(error instanceof DataPackError)) return error;
-  return new UsageError(error.message, { hint: 'A data pack is a folder of recorded OVH answers: catalog-public-{eco,baremetalServers}-<SUBSIDIARY>*.json and dedicated-datacenter-availabilities*.json (README, "Sandbox").' });
+  return new UsageError(error.message, {
+    hint: 'A data pack is a folder of recorded OVH answers: catalog-public-{eco,baremetalServers}-<SUBSIDIARY>*.json and dedicated-datacenter-availabilities*.json (README, "Sandbox").',
+  });
 }
 
 type SandboxApi = 'ovh-eu' | 'ovh-ca' | 'ovh-us';
@@ -130,7 +132,14 @@ export function sandboxFor(ctx: Context): Promise<SandboxServer> {
       // One state file per API played, and for a pack (its carts name plans the authored offer lacks).
       const name = ['state', ...(region === 'eu' ? [] : [region]), ...(dataPack === undefined ? [] : ['data-pack'])].join('-');
       const statePath = path.join(dir, `${name}.json`);
-      const server = await startSandbox({ statePath, certDir: dir, region, autoValidateCredentials: true, stockSchedule, ...(dataPack === undefined ? {} : { dataPack }) }).catch((error: unknown) => {
+      const server = await startSandbox({
+        statePath,
+        certDir: dir,
+        region,
+        autoValidateCredentials: true,
+        stockSchedule,
+        ...(dataPack === undefined ? {} : { dataPack }),
+      }).catch((error: unknown) => {
         throw asDataPackUsageError(error, DataPackError);
       });
       ctx.cleanups.push(() => server.close());
@@ -164,7 +173,10 @@ export async function openSession(ctx: Context, options: OpenSessionOptions): Pr
     const debug = debugWriter(ctx, secretsOf(credentials));
     debug?.(`credentials: sandbox (${describeCredentials(credentials)}), endpoint ${endpoint.apiUrl}`);
     const explain = (error: unknown) => explainCredentialError(error, { endpoint, source: 'sandbox', secretOrigin: 'the sandbox', finishCommand });
-    const api = explaining(new OvhApi(clientOptions(ctx, endpoint, credentials, { trustCaPem: sandbox.caPem, debug, cacheOffset: false, warn, retry: options.retry })), explain);
+    const api = explaining(
+      new OvhApi(clientOptions(ctx, endpoint, credentials, { trustCaPem: sandbox.caPem, debug, cacheOffset: false, warn, retry: options.retry })),
+      explain,
+    );
     return {
       api,
       endpoint,
@@ -193,10 +205,13 @@ export async function openSession(ctx: Context, options: OpenSessionOptions): Pr
   if (options.needAccount) {
     if (credentials.kind === 'none') throw noCredentialsError(resolved, profile);
     if (credentials.kind === 'app' && !credentials.consumerKey) {
-      throw new CredentialsError(`The application key from ${resolved.secretOrigin ? originOf(resolved.secretOrigin, 'appKey') : resolved.source} has no consumer key, and this command needs your account.`, {
-        code: 'no_consumer_key',
-        hint: `Run \`${finishCommand}\` to request one (it uses your application key and secret), or set OVH_CONSUMER_KEY.`,
-      });
+      throw new CredentialsError(
+        `The application key from ${resolved.secretOrigin ? originOf(resolved.secretOrigin, 'appKey') : resolved.source} has no consumer key, and this command needs your account.`,
+        {
+          code: 'no_consumer_key',
+          hint: `Run \`${finishCommand}\` to request one (it uses your application key and secret), or set OVH_CONSUMER_KEY.`,
+        },
+      );
     }
   } else if (credentials.kind === 'app' && !credentials.consumerKey) {
     // An application key alone signs nothing; public calls go unsigned.

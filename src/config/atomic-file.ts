@@ -23,11 +23,14 @@ const NO_FOLLOW = fs.constants.O_NOFOLLOW ?? 0;
 
 /** The refusal for a state file or directory that is a symbolic link. Exit 1. */
 function linkRefusal(target: string, env: NodeJS.ProcessEnv | undefined): CliError {
-  return new CliError(`Refusing to use ${env ? displayPath(target, env) : target}: it is a symbolic link, and ovh-order never follows links for its state files.`, {
-    code: 'state_symlink',
-    hint: 'A link there could make ovh-order overwrite or change the permissions of another file. Replace it with a regular file or directory (or move it aside), then run the command again.',
-    exitCode: ExitCode.failure,
-  });
+  return new CliError(
+    `Refusing to use ${env ? displayPath(target, env) : target}: it is a symbolic link, and ovh-order never follows links for its state files.`,
+    {
+      code: 'state_symlink',
+      hint: 'A link there could make ovh-order overwrite or change the permissions of another file. Replace it with a regular file or directory (or move it aside), then run the command again.',
+      exitCode: ExitCode.failure,
+    },
+  );
 }
 
 /** Throws when `target` is a symbolic link; a missing one is fine. */

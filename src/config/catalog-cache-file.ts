@@ -80,7 +80,8 @@ function looksLikeOffers(value: unknown, range: string, kind: 'offers' | 'summar
   if (!Array.isArray(value)) return false;
   if (value.length === 0) return true;
   const first = value[0] as Partial<Offer & OfferSummary> | null;
-  if (!first || typeof first !== 'object' || first.range !== range || typeof first.planCode !== 'string' || typeof first.monthly?.micros !== 'number') return false;
+  if (!first || typeof first !== 'object' || first.range !== range || typeof first.planCode !== 'string' || typeof first.monthly?.micros !== 'number')
+    return false;
   return kind === 'offers' ? Array.isArray(first.pricings) && Array.isArray(first.addonFamilies) : typeof first.defaultHardware === 'object';
 }
 
@@ -192,7 +193,9 @@ export function readSummaries(file: string, key: EntryKey, wanted: Wanted): Read
     const bytes = Buffer.allocUnsafe(entry.summaryBytes);
     if (fs.readSync(entry.fd, bytes, 0, bytes.length, entry.summariesAt) !== bytes.length) return undefined;
     const summaries = parseJson(bytes);
-    return looksLikeOffers(summaries, key.range, 'summaries') ? withPricesUntil<CachedSummariesEntry>({ summaries: summaries as OfferSummary[], fetchedAt: entry.fetchedAt }, entry.pricesUntil) : undefined;
+    return looksLikeOffers(summaries, key.range, 'summaries')
+      ? withPricesUntil<CachedSummariesEntry>({ summaries: summaries as OfferSummary[], fetchedAt: entry.fetchedAt }, entry.pricesUntil)
+      : undefined;
   } finally {
     fs.closeSync(entry.fd);
   }
@@ -212,7 +215,10 @@ export function readEntry(file: string, key: EntryKey, wanted: Wanted): ReadResu
     const offers = parseJson(rest.subarray(summariesEnd + 1));
     if (!looksLikeOffers(summaries, key.range, 'summaries') || !looksLikeOffers(offers, key.range, 'offers')) return undefined;
     if ((summaries as unknown[]).length !== (offers as unknown[]).length) return undefined;
-    return withPricesUntil<CachedCatalogEntry>({ offers: offers as Offer[], summaries: summaries as OfferSummary[], fetchedAt: entry.fetchedAt }, entry.pricesUntil);
+    return withPricesUntil<CachedCatalogEntry>(
+      { offers: offers as Offer[], summaries: summaries as OfferSummary[], fetchedAt: entry.fetchedAt },
+      entry.pricesUntil,
+    );
   } finally {
     fs.closeSync(entry.fd);
   }

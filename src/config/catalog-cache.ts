@@ -67,7 +67,11 @@ export interface FileCatalogCache {
 /** `catalog-eco-FR-1a2b3c4d5e6f.json`: readable prefix, hash of the endpoint for uniqueness. */
 export function catalogCacheFileName(key: CatalogCacheKey): string {
   const k = normalisedKey(key);
-  const hash = crypto.createHash('sha256').update(JSON.stringify([k.endpoint, k.subsidiary, k.range])).digest('hex').slice(0, 12);
+  const hash = crypto
+    .createHash('sha256')
+    .update(JSON.stringify([k.endpoint, k.subsidiary, k.range]))
+    .digest('hex')
+    .slice(0, 12);
   const safe = (s: string) => s.replace(/[^A-Za-z0-9_-]/g, '_');
   return `catalog-${safe(k.range)}-${safe(k.subsidiary)}-${hash}.json`;
 }

@@ -105,7 +105,9 @@ function credentialsFromFields(
   const app = has('appKey') || has('appSecret') || has('consumerKey');
   const oauth = has('clientId') || has('clientSecret');
   const fail = (message: string, hint: string) =>
-    errorKind === 'usage' ? new UsageError(message, { code: 'incomplete_credentials', hint }) : new CredentialsError(message, { code: 'incomplete_credentials', hint });
+    errorKind === 'usage'
+      ? new UsageError(message, { code: 'incomplete_credentials', hint })
+      : new CredentialsError(message, { code: 'incomplete_credentials', hint });
   if (!app && !oauth) return undefined;
   for (const f of Object.keys(names) as Field[]) {
     // A key with a control character fails later as a "network error" (it goes into a header).
@@ -121,12 +123,18 @@ function credentialsFromFields(
   }
   if (app && oauth) {
     const given = (Object.keys(names) as Field[]).filter(has).map((f) => names[f]);
-    throw fail(`${where} holds both application keys and OAuth2 client credentials (${given.join(', ')}).`, `Keep one kind: ${names.appKey} + ${names.appSecret} (+ ${names.consumerKey}), or ${names.clientId} + ${names.clientSecret}.`);
+    throw fail(
+      `${where} holds both application keys and OAuth2 client credentials (${given.join(', ')}).`,
+      `Keep one kind: ${names.appKey} + ${names.appSecret} (+ ${names.consumerKey}), or ${names.clientId} + ${names.clientSecret}.`,
+    );
   }
   if (oauth) {
     const missing = (['clientId', 'clientSecret'] as const).filter((f) => !has(f));
     if (missing.length) {
-      throw fail(`${where} has ${names[missing[0] === 'clientId' ? 'clientSecret' : 'clientId']} but not ${missing.map((f) => names[f]).join(', ')}.`, `Give both ${names.clientId} and ${names.clientSecret}.`);
+      throw fail(
+        `${where} has ${names[missing[0] === 'clientId' ? 'clientSecret' : 'clientId']} but not ${missing.map((f) => names[f]).join(', ')}.`,
+        `Give both ${names.clientId} and ${names.clientSecret}.`,
+      );
     }
     return { kind: 'oauth2', clientId: fields.clientId!, clientSecret: fields.clientSecret! };
   }

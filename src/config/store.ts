@@ -95,7 +95,12 @@ export function openPrivateStore<T extends Record<string, unknown>>(env: NodeJS.
     },
     async write(document) {
       warnings.push(...ensurePrivateDir(dir, env));
-      writeAtomically(file, `${JSON.stringify(document, null, 2)}\n`, `the ${name} file`, 'Check the permissions of the ovh-order config directory and the free disk space.');
+      writeAtomically(
+        file,
+        `${JSON.stringify(document, null, 2)}\n`,
+        `the ${name} file`,
+        'Check the permissions of the ovh-order config directory and the free disk space.',
+      );
     },
     remove() {
       fs.rmSync(file, { force: true });

@@ -144,7 +144,10 @@ export function defaultHardware(offer: Offer): HardwareChoice {
   const pick = (familyName: string, product: string | null) => {
     if (!product) return null;
     const family = offer.addonFamilies.find((f) => f.name === familyName);
-    return family?.addons.find((a) => a.planCode === family.default && a.product === product) ?? family?.addons.find((a) => a.product === product) ?? { planCode: product, product };
+    return (
+      family?.addons.find((a) => a.planCode === family.default && a.product === product) ??
+      family?.addons.find((a) => a.product === product) ?? { planCode: product, product }
+    );
   };
   return {
     memory: pick('memory', offer.hardware.memory),

@@ -118,7 +118,12 @@ export function planConfiguration(required: readonly RequiredConfigurationItem[]
 
   for (const label of Object.keys(values)) {
     if (!labels.has(label)) {
-      problems.push({ label, code: 'unknown-label', message: `Unknown configuration label "${label}". Allowed: ${listAllowed([...labels])}.`, allowed: [...labels] });
+      problems.push({
+        label,
+        code: 'unknown-label',
+        message: `Unknown configuration label "${label}". Allowed: ${listAllowed([...labels])}.`,
+        allowed: [...labels],
+      });
     }
   }
 
@@ -234,7 +239,10 @@ export function parseConfigFlags(flags: readonly string[] = []): Record<string, 
     const at = flag.indexOf('=');
     const label = at > 0 ? flag.slice(0, at).trim() : '';
     if (label === '') {
-      throw new UsageError(`--config "${flag}" is not of the form label=value.`, { code: 'invalid_config_flag', hint: 'Example: --config dedicated_os=none_64.en' });
+      throw new UsageError(`--config "${flag}" is not of the form label=value.`, {
+        code: 'invalid_config_flag',
+        hint: 'Example: --config dedicated_os=none_64.en',
+      });
     }
     // Labels are identifiers (dedicated_os, region…); this also keeps `__proto__` out of the record.
     if (!/^[A-Za-z][A-Za-z0-9_.-]*$/.test(label)) {

@@ -199,4 +199,3 @@ interface OutcomeExtra {
   /** The outcome comes from a lookup after a lost answer (see JournalEntry.recovered). */
   recovered?: boolean;
 }
-

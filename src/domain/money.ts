@@ -70,7 +70,8 @@ export function multiplyMoney(m: Money, factor: number): Money {
 
 /** `m ÷ divisor`, rounded to the nearest micro-cent (e.g. an upfront total spread over its months). */
 export function divideMoney(m: Money, divisor: number): Money {
-  if (!Number.isInteger(divisor) || divisor <= 0) throw new CliError(`Cannot divide an amount by ${divisor}.`, { code: 'invalid_amount', exitCode: ExitCode.failure });
+  if (!Number.isInteger(divisor) || divisor <= 0)
+    throw new CliError(`Cannot divide an amount by ${divisor}.`, { code: 'invalid_amount', exitCode: ExitCode.failure });
   return { micros: Math.round(m.micros / divisor), currency: m.currency };
 }
 

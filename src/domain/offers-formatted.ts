@@ -77,7 +77,18 @@ function addonFromItem(item: FormattedAddonItem, family: string, index: PublicIn
     // Without the public add-on, the plan code is all there is (and matches no stock name).
     product: known?.product ?? item.code,
     family,
-    pricings: [{ mode: 'default', intervalMonths: 1, duration: 'P1M', periodPrice: price, firstPeriodPrice: price, setup: zeroMoney(price.currency), monthlyEquivalent: price, promotions: [] }],
+    pricings: [
+      {
+        mode: 'default',
+        intervalMonths: 1,
+        duration: 'P1M',
+        periodPrice: price,
+        firstPeriodPrice: price,
+        setup: zeroMoney(price.currency),
+        monthlyEquivalent: price,
+        promotions: [],
+      },
+    ],
     monthlyDelta: null,
     ramGb: known?.ramGb ?? null,
     storage: known?.storage ?? null,
@@ -132,7 +143,10 @@ function offerFromProduct(product: FormattedProduct, currency: string, index: Pu
   });
   // Like the public ranges, the listed price is the plan with each mandatory family's default.
   const defaults = families.filter((f) => f.mandatory).flatMap((f) => f.addons.filter((a) => a.planCode === f.default));
-  const pricing = withAddonPrices(monthlyPricing(renew, setup), defaults.flatMap((a) => a.pricings.slice(0, 1)));
+  const pricing = withAddonPrices(
+    monthlyPricing(renew, setup),
+    defaults.flatMap((a) => a.pricings.slice(0, 1)),
+  );
   const productOf = (planCode: string | null | undefined) => (planCode ? (index.addons.get(planCode)?.product ?? planCode) : null);
   const offer: Offer = {
     range: 'dedicated',

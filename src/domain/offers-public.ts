@@ -5,7 +5,16 @@ import type { CatalogPlan, CatalogProduct, PublicCatalog } from '../ovh/models/c
 import { cpuFromBlob, combineStorage, ramGbFromCode, storageFromBlob } from './hardware.js';
 import { compareMoney, subtractMoney, zeroMoney, type Money } from './money.js';
 import { addonPricingFor, addonPricings, defaultModePricing, defaultPricing, planPricings, withAddonPrices } from './offer-pricing.js';
-import { cartProductOfRange, type AddonPricing, type Offer, type OfferAddon, type OfferAddonFamily, type OfferConfiguration, type OfferPricing, type Range } from './offer-model.js';
+import {
+  cartProductOfRange,
+  type AddonPricing,
+  type Offer,
+  type OfferAddon,
+  type OfferAddonFamily,
+  type OfferConfiguration,
+  type OfferPricing,
+  type Range,
+} from './offer-model.js';
 import { lazily } from './lazy.js';
 import { normaliseDatacenters } from './places.js';
 
@@ -51,7 +60,15 @@ export function offersFromPublicCatalog(catalog: PublicCatalog, range: Exclude<R
 function addonPricingIn(addon: OfferAddon, mode: string, intervalMonths: number, index: CatalogIndex): AddonPricing | undefined {
   const definition = index.addons.get(addon.planCode);
   if (!definition || index.addonPrices.has(addon.planCode)) return addonPricingFor(addon.pricings, mode, intervalMonths);
-  return addonPricingFor(addonPricings(definition.pricings.filter((p) => p.mode === mode), index.currency, index.now), mode, intervalMonths);
+  return addonPricingFor(
+    addonPricings(
+      definition.pricings.filter((p) => p.mode === mode),
+      index.currency,
+      index.now,
+    ),
+    mode,
+    intervalMonths,
+  );
 }
 
 function addonFrom(definition: CatalogPlan, familyName: string, index: CatalogIndex): OfferAddon {
@@ -148,10 +165,16 @@ function offerFromPlan(plan: CatalogPlan, index: CatalogIndex, range: Exclude<Ra
   const currency = index.currency;
 
   // Offer prices are for the default configuration: the plan plus each mandatory family's default.
-  const defaults = families.filter((f) => f.mandatory).map(defaultAddonOf).filter((a): a is OfferAddon => a !== undefined);
+  const defaults = families
+    .filter((f) => f.mandatory)
+    .map(defaultAddonOf)
+    .filter((a): a is OfferAddon => a !== undefined);
   const own = planPricings(plan.pricings, currency, index.now);
   const withDefaults = (pricing: OfferPricing, priceOf: (addon: OfferAddon) => AddonPricing | undefined) =>
-    withAddonPrices(pricing, defaults.map(priceOf).filter((p): p is AddonPricing => p !== undefined));
+    withAddonPrices(
+      pricing,
+      defaults.map(priceOf).filter((p): p is AddonPricing => p !== undefined),
+    );
   const everyPricing = () => own.map((pricing) => withDefaults(pricing, (a) => addonPricingFor(a.pricings, pricing.mode, pricing.intervalMonths)));
   // The listed price needs the defaults' prices in one mode only: the other modes (and the
   // defaults' other pricings) are worked out when `pricings` is read (see lazy.ts).

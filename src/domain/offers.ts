@@ -8,10 +8,8 @@ import { offersFromFormattedCatalog } from './offers-formatted.js';
 import { offersFromPublicCatalog } from './offers-public.js';
 
 export * from './offer-model.js';
-;
-;
 export { defaultPricing } from './offer-pricing.js';
-export { priceOfSelection,  } from './selection-pricing.js';
+export { priceOfSelection } from './selection-pricing.js';
 
 /** The catalog a range is read from, already validated by src/ovh. */
 export type RangeCatalog =
@@ -34,7 +32,18 @@ export function summarizeOffer(offer: Offer): OfferSummary {
   const hardware = defaultHardware(offer);
   const slim = (addon: OfferSummary['defaultHardware']['memory']) => (addon ? { planCode: addon.planCode, product: addon.product } : null);
   const summary: OfferSummary = {
-    range, product, planCode, name, family, cpu, ramGb, storage, currency, monthly, setup, datacenters,
+    range,
+    product,
+    planCode,
+    name,
+    family,
+    cpu,
+    ramGb,
+    storage,
+    currency,
+    monthly,
+    setup,
+    datacenters,
     defaultHardware: { memory: slim(hardware.memory), storage: slim(hardware.storage), systemStorage: slim(hardware.systemStorage) },
   };
   if (bandwidthMbps !== undefined) summary.bandwidthMbps = bandwidthMbps;

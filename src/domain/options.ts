@@ -50,7 +50,10 @@ function familyRank(family: OfferAddonFamily): number {
 
 /** Families in the order a person reads them: memory, storage…, then other mandatory ones, then the rest. */
 function familiesByImportance(families: readonly OfferAddonFamily[]): OfferAddonFamily[] {
-  return families.map((family, index) => ({ family, index })).sort((a, b) => familyRank(a.family) - familyRank(b.family) || a.index - b.index).map((e) => e.family);
+  return families
+    .map((family, index) => ({ family, index }))
+    .sort((a, b) => familyRank(a.family) - familyRank(b.family) || a.index - b.index)
+    .map((e) => e.family);
 }
 
 /** Every option plan code a plan accepts (defined add-ons and those the catalog only names), hardware first. */

@@ -116,7 +116,14 @@ export function validateSpecAgainstOffer(
   const options = resolveOptions(offer.addonFamilies, spec.options, billing);
   for (const p of options.problems) {
     if (!choice && p.code !== 'unknown-option' && p.code !== 'exclusive-conflict') continue;
-    const code = p.code === 'unknown-option' ? 'unknown-option' : p.code === 'exclusive-conflict' ? 'exclusive-conflict' : p.code === 'not-sold-in-mode' ? 'option-not-sold-in-mode' : 'missing-option';
+    const code =
+      p.code === 'unknown-option'
+        ? 'unknown-option'
+        : p.code === 'exclusive-conflict'
+          ? 'exclusive-conflict'
+          : p.code === 'not-sold-in-mode'
+            ? 'option-not-sold-in-mode'
+            : 'missing-option';
     problems.push({ field: 'options', code, message: p.message, ...(p.allowed ? { allowed: p.allowed } : {}) });
   }
 

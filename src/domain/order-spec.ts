@@ -7,7 +7,7 @@ import { UsageError } from './errors.js';
 import { RANGES, type Range } from './offer-model.js';
 import { normaliseDatacenter } from './places.js';
 
-export { validateSpecAgainstOffer, assertSpecValid,   } from './order-spec-validation.js';
+export { validateSpecAgainstOffer, assertSpecValid } from './order-spec-validation.js';
 
 export const ORDER_SPEC_VERSION = 1;
 
@@ -114,7 +114,16 @@ export type PartialOrderSpec = Partial<OrderSpec>;
  */
 export function mergeSpecWithFlags(spec: PartialOrderSpec | undefined, flags: OrderSpecFlags, defaults: PartialOrderSpec = {}): PartialOrderSpec {
   // A spec file must say its version; flags alone are the current one.
-  const base: PartialOrderSpec = { version: spec === undefined ? ORDER_SPEC_VERSION : undefined, quantity: 1, pricingMode: 'default', duration: 'P1M', options: [], configuration: {}, ...defaults, ...(spec ?? {}) };
+  const base: PartialOrderSpec = {
+    version: spec === undefined ? ORDER_SPEC_VERSION : undefined,
+    quantity: 1,
+    pricingMode: 'default',
+    duration: 'P1M',
+    options: [],
+    configuration: {},
+    ...defaults,
+    ...(spec ?? {}),
+  };
   const merged: PartialOrderSpec = { ...base };
   if (flags.endpoint !== undefined) merged.endpoint = flags.endpoint;
   if (flags.range !== undefined) merged.range = flags.range as Range;

@@ -114,5 +114,10 @@ export function normaliseDatacenters(values: readonly string[]): string[] {
 
 /** Parses a `--datacenter gra,rbx` flag into short codes. */
 export function parseDatacenterList(text: string): string[] {
-  return normaliseDatacenters(text.split(',').map((s) => s.trim()).filter((s) => s !== ''));
+  return normaliseDatacenters(
+    text
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== ''),
+  );
 }

@@ -348,5 +348,7 @@ export async function inspectCart(session: CartSession, options: { reuseOpenedCa
 
 /** `server`, `option memory`, `configuration dedicated_datacenter`: for messages. */
 export function describeMissing(missing: readonly MissingPart[]): string[] {
-  return missing.map((m) => (m.kind === 'server' ? 'a server' : m.kind === 'option-family' ? `an option of the ${m.family} family` : `the ${m.label} configuration value`));
+  return missing.map((m) =>
+    m.kind === 'server' ? 'a server' : m.kind === 'option-family' ? `an option of the ${m.family} family` : `the ${m.label} configuration value`,
+  );
 }

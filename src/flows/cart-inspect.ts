@@ -63,7 +63,10 @@ function itemTree(all: readonly CartItem[], serverId: number | null, serverConfi
   return roots.map(build);
 }
 
-const CHECKED_OUT = { code: 'checked_out', message: 'The cart was already checked out (it is read-only): there is no checkout preview of it; `ovh-order status` follows its order.' };
+const CHECKED_OUT = {
+  code: 'checked_out',
+  message: 'The cart was already checked out (it is read-only): there is no checkout preview of it; `ovh-order status` follows its order.',
+};
 
 /**
  * Why OVH refused the checkout preview of a cart that is not read-only (a read-only one is not
@@ -75,7 +78,10 @@ function previewRefusal(error: OvhApiError): { code: string; message: string } {
   if (isNotAssignedRefusal(error)) return { code: 'not_assigned', message: 'The cart is not assigned to this account, so OVH gives no checkout preview.' };
   const said = error.ovhMessage ? `: ${error.ovhMessage}` : '';
   if (error.status === 403) {
-    return { code: 'refused', message: `OVH refused the checkout preview (403)${said}; the cart may have been checked out meanwhile, or belong to another account.` };
+    return {
+      code: 'refused',
+      message: `OVH refused the checkout preview (403)${said}; the cart may have been checked out meanwhile, or belong to another account.`,
+    };
   }
   return { code: error.code, message: error.ovhMessage ? `Checkout would be refused: ${error.ovhMessage}` : error.message };
 }
@@ -86,7 +92,8 @@ async function previewOf(
   options: InspectOptions,
   hasServer: boolean,
 ): Promise<Pick<CartReport, 'preview' | 'previewSource' | 'previewProblem'>> {
-  if (!hasServer) return { preview: null, previewSource: null, previewProblem: { code: 'empty_cart', message: 'The cart is empty: there is nothing to price.' } };
+  if (!hasServer)
+    return { preview: null, previewSource: null, previewProblem: { code: 'empty_cart', message: 'The cart is empty: there is nothing to price.' } };
   let problem: CartReport['previewProblem'];
   if (session.cart.readOnly) {
     // Checked out: a checkout preview would only be refused (403); the summary still shows its content.

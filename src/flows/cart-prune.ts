@@ -79,7 +79,12 @@ export async function pruneCarts(api: CartPruneApi, options: PruneOptions): Prom
     .filter((d): d is PruneDecision & { reason: PruneReason } => d.reason !== null)
     .map((d) => ({ cartId: d.cart.cartId, description: d.cart.description, expire: d.cart.expire, reason: d.reason, why: d.why }));
   const kept = decisions.filter((d) => d.reason === null).map((d) => ({ cartId: d.cart.cartId, description: d.cart.description, why: d.why }));
-  const outcome = options.dryRun ? { deleted: [], failed: [] } : await deleteCarts(api, selected.map((s) => s.cartId));
+  const outcome = options.dryRun
+    ? { deleted: [], failed: [] }
+    : await deleteCarts(
+        api,
+        selected.map((s) => s.cartId),
+      );
   // For prune, a cart that vanished meanwhile (it expired) is as good as deleted.
   const gone = outcome.failed.filter((f) => f.error.code === 'cart_not_found').map((f) => f.cartId);
   outcome.deleted.push(...gone);

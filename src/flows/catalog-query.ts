@@ -108,5 +108,10 @@ async function queryWith<T extends Offer | OfferSummary>(
   const narrowed = query.sort === 'delay' ? new Map(filtered.map((o) => [o.planCode, stockShown(o)])) : undefined;
   const sorted = sortOffers(filtered, query.sort, narrowed);
   const shown = query.limit === undefined ? sorted : sorted.slice(0, query.limit);
-  return { loaded, datacenters, rows: shown.map((offer) => ({ offer, availability: narrowed?.get(offer.planCode) ?? stockShown(offer) })), matching: sorted.length };
+  return {
+    loaded,
+    datacenters,
+    rows: shown.map((offer) => ({ offer, availability: narrowed?.get(offer.planCode) ?? stockShown(offer) })),
+    matching: sorted.length,
+  };
 }

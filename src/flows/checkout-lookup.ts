@@ -127,7 +127,8 @@ export async function lookUpCheckout(api: LookupApi, entry: JournalEntry, option
     evidence.push(`order ${order.orderId} for ${entry.what.planCode}, created after the checkout, matches the cart`);
     return { state: 'ordered', orderId: order.orderId, orderUrl: order.url, order, ...base, evidence };
   }
-  if (matching.length > 1) evidence.push(`${matching.length} new orders match the cart (${matching.map((o) => o.orderId).join(', ')}), so none can be told to be this one`);
+  if (matching.length > 1)
+    evidence.push(`${matching.length} new orders match the cart (${matching.map((o) => o.orderId).join(', ')}), so none can be told to be this one`);
   else if (matching.length === 1) evidence.push(`order ${matching[0]!.orderId} matches, but without the cart it cannot be told to be this one`);
   // The cart says it went through and no other order could be it: ordered, id not known yet.
   if (cartReadOnly === true && candidates.length === 0) return { state: 'ordered', ...base, evidence };
@@ -173,7 +174,11 @@ async function contentMismatch(api: LookupApi, order: BillingOrder, entry: Journ
     try {
       const extension = await api.getOrderDetailExtension(order.orderId, detailId);
       const datacenter = extension.order.configurations?.find((c) => c.label === 'dedicated_datacenter')?.value;
-      plans.push({ code: extension.order.plan.code ?? '', quantity: Number(extension.order.plan.quantity), datacenter: datacenter ? String(datacenter).toLowerCase() : undefined });
+      plans.push({
+        code: extension.order.plan.code ?? '',
+        quantity: Number(extension.order.plan.quantity),
+        datacenter: datacenter ? String(datacenter).toLowerCase() : undefined,
+      });
     } catch (error) {
       if (error instanceof InterruptedError) throw error;
       return 'its lines could not be read';
@@ -181,7 +186,8 @@ async function contentMismatch(api: LookupApi, order: BillingOrder, entry: Journ
   }
   const server = plans.find((p) => p.code === what.planCode);
   if (!server) return `it is not for ${what.planCode}`;
-  if (server.quantity !== undefined && Number.isFinite(server.quantity) && server.quantity !== what.quantity) return `quantity ${server.quantity}, not ${what.quantity}`;
+  if (server.quantity !== undefined && Number.isFinite(server.quantity) && server.quantity !== what.quantity)
+    return `quantity ${server.quantity}, not ${what.quantity}`;
   if (what.datacenter && server.datacenter && server.datacenter !== what.datacenter) return `datacenter ${server.datacenter}, not ${what.datacenter}`;
   const codes = new Set(plans.map((p) => p.code));
   const missing = what.options.filter((o) => !codes.has(o));
@@ -196,4 +202,3 @@ function shortReason(error: unknown): string {
   }
   return error instanceof Error ? error.message : String(error);
 }
-

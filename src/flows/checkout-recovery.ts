@@ -151,9 +151,10 @@ function refuseSecondCheckoutOf(cartId: string, entries: readonly JournalEntry[]
       : `it was already sent to checkout at ${earlier.startedAt} and the outcome is unknown`;
   throw new UsageError(`Not checking out cart ${cartId} again: ${what}. A cart is never checked out twice.`, {
     code: 'checkout_repeated',
-    hint: earlier.state === 'ordered'
-      ? 'To order another server, start a new order (a new cart).'
-      : 'Check the outcome first with `ovh-order status`; to order anyway, start a new order (a new cart) with --force.',
+    hint:
+      earlier.state === 'ordered'
+        ? 'To order another server, start a new order (a new cart).'
+        : 'Check the outcome first with `ovh-order status`; to order anyway, start a new order (a new cart) with --force.',
   });
 }
 
@@ -273,7 +274,9 @@ export function journaledCheckoutHooks(options: JournaledCheckoutOptions): Journ
         entry.id,
       );
       const plural = entries.length > 1 ? 's' : '';
-      output.warn(`Ordering despite ${entries.length} earlier checkout${plural} of the same server (--force): ${entries.map((e) => `cart ${e.cartId}, ${stateWords(e)}`).join('; ')}.`);
+      output.warn(
+        `Ordering despite ${entries.length} earlier checkout${plural} of the same server (--force): ${entries.map((e) => `cart ${e.cartId}, ${stateWords(e)}`).join('; ')}.`,
+      );
     }
   }
 
@@ -313,11 +316,7 @@ export function journaledCheckoutHooks(options: JournaledCheckoutOptions): Journ
         return;
       }
       if (cls === 'interrupted') {
-        entry = journal.recordOutcome(
-          entry.id,
-          'unknown',
-          'interrupted while the checkout was in flight; it may have gone through',
-        );
+        entry = journal.recordOutcome(entry.id, 'unknown', 'interrupted while the checkout was in flight; it may have gone through');
         throw new InterruptedError(`Interrupted while checking out cart ${attempt.cartId}: the order may or may not have been placed.`, {
           hint: `Do not order again before checking: \`ovh-order status\` looks it up with OVH (cart ${attempt.cartId}).`,
         });
@@ -403,9 +402,7 @@ export function journaledCheckoutHooks(options: JournaledCheckoutOptions): Journ
     }
     entry = journal.recordOutcome(current.id, 'unknown', `answer lost (${loss}); ${seen}`, { recovered: true });
     const maybe =
-      lookup.candidates.length > 0
-        ? ` Orders that might be it: ${lookup.candidates.join(', ')} (see each with \`ovh-order status <orderId>\`).`
-        : '';
+      lookup.candidates.length > 0 ? ` Orders that might be it: ${lookup.candidates.join(', ')} (see each with \`ovh-order status <orderId>\`).` : '';
     throw new CheckoutOutcomeError(
       `The checkout of cart ${attempt.cartId} got no answer (${loss}), and ovh-order could not tell whether the order went through (${seen}). It was not sent again.${maybe}`,
       {
@@ -468,7 +465,7 @@ function lowerFirst(text: string): string {
 function unverifiedTlsRefusal(why: string): CliError {
   const error = new CliError(`Nothing was ordered: not sending a checkout with certificate verification switched off (${why}).`, {
     code: 'tls_unverified',
-    hint: 'Without verification, anyone on the network path could answer in OVH\'s name. Unset NODE_TLS_REJECT_UNAUTHORIZED; for a private CA, use NODE_EXTRA_CA_CERTS.',
+    hint: "Without verification, anyone on the network path could answer in OVH's name. Unset NODE_TLS_REJECT_UNAUTHORIZED; for a private CA, use NODE_EXTRA_CA_CERTS.",
     exitCode: ExitCode.failure,
   });
   notPosted.add(error);

@@ -88,7 +88,10 @@ export async function runLogin(input: LoginInput, deps: LoginDeps): Promise<Logi
       throw new UsageError('An OAuth2 service account needs both --client-id and --client-secret.', { code: 'missing_option' });
     }
     if (!endpoint.tokenUrl) {
-      throw new UsageError(`${endpoint.name} has no OAuth2 service accounts.`, { code: 'oauth2_unsupported', hint: 'Use an application key (--app-key, --app-secret) with this endpoint.' });
+      throw new UsageError(`${endpoint.name} has no OAuth2 service accounts.`, {
+        code: 'oauth2_unsupported',
+        hint: 'Use an application key (--app-key, --app-secret) with this endpoint.',
+      });
     }
     const credentials: AccountCredentials = { kind: 'oauth2', clientId: input.clientId, clientSecret: input.clientSecret };
     const account = await checkAccount(deps, endpoint, credentials, { ...explainAs, secretOrigin: '--client-secret on the command line', oauth2: true });
@@ -105,7 +108,11 @@ export async function runLogin(input: LoginInput, deps: LoginDeps): Promise<Logi
   }
 
   const rules = [...ORDERING_ACCESS_RULES];
-  deps.output.info(`Requesting a consumer key with the rights ordering needs, and nothing more:\n${formatRules(rules).map((line) => `  ${line}`).join('\n')}`);
+  deps.output.info(
+    `Requesting a consumer key with the rights ordering needs, and nothing more:\n${formatRules(rules)
+      .map((line) => `  ${line}`)
+      .join('\n')}`,
+  );
   const unsigned = deps.createApi(endpoint, { kind: 'app', appKey, appSecret });
   let request: { validationUrl: string; consumerKey: string };
   try {
@@ -175,8 +182,7 @@ async function askApplication(input: LoginInput, endpoint: Endpoint, deps: Login
     `An application key and secret identify ovh-order to the ${endpoint.name} API. If you have none yet, create one (any name and description) at:\n  ${endpoint.createAppUrl}`,
   );
   const appKey =
-    input.appKey ??
-    (await prompter.input({ id: 'app-key', message: 'Application key:', validate: (v) => checkKeyText(v, 'The application key') })).trim();
+    input.appKey ?? (await prompter.input({ id: 'app-key', message: 'Application key:', validate: (v) => checkKeyText(v, 'The application key') })).trim();
   const appSecret =
     input.appSecret ??
     (await prompter.password({ id: 'app-secret', message: 'Application secret:', validate: (v) => checkKeyText(v, 'The application secret') })).trim();
@@ -259,7 +265,10 @@ async function waitForValidation(
       }
       const left = deadline - deps.now().getTime();
       if (left <= 0) {
-        throw new CredentialsError(`The consumer key (${requestedOrigin(pending)}) was not validated within ${minutes}.`, { code: 'validation_timeout', hint: later });
+        throw new CredentialsError(`The consumer key (${requestedOrigin(pending)}) was not validated within ${minutes}.`, {
+          code: 'validation_timeout',
+          hint: later,
+        });
       }
       await pause(Math.min(deps.pollIntervalMs, left), deps.signal);
     }

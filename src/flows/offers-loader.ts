@@ -39,7 +39,11 @@ export interface CachedCatalog {
 export interface CatalogCache {
   get(key: { range: Range; subsidiary: string; endpoint?: string }): Promise<CachedCatalog | undefined> | CachedCatalog | undefined;
   /** The summaries alone, when the cache can read them without the offers (else `get` is used). */
-  getSummaries?(key: { range: Range; subsidiary: string; endpoint?: string }): Promise<Omit<CachedCatalog, 'offers'> | undefined> | Omit<CachedCatalog, 'offers'> | undefined;
+  getSummaries?(key: {
+    range: Range;
+    subsidiary: string;
+    endpoint?: string;
+  }): Promise<Omit<CachedCatalog, 'offers'> | undefined> | Omit<CachedCatalog, 'offers'> | undefined;
   set(key: { range: Range; subsidiary: string; endpoint?: string }, value: CachedCatalog): Promise<void> | void;
 }
 
@@ -102,7 +106,11 @@ function catalogOf<P extends CatalogPart>(api: CatalogApi, options: LoadOffersOp
 }
 
 /** Offers of a range from the network: the dedicated range with the public ranges joined in. */
-async function fetchOffers(api: CatalogApi, options: LoadOffersOptions, now: Date): Promise<{ offers: Offer[]; complete: boolean; pricesUntil?: Date; warnings: string[] }> {
+async function fetchOffers(
+  api: CatalogApi,
+  options: LoadOffersOptions,
+  now: Date,
+): Promise<{ offers: Offer[]; complete: boolean; pricesUntil?: Date; warnings: string[] }> {
   if (options.range !== 'dedicated') {
     const raw = await fetchRangeCatalog(api, options.range, options.subsidiary);
     const catalog = raw.catalog as PublicCatalog;
@@ -117,7 +125,9 @@ async function fetchOffers(api: CatalogApi, options: LoadOffersOptions, now: Dat
       catalogOf(api, { ...options, range }, 'offers').then(
         (r) => r.items,
         (error: unknown) => {
-          warnings.push(`The ${range} catalog could not be read (${error instanceof Error ? error.message : String(error)}): stock of the dedicated plans whose hardware it names is shown as unknown.`);
+          warnings.push(
+            `The ${range} catalog could not be read (${error instanceof Error ? error.message : String(error)}): stock of the dedicated plans whose hardware it names is shown as unknown.`,
+          );
           return undefined;
         },
       ),

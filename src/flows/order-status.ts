@@ -84,7 +84,12 @@ async function followUpOf(api: OrderStatusApi, orderId: number): Promise<FollowU
     const steps = await api.getOrderFollowUp(orderId);
     return steps.map((s) => {
       const dates = s.history.map((h) => h.date).sort();
-      return { step: s.step, status: s.status, date: dates[dates.length - 1] ?? null, history: s.history.map((h) => ({ date: h.date, description: h.description, label: h.label })) };
+      return {
+        step: s.step,
+        status: s.status,
+        date: dates[dates.length - 1] ?? null,
+        history: s.history.map((h) => ({ date: h.date, description: h.description, label: h.label })),
+      };
     });
   } catch (error) {
     // The follow-up is BETA on OVH's side: its absence must not hide the status.
@@ -138,7 +143,10 @@ export function pollPace(env: NodeJS.ProcessEnv): PollPace {
   if (raw !== undefined && raw.trim() !== '') {
     const ms = Number(raw);
     if (!Number.isFinite(ms) || ms < 0) {
-      throw new UsageError(`OVH_ORDER_POLL_INTERVAL_MS="${raw}" is not a number of milliseconds.`, { code: 'invalid_poll_interval', hint: 'Unset it, or give e.g. 30000.' });
+      throw new UsageError(`OVH_ORDER_POLL_INTERVAL_MS="${raw}" is not a number of milliseconds.`, {
+        code: 'invalid_poll_interval',
+        hint: 'Unset it, or give e.g. 30000.',
+      });
     }
     return { firstDelayMs: ms, intervalMs: ms };
   }

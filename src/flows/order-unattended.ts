@@ -126,7 +126,7 @@ function checkSpecDocument(document: unknown, source: string): PartialOrderSpec 
   }
   const partial = OrderSpecSchema.partial().safeParse(document);
   if (!partial.success) parseOrderSpec(document, source); // throws, naming each wrong field
-  return partial.success ? (partial.data) : {};
+  return partial.success ? partial.data : {};
 }
 
 async function resolveSubsidiary(deps: OrderDeps, merged: PartialOrderSpec): Promise<string> {
@@ -168,7 +168,10 @@ async function prepareSpec(deps: OrderDeps, input: OrderInput): Promise<{ spec: 
   }
   const spec = completeSpec(merged, source);
   const { offer, loaded } =
-    found ?? (await wait(deps, `Reading the ${spec.range} catalog and stock`, () => loadOfferByPlan(deps.api, { ...lookup, planCode: spec.planCode, range: spec.range })));
+    found ??
+    (await wait(deps, `Reading the ${spec.range} catalog and stock`, () =>
+      loadOfferByPlan(deps.api, { ...lookup, planCode: spec.planCode, range: spec.range }),
+    ));
   applyBillingFlags(spec, offer, input.flags);
   const availability = offerAvailability(offer, loaded.availabilities, hardwareFromOptions(offer, spec.options));
   assertSpecValid(validateSpecAgainstOffer(spec, offer, undefined, undefined, { offers: loaded.offers, availability }), source);
@@ -221,7 +224,9 @@ export async function checkPaymentMethod(deps: Pick<OrderDeps, 'api' | 'output' 
   const method = id === undefined ? undefined : await wait(deps, 'Checking your default payment method', () => deps.api.getPaymentMethod(id));
   if (!method || method.status !== 'VALID') {
     throw new CliError(
-      method ? `Your default payment method (${method.paymentType}) is ${method.status.toLowerCase()}, so --autopay cannot pay the order.` : 'Your account has no default payment method, so --autopay cannot pay the order.',
+      method
+        ? `Your default payment method (${method.paymentType}) is ${method.status.toLowerCase()}, so --autopay cannot pay the order.`
+        : 'Your account has no default payment method, so --autopay cannot pay the order.',
       {
         code: 'payment_method_invalid',
         exitCode: ExitCode.failure,
@@ -281,14 +286,18 @@ export async function fillCart(
   const families = optionFamiliesFromCart(definitions, offer);
   const options = assertOptionSelection(resolveOptions(families, spec.options, { pricingMode: spec.pricingMode, duration: choice.duration }), spec.planCode);
   for (const option of options) {
-    if (option.source !== 'chosen') deps.output.info(`Option family ${option.family}: ${option.planCode} (${sourceWords(option.source)}; choose another with --option).`);
+    if (option.source !== 'chosen')
+      deps.output.info(`Option family ${option.family}: ${option.planCode} (${sourceWords(option.source)}; choose another with --option).`);
   }
 
   // The catalog's spelling of the duration was not the cart's (or the catalog had none): post it as the cart says.
   const early = posted.status === 'fulfilled' ? posted.value : undefined;
   if (posted.status === 'rejected' && fromCatalog?.duration === choice.duration) throw posted.reason;
   if (early && early.duration !== null && early.duration !== choice.duration) await session.removeItem(early.itemId);
-  const item = early && (early.duration === null || early.duration === choice.duration) ? early : await wait(deps, `Adding ${spec.planCode} to the cart`, () => session.addServer(product, creation));
+  const item =
+    early && (early.duration === null || early.duration === choice.duration)
+      ? early
+      : await wait(deps, `Adding ${spec.planCode} to the cart`, () => session.addServer(product, creation));
   // The labels the catalog vouches for (its configurations: name, mandatory, values) are posted
   // beside the options and the read of the item's own requirements, not after it (issue #15): only
   // when every given label is one the catalog knows and its plan is complete. A label only the cart
@@ -372,12 +381,24 @@ export async function orderUnattended(deps: OrderDeps, input: OrderInput): Promi
   const hooks = deps.checkoutHooks ? await deps.checkoutHooks(spec) : {};
   if (behaviour.autopay && !behaviour.dryRun) await checkPaymentMethod(deps);
   if (behaviour.waiveRetraction && !behaviour.dryRun) {
-    deps.output.warn('--waive-retraction: you give up the legal withdrawal period for this order (OVHcloud may deliver at once, without the right to cancel and be refunded).');
+    deps.output.warn(
+      '--waive-retraction: you give up the legal withdrawal period for this order (OVHcloud may deliver at once, without the right to cancel and be refunded).',
+    );
   }
 
   const session = await wait(deps, 'Creating a cart', () => CartSession.create(deps.api, { subsidiary: spec.subsidiary, now: deps.now() }));
   const cartId = session.cartId;
-  const report: OrderReport = { cartId, spec, options: [], configuration: [], preview: null, order: null, dryRun: behaviour.dryRun, cartDeleted: false, outcome: 'dry-run' };
+  const report: OrderReport = {
+    cartId,
+    spec,
+    options: [],
+    configuration: [],
+    preview: null,
+    order: null,
+    dryRun: behaviour.dryRun,
+    cartDeleted: false,
+    outcome: 'dry-run',
+  };
 
   /** Deletes the cart unless --keep-cart; says what happened to it. Never throws. */
   const dropCart = async (why: string): Promise<void> => {
@@ -390,7 +411,9 @@ export async function orderUnattended(deps: OrderDeps, input: OrderInput): Promi
       report.cartDeleted = true;
       deps.output.info(`${why} Cart ${cartId} was deleted.`);
     } catch (error) {
-      deps.output.warn(`${why} Cart ${cartId} could not be deleted (${error instanceof Error ? error.message : String(error)}); delete it with \`${deps.command(`cart delete ${cartId}`)}\`.`);
+      deps.output.warn(
+        `${why} Cart ${cartId} could not be deleted (${error instanceof Error ? error.message : String(error)}); delete it with \`${deps.command(`cart delete ${cartId}`)}\`.`,
+      );
     }
   };
 
@@ -445,10 +468,12 @@ export async function orderUnattended(deps: OrderDeps, input: OrderInput): Promi
       });
     }
     const prompter = await deps.prompter();
-    const go = await prompter.confirm({ id: 'confirm-order', message: deps.presenter.question(built.preview, spec, offer), default: false }).catch((error: unknown) => {
-      if (error instanceof InterruptedError) return stopBeforeCheckout();
-      throw error;
-    });
+    const go = await prompter
+      .confirm({ id: 'confirm-order', message: deps.presenter.question(built.preview, spec, offer), default: false })
+      .catch((error: unknown) => {
+        if (error instanceof InterruptedError) return stopBeforeCheckout();
+        throw error;
+      });
     if (!go) {
       await dropCart('Nothing was ordered.');
       report.outcome = 'declined';
@@ -464,7 +489,13 @@ export async function orderUnattended(deps: OrderDeps, input: OrderInput): Promi
   try {
     // Never raced against Ctrl-C: once posted, only the answer tells whether something was bought.
     placed = await deps.output.spin('Placing the order', () =>
-      checkout(deps.api, cartId, { autopay: behaviour.autopay, waiveRetraction: behaviour.waiveRetraction, quote: quotedTotal(built.preview) }, hooks, deps.now),
+      checkout(
+        deps.api,
+        cartId,
+        { autopay: behaviour.autopay, waiveRetraction: behaviour.waiveRetraction, quote: quotedTotal(built.preview) },
+        hooks,
+        deps.now,
+      ),
     );
   } catch (error) {
     // A refusal (4xx, the journal's, or a lost answer looked up as "cart still open") bought nothing; any other failure may have placed the order: keep the cart.

@@ -25,11 +25,13 @@ export interface Channel {
 }
 
 async function post(url: string, init: { body: string; headers: Record<string, string> }, secrets: string[] = []): Promise<void> {
-  const response = await fetch(url, { method: 'POST', body: init.body, headers: init.headers, signal: AbortSignal.timeout(NOTIFY_TIMEOUT_MS) }).catch((error: unknown) => {
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    // Not attached as the cause: its message may carry the URL's secrets; the redacted text says what failed.
-    return Promise.reject(new Error(redactSecrets(cause?.code ?? cause?.message ?? (error as Error).message, secrets)));
-  });
+  const response = await fetch(url, { method: 'POST', body: init.body, headers: init.headers, signal: AbortSignal.timeout(NOTIFY_TIMEOUT_MS) }).catch(
+    (error: unknown) => {
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      // Not attached as the cause: its message may carry the URL's secrets; the redacted text says what failed.
+      return Promise.reject(new Error(redactSecrets(cause?.code ?? cause?.message ?? (error as Error).message, secrets)));
+    },
+  );
   // The body is read (and dropped) so the connection is released.
   await response.arrayBuffer().catch(() => undefined);
   if (!response.ok) throw new Error(`HTTP ${response.status}`);

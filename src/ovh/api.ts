@@ -7,9 +7,28 @@ import { acceptsAvailabilityList, acceptsPublicCatalog } from './models/checks.j
 import { OvhApiError } from './errors.js';
 import type { AccessRule, ApiCredential, CredentialRequest } from './models/auth.js';
 import type { AvailabilityQuery, DatacenterAvailability } from './models/availability.js';
-import type { Cart, CartCreation, CartItem, ConfigurationCreation, ConfigurationItem, ConfigurationRequirement, OptionCreation, ProductCreation } from './models/cart.js';
+import type {
+  Cart,
+  CartCreation,
+  CartItem,
+  ConfigurationCreation,
+  ConfigurationItem,
+  ConfigurationRequirement,
+  OptionCreation,
+  ProductCreation,
+} from './models/cart.js';
 import type { FormattedDedicatedCatalog, GenericOptionDefinition, GenericProductDefinition, PublicCatalog } from './models/catalog.js';
-import type { BillingOrder, BillingOrderDetail, Nichandle, OrderDetailExtension, OrderFollowUpStep, OrderListQuery, OrderStatus, PaymentMethod, PaymentMethodQuery } from './models/me.js';
+import type {
+  BillingOrder,
+  BillingOrderDetail,
+  Nichandle,
+  OrderDetailExtension,
+  OrderFollowUpStep,
+  OrderListQuery,
+  OrderStatus,
+  PaymentMethod,
+  PaymentMethodQuery,
+} from './models/me.js';
 import type { CheckoutOptions, Order, PlacedOrder } from './models/order.js';
 
 /** Cart product families that sell dedicated servers (`/order/cart/{cartId}/<product>`). */
@@ -89,7 +108,12 @@ export class OvhApi {
 
   /** `GET /me/payment/method[?default=&status=&paymentType=]` → payment method ids. */
   getPaymentMethods(query: PaymentMethodQuery = {}): Promise<number[]> {
-    return this.call('GET', '/me/payment/method', { query: { default: query.default, status: query.status, paymentType: query.paymentType } }, model('IdListSchema'));
+    return this.call(
+      'GET',
+      '/me/payment/method',
+      { query: { default: query.default, status: query.status, paymentType: query.paymentType } },
+      model('IdListSchema'),
+    );
   }
 
   /** `GET /me/payment/method/{paymentMethodId}` */
@@ -150,7 +174,12 @@ export class OvhApi {
   addProduct(cartId: string, product: CartProduct, creation: ProductCreation): Promise<CartItem> {
     checkProduct(product);
     const { planCode, duration, pricingMode, quantity } = creation;
-    return this.call('POST', `/order/cart/{cartId}/${product}`, { path: { cartId }, body: { planCode, duration, pricingMode, quantity } }, model('CartItemSchema'));
+    return this.call(
+      'POST',
+      `/order/cart/{cartId}/${product}`,
+      { path: { cartId }, body: { planCode, duration, pricingMode, quantity } },
+      model('CartItemSchema'),
+    );
   }
 
   /** `GET /order/cart/{cartId}/{product}/options?planCode=`: options (RAM, disks, bandwidth…) of a plan. */
@@ -190,7 +219,12 @@ export class OvhApi {
 
   /** `GET /order/cart/{cartId}/item/{itemId}/requiredConfiguration` */
   getRequiredConfiguration(cartId: string, itemId: number): Promise<ConfigurationRequirement[]> {
-    return this.call('GET', '/order/cart/{cartId}/item/{itemId}/requiredConfiguration', { path: { cartId, itemId } }, model('ConfigurationRequirementListSchema'));
+    return this.call(
+      'GET',
+      '/order/cart/{cartId}/item/{itemId}/requiredConfiguration',
+      { path: { cartId, itemId } },
+      model('ConfigurationRequirementListSchema'),
+    );
   }
 
   /** `GET /order/cart/{cartId}/item/{itemId}/configuration[?label=]` → configuration ids. */
@@ -211,12 +245,22 @@ export class OvhApi {
   /** `POST /order/cart/{cartId}/item/{itemId}/configuration`: OVH accepts any value here; checkout judges. */
   addConfiguration(cartId: string, itemId: number, configuration: ConfigurationCreation): Promise<ConfigurationItem> {
     const { label, value } = configuration;
-    return this.call('POST', '/order/cart/{cartId}/item/{itemId}/configuration', { path: { cartId, itemId }, body: { label, value } }, model('ConfigurationItemSchema'));
+    return this.call(
+      'POST',
+      '/order/cart/{cartId}/item/{itemId}/configuration',
+      { path: { cartId, itemId }, body: { label, value } },
+      model('ConfigurationItemSchema'),
+    );
   }
 
   /** `DELETE /order/cart/{cartId}/item/{itemId}/configuration/{configurationId}` */
   deleteConfiguration(cartId: string, itemId: number, configurationId: number): Promise<void> {
-    return this.call('DELETE', '/order/cart/{cartId}/item/{itemId}/configuration/{configurationId}', { path: { cartId, itemId, configurationId } }, model('VoidSchema'));
+    return this.call(
+      'DELETE',
+      '/order/cart/{cartId}/item/{itemId}/configuration/{configurationId}',
+      { path: { cartId, itemId, configurationId } },
+      model('VoidSchema'),
+    );
   }
 
   // ----- checkout -----------------------------------------------------------------------------
@@ -311,12 +355,7 @@ export class OvhApi {
 
   /** `GET /me/order/{orderId}/details/{orderDetailId}/extension`: which plan and configuration a line is. */
   getOrderDetailExtension(orderId: number, orderDetailId: number): Promise<OrderDetailExtension> {
-    return this.call(
-      'GET',
-      '/me/order/{orderId}/details/{orderDetailId}/extension',
-      { path: { orderId, orderDetailId } },
-      model('OrderDetailExtensionSchema'),
-    );
+    return this.call('GET', '/me/order/{orderId}/details/{orderDetailId}/extension', { path: { orderId, orderDetailId } }, model('OrderDetailExtensionSchema'));
   }
 
   /** `GET /me/order/{orderId}/followUp` (BETA): the order's steps and their history. */

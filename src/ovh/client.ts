@@ -14,11 +14,9 @@ import { buildQuery, dropNullish, fillRoute, isPublicRead } from './routes.js';
 import type { AuthMode, ClientOptions, Credentials, HttpMethod, RequestOptions, RequestParams } from './types.js';
 import { hostHeaderFor } from './wire.js';
 
-;
-export type { AnswerSchema,  } from './lazy-schema.js';
-export { ANONYMOUS_APPLICATION_KEY, nodeOvhSignature,  } from './node-ovh.js';
-;
-export type { AuthMode, ClientOptions, Credentials, HttpMethod,  RequestOptions, RequestParams } from './types.js';
+export type { AnswerSchema } from './lazy-schema.js';
+export { ANONYMOUS_APPLICATION_KEY, nodeOvhSignature } from './node-ovh.js';
+export type { AuthMode, ClientOptions, Credentials, HttpMethod, RequestOptions, RequestParams } from './types.js';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 const CLOCK_SKEW_WARNING_SECONDS = 30;
@@ -212,7 +210,9 @@ export class OvhClient {
     this.node.tokenFailure = undefined;
     const raw = await sendAttempt(this.endpoint, call.method, call.wirePath, { timeoutMs: this.timeoutMs, maxAnswerBytes: this.maxAnswerBytes }, transport);
     if (raw.ok) return { ok: true, body: raw.body, status: raw.status, queryId: raw.queryId };
-    const { error, httpRule } = raw.tooLarge ? { error: this.tooLargeError(call, raw), httpRule: undefined } : classifyFailure(raw.rejection, this.failureContext(call, raw));
+    const { error, httpRule } = raw.tooLarge
+      ? { error: this.tooLargeError(call, raw), httpRule: undefined }
+      : classifyFailure(raw.rejection, this.failureContext(call, raw));
     const redacted = redactError(error, this.secrets);
     const facts: FailureFacts = {
       method: call.method,

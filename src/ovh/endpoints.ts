@@ -115,7 +115,7 @@ export function parseEndpoint(input: string): Endpoint {
   const port = url.port === '' ? 443 : Number(url.port);
   const path = url.pathname.replace(/\/+$/, '');
   const basePath = path === '' ? DEFAULT_BASE_PATH : path;
-  const known = port === 443 ? Object.entries(PRESETS).find(([, p]) => p.host === host)?.[0] ?? HOST_ALIASES[host] : undefined;
+  const known = port === 443 ? (Object.entries(PRESETS).find(([, p]) => p.host === host)?.[0] ?? HOST_ALIASES[host]) : undefined;
   const knownPreset = known ? PRESETS[known] : undefined;
   const origin = `https://${hostPort(host, port)}`;
   const apiUrl = `${origin}${basePath}`;

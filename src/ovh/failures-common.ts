@@ -39,7 +39,7 @@ export function callOf(ctx: Pick<FailureContext, 'method' | 'route'>): string {
 
 export function mayHaveTakenEffect(method: string): string {
   return WRITE_METHODS.has(method.toUpperCase())
-    ? ' This call changes things on OVH\'s side and may have taken effect anyway: check (e.g. `ovh-order status`, `ovh-order cart show`) before trying again.'
+    ? " This call changes things on OVH's side and may have taken effect anyway: check (e.g. `ovh-order status`, `ovh-order cart show`) before trying again."
     : '';
 }
 

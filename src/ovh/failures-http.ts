@@ -149,7 +149,7 @@ export const HTTP_RULES: readonly HttpRule[] = [
   {
     // OVH's text for a change to a checked-out (read-only) cart is unknown: status and route decide.
     id: 'cart-refused',
-    source: 'status + route: 403 on a cart (read-only once checked out, or another account\'s)',
+    source: "status + route: 403 on a cart (read-only once checked out, or another account's)",
     status: is(403),
     route: CART_ROUTE,
     kind: 'not-allowed',
@@ -195,7 +195,10 @@ export const HTTP_RULES: readonly HttpRule[] = [
     status: is(404),
     route: /^\/me\/order/,
     kind: 'not-found',
-    explain: ({ call, said }) => ({ message: `Not found: ${call}${said}.`, hint: 'No such order on this account; list recent orders with `ovh-order status`.' }),
+    explain: ({ call, said }) => ({
+      message: `Not found: ${call}${said}.`,
+      hint: 'No such order on this account; list recent orders with `ovh-order status`.',
+    }),
   },
   {
     id: 'not-found',

@@ -30,7 +30,7 @@ export function errorCodeOf(value: unknown): string | undefined {
       return undefined;
     }
   }
-  if (value && typeof value === 'object' && 'code' in value && typeof (value).code === 'string') {
+  if (value && typeof value === 'object' && 'code' in value && typeof value.code === 'string') {
     return (value as { code: string }).code;
   }
   return undefined;

@@ -34,7 +34,7 @@ function unwrap(rejection: unknown): Unwrapped {
   let error: unknown = rejection;
   let message: unknown;
   if (rejection && typeof rejection === 'object' && 'error' in rejection && !(rejection instanceof Error)) {
-    error = (rejection).error;
+    error = rejection.error;
     message = (rejection as { message?: unknown }).message;
   }
   const out: Unwrapped = { raw: error };
@@ -64,7 +64,7 @@ function tokenFailure(ctx: FailureContext, u: Unwrapped, rejection: unknown): Ov
       kind: 'invalid-credential',
       status: tokenStatus,
       message: `The OAuth2 token server ${tokenHost} refused the client id/secret (HTTP ${tokenStatus}) before ${call}.`,
-      hint: 'Check the service account\'s client id and secret (`ovh-order login --client-id … --client-secret …`).',
+      hint: "Check the service account's client id and secret (`ovh-order login --client-id … --client-secret …`).",
       cause: rejection,
     });
   }

@@ -46,4 +46,3 @@ export function loadSoon<T>(schema: AnswerSchema<T>): Promise<z.ZodType<T>> | un
   loading.catch(() => {}); // awaited by validate
   return loading;
 }
-

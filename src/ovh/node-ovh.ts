@@ -212,7 +212,11 @@ export class NodeOvhSession {
   /** An unsigned GET with the headers node-ovh sends on an unsigned call, without loading node-ovh. */
   unsignedTransport(wirePath: string): Transport {
     const appKey = this.credentials.kind === 'app' ? this.credentials.appKey : ANONYMOUS_APPLICATION_KEY;
-    const headers = { 'Content-Type': 'application/json', 'X-Ovh-Application': appKey, 'X-Ovh-Timestamp': String(Math.round(Date.now() / 1000) + this.timeDiffSeconds) };
+    const headers = {
+      'Content-Type': 'application/json',
+      'X-Ovh-Application': appKey,
+      'X-Ovh-Timestamp': String(Math.round(Date.now() / 1000) + this.timeDiffSeconds),
+    };
     return (callback) => sendLikeNodeOvh({ host: this.endpoint.host, port: this.endpoint.port, method: 'GET', path: wirePath, headers }, callback);
   }
 
@@ -304,7 +308,13 @@ export type RawAttempt = { ok: true; body: unknown; status?: number; queryId?: s
  * wire gives what node-ovh does not: the status of a non-JSON answer, X-Ovh-Queryid, Retry-After,
  * the real socket error, and a body cut short (node-ovh waits for 'end' only, forever).
  */
-export function sendAttempt(endpoint: Endpoint, method: HttpMethod, wirePath: string, limits: { timeoutMs: number; maxAnswerBytes: number }, transport: Transport): Promise<RawAttempt> {
+export function sendAttempt(
+  endpoint: Endpoint,
+  method: HttpMethod,
+  wirePath: string,
+  limits: { timeoutMs: number; maxAnswerBytes: number },
+  transport: Transport,
+): Promise<RawAttempt> {
   const { timeoutMs, maxAnswerBytes } = limits;
   return new Promise<RawAttempt>((resolve) => {
     let request: ClientRequest | undefined;
@@ -370,7 +380,9 @@ export function sendAttempt(endpoint: Endpoint, method: HttpMethod, wirePath: st
       // node-ovh calls back (error, message) on failure: keep both, as requestPromised would.
       // Failures wait one turn: node-ovh's 'error' listener runs before ours (Node publishes the
       // request after node-ovh attached it), and the socket error must be in `wire` by then.
-      transport((error, body) => (error ? setImmediate(() => fail({ error, message: body })) : settle({ ok: true, body, status: wire.status, queryId: wire.queryId })));
+      transport((error, body) =>
+        error ? setImmediate(() => fail({ error, message: body })) : settle({ ok: true, body, status: wire.status, queryId: wire.queryId }),
+      );
     } catch (error) {
       fail(error);
     }

@@ -7,7 +7,8 @@ const REDACTED = '***';
 // Values shorter than this are not replaced verbatim: a 2-letter "secret" would shred the text.
 const MIN_SECRET_LENGTH = 4;
 
-const SECRET_FIELD = /("(?:appSecret|applicationSecret|application_secret|consumerKey|consumer_key|clientSecret|client_secret|access_token|refresh_token|id_token|password|token)"\s*:\s*)"(?:[^"\\]|\\.)*"/gi;
+const SECRET_FIELD =
+  /("(?:appSecret|applicationSecret|application_secret|consumerKey|consumer_key|clientSecret|client_secret|access_token|refresh_token|id_token|password|token)"\s*:\s*)"(?:[^"\\]|\\.)*"/gi;
 const SECRET_ASSIGNMENT = /\b((?:app_?secret|application_?secret|consumer_?key|client_?secret|access_token|refresh_token)=)[^\s&"']+/gi;
 
 /**

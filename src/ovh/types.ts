@@ -3,9 +3,7 @@ import type { Endpoint } from './endpoints.js';
 import type { RetryPolicy } from './retry.js';
 
 export type Credentials =
-  | { kind: 'app'; appKey: string; appSecret: string; consumerKey?: string }
-  | { kind: 'oauth2'; clientId: string; clientSecret: string }
-  | { kind: 'none' };
+  { kind: 'app'; appKey: string; appSecret: string; consumerKey?: string } | { kind: 'oauth2'; clientId: string; clientSecret: string } | { kind: 'none' };
 
 export interface ClientOptions {
   endpoint: Endpoint;

@@ -59,5 +59,4 @@ export class ApiError extends Error {
 
 export const badRequest = (message: string): ApiError => new ApiError(400, message);
 /** OVH's wording for a missing object, e.g. `The requested object (cartId = …) does not exist`. */
-export const notFound = (param: string, value: string | number): ApiError =>
-  new ApiError(404, `The requested object (${param} = ${value}) does not exist`);
+export const notFound = (param: string, value: string | number): ApiError => new ApiError(404, `The requested object (${param} = ${value}) does not exist`);

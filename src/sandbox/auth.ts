@@ -36,7 +36,10 @@ export function bearerOf(req: Pick<ApiRequest, 'headers'>): string | undefined {
 /** `*` matches any run of characters (slashes included), as in `/order/*` or `/sms/*\/jobs`. */
 function ruleMatches(rule: AccessRule, method: string, path: string): boolean {
   if (rule.method !== method) return false;
-  const pattern = rule.path.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  const pattern = rule.path
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
   return new RegExp(`^${pattern}$`).test(path);
 }
 

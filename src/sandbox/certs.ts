@@ -47,21 +47,39 @@ async function writeBundle(bundlePath: string, caPath: string): Promise<Bundle> 
   // A unique CA name per bundle: two sandboxes' CAs trusted in one process must not be mistaken
   // for each other (same subject, different key → CERT_SIGNATURE_FAILURE).
   const caName = `ovh-order sandbox CA ${randomBytes(4).toString('hex')}`;
-  const ca = await generate([{ name: 'commonName', value: caName }, { name: 'organizationName', value: 'ovh-order sandbox' }], {
-    keyType: 'ec', algorithm: 'sha256', notBeforeDate, notAfterDate,
-    extensions: [
-      { name: 'basicConstraints', cA: true, critical: true },
-      { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
+  const ca = await generate(
+    [
+      { name: 'commonName', value: caName },
+      { name: 'organizationName', value: 'ovh-order sandbox' },
     ],
-  });
+    {
+      keyType: 'ec',
+      algorithm: 'sha256',
+      notBeforeDate,
+      notAfterDate,
+      extensions: [
+        { name: 'basicConstraints', cA: true, critical: true },
+        { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
+      ],
+    },
+  );
   const leaf = await generate([{ name: 'commonName', value: 'localhost' }], {
-    keyType: 'ec', algorithm: 'sha256', notBeforeDate, notAfterDate,
+    keyType: 'ec',
+    algorithm: 'sha256',
+    notBeforeDate,
+    notAfterDate,
     ca: { key: ca.private, cert: ca.cert },
     extensions: [
       { name: 'basicConstraints', cA: false },
       { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
       { name: 'extKeyUsage', serverAuth: true },
-      { name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }] },
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 2, value: 'localhost' },
+          { type: 7, ip: '127.0.0.1' },
+        ],
+      },
     ],
   });
   const bundle: Bundle = { caCert: ca.cert, caKey: ca.private, cert: leaf.cert, key: leaf.private };
@@ -77,8 +95,14 @@ function readValidBundle(bundlePath: string, caPath: string): Bundle | undefined
     const leaf = new X509Certificate(bundle.cert);
     const soon = Date.now() + DAY_MS;
     const valid =
-      ca.ca && Date.parse(ca.validTo) > soon && Date.parse(leaf.validTo) > soon && Date.parse(leaf.validFrom) <= Date.now() &&
-      leaf.checkIssued(ca) && leaf.verify(ca.publicKey) && leaf.checkHost('localhost') !== undefined && leaf.checkIP('127.0.0.1') !== undefined &&
+      ca.ca &&
+      Date.parse(ca.validTo) > soon &&
+      Date.parse(leaf.validTo) > soon &&
+      Date.parse(leaf.validFrom) <= Date.now() &&
+      leaf.checkIssued(ca) &&
+      leaf.verify(ca.publicKey) &&
+      leaf.checkHost('localhost') !== undefined &&
+      leaf.checkIP('127.0.0.1') !== undefined &&
       leaf.checkPrivateKey(createPrivateKey(bundle.key));
     if (!valid) return undefined;
     // ca.pem may have been deleted or edited: rewrite it from the bundle.

@@ -62,7 +62,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const faults = new FaultList();
   const pending = { sockets: new Set<Socket>(), timers: new Set<NodeJS.Timeout>() };
   const stock = new StockControl(() => clock.nowMs());
-  if (options.stockSchedule !== undefined) stock.set(typeof options.stockSchedule === 'string' ? readStockSchedule(options.stockSchedule) : options.stockSchedule);
+  if (options.stockSchedule !== undefined)
+    stock.set(typeof options.stockSchedule === 'string' ? readStockSchedule(options.stockSchedule) : options.stockSchedule);
   const runtime: SandboxRuntime & { origin: string } = {
     region,
     regionInfo: REGIONS[region],
@@ -149,7 +150,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       saveAfter(() => {
         const s = state();
         if (valid === null) s.paymentMethod = null;
-        else s.paymentMethod = { paymentMethodId: s.paymentMethod?.paymentMethodId ?? Number(`7${Date.now() % 10000000}`), valid, creation: s.paymentMethod?.creation ?? clock.now().toISOString() };
+        else
+          s.paymentMethod = {
+            paymentMethodId: s.paymentMethod?.paymentMethodId ?? Number(`7${Date.now() % 10000000}`),
+            valid,
+            creation: s.paymentMethod?.creation ?? clock.now().toISOString(),
+          };
       }),
     setCatalogScale: (bytes) => {
       scaled = bytes ? scaledOfferIndex(region, bytes) : undefined;

@@ -41,12 +41,30 @@ export function followUp(order: OrderRecord, nowMs: number): Array<{ step: strin
       { date: at(paid), description: 'Payment received', label: 'PAYMENT_RECEIVED' },
     );
   }
-  const step = (name: string, done: boolean, doing: boolean, history: History[]): { step: string; status: StepStatus; history: History[] } =>
-    ({ step: name, status: done ? 'DONE' : doing ? 'DOING' : 'TODO', history });
+  const step = (name: string, done: boolean, doing: boolean, history: History[]): { step: string; status: StepStatus; history: History[] } => ({
+    step: name,
+    status: done ? 'DONE' : doing ? 'DOING' : 'TODO',
+    history,
+  });
   return [
     step('VALIDATING', rank >= 1, rank === 0, validating),
-    step('VALIDATED', rank >= 2, rank === 1, rank >= 2 && paid !== undefined ? [{ date: at(paid + CHECKING_MS), description: 'Order accepted', label: 'ORDER_ACCEPTED' }] : []),
-    step('DELIVERING', rank >= 3, rank === 2, rank >= 2 && paid !== undefined ? [{ date: at(paid + CHECKING_MS), description: 'Delivery in progress', label: 'DELIVERY' }] : []),
-    step('AVAILABLE', rank >= 3, false, rank >= 3 && paid !== undefined ? [{ date: at(paid + DELIVERED_AFTER_MS), description: 'Your service is available', label: 'DELIVERY' }] : []),
+    step(
+      'VALIDATED',
+      rank >= 2,
+      rank === 1,
+      rank >= 2 && paid !== undefined ? [{ date: at(paid + CHECKING_MS), description: 'Order accepted', label: 'ORDER_ACCEPTED' }] : [],
+    ),
+    step(
+      'DELIVERING',
+      rank >= 3,
+      rank === 2,
+      rank >= 2 && paid !== undefined ? [{ date: at(paid + CHECKING_MS), description: 'Delivery in progress', label: 'DELIVERY' }] : [],
+    ),
+    step(
+      'AVAILABLE',
+      rank >= 3,
+      false,
+      rank >= 3 && paid !== undefined ? [{ date: at(paid + DELIVERED_AFTER_MS), description: 'Your service is available', label: 'DELIVERY' }] : [],
+    ),
   ];
 }

@@ -161,13 +161,25 @@ export function freshState(region: SandboxRegion, now: Date): SandboxState {
     version: 1,
     region,
     clockOffsetMs: 0,
-    account: { nichandle: nic, email: `${nic.replace('-ovh', '')}@example.com`, password: 'sandbox-password', ovhSubsidiary: REGIONS[region].defaultSubsidiary },
+    account: {
+      nichandle: nic,
+      email: `${nic.replace('-ovh', '')}@example.com`,
+      password: 'sandbox-password',
+      ovhSubsidiary: REGIONS[region].defaultSubsidiary,
+    },
     apps: [app],
     credentials: [
       {
-        consumerKey: randomKey(32), appKey: app.appKey, credentialId: randomInt(100000000, 199999999), status: 'validated',
-        rules: FULL_RIGHTS.map((r) => ({ ...r })), redirection: null, validationToken: randomKey(64),
-        creation: created, expiration: null, lastUse: null,
+        consumerKey: randomKey(32),
+        appKey: app.appKey,
+        credentialId: randomInt(100000000, 199999999),
+        status: 'validated',
+        rules: FULL_RIGHTS.map((r) => ({ ...r })),
+        redirection: null,
+        validationToken: randomKey(64),
+        creation: created,
+        expiration: null,
+        lastUse: null,
       },
     ],
     oauthClients: [{ clientId: `EU.${randomBytes(8).toString('hex')}`, clientSecret: randomKey(32) }],
@@ -191,8 +203,17 @@ export function freshState(region: SandboxRegion, now: Date): SandboxState {
 export function assertState(value: unknown, path: string): asserts value is SandboxState {
   const v = value as Partial<SandboxState> | null;
   const ok =
-    v !== null && typeof v === 'object' && v.version === 1 && typeof v.region === 'string' && typeof v.clockOffsetMs === 'number' &&
-    Array.isArray(v.apps) && Array.isArray(v.credentials) && typeof v.carts === 'object' && typeof v.items === 'object' &&
-    typeof v.orders === 'object' && typeof v.counters === 'object' && typeof v.account === 'object';
+    v !== null &&
+    typeof v === 'object' &&
+    v.version === 1 &&
+    typeof v.region === 'string' &&
+    typeof v.clockOffsetMs === 'number' &&
+    Array.isArray(v.apps) &&
+    Array.isArray(v.credentials) &&
+    typeof v.carts === 'object' &&
+    typeof v.items === 'object' &&
+    typeof v.orders === 'object' &&
+    typeof v.counters === 'object' &&
+    typeof v.account === 'object';
   if (!ok) throw new Error(`Sandbox state file ${path} is not a sandbox state (version 1). Delete it to start afresh.`);
 }

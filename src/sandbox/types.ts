@@ -96,15 +96,16 @@ export type SandboxFault = {
   route: string;
   /** How many matching requests it affects (default 1; Infinity = all). */
   times?: number;
-} & (
+} &
   /** `afterEffect`: the call is carried out first, then answered with this status (a 409 after a processed checkout). */
-  | { kind: 'status'; status: number; message?: string; retryAfterSeconds?: number; afterEffect?: boolean }
-  | { kind: 'drop-before' }
-  | { kind: 'drop-after' }
-  | { kind: 'slow-body'; delayMs: number }
-  | { kind: 'hang' }
-  | { kind: 'malformed-json' }
-);
+  (
+    | { kind: 'status'; status: number; message?: string; retryAfterSeconds?: number; afterEffect?: boolean }
+    | { kind: 'drop-before' }
+    | { kind: 'drop-after' }
+    | { kind: 'slow-body'; delayMs: number }
+    | { kind: 'hang' }
+    | { kind: 'malformed-json' }
+  );
 
 export interface SandboxOrderView {
   orderId: number;

@@ -112,14 +112,24 @@ export function renderCartReport(report: CartReport, options: CartViewOptions): 
     ),
   );
 
-  blocks.push(report.items.length > 0 ? `${heading('Items')}\n${renderItemsTable(report.items, options.locale, theme)}` : `${heading('Items')}\n${muted('none')}`);
+  blocks.push(
+    report.items.length > 0 ? `${heading('Items')}\n${renderItemsTable(report.items, options.locale, theme)}` : `${heading('Items')}\n${muted('none')}`,
+  );
 
   const configured = report.items.flatMap((i) => i.configuration);
   if (configured.length > 0) {
-    blocks.push(`${heading('Configuration')}\n${renderPairs(configured.map((c) => [c.label, c.value]), muted)}`);
+    blocks.push(
+      `${heading('Configuration')}\n${renderPairs(
+        configured.map((c) => [c.label, c.value]),
+        muted,
+      )}`,
+    );
   }
 
-  const problems = [...missingLines(report.missing).map((l) => `missing ${l}`), ...report.duplicatedLabels.map((l) => `configuration "${l}" is set more than once`)];
+  const problems = [
+    ...missingLines(report.missing).map((l) => `missing ${l}`),
+    ...report.duplicatedLabels.map((l) => `configuration "${l}" is set more than once`),
+  ];
   if (problems.length > 0) {
     blocks.push(`${heading('Checkout would fail')}\n${problems.map((p) => `  ${warn('•')} ${wrapWords(p, 76, 4)}`).join('\n')}`);
   } else if (!report.readOnly) {
@@ -144,13 +154,7 @@ export function renderCartList(carts: readonly CartSummary[], options: CartViewO
     c.readOnly ? 'ordered' : 'open',
   ]);
   return renderTable(
-    [
-      { header: 'Cart' },
-      { header: 'Description', maxWidth: 15 },
-      { header: 'Expires', maxWidth: 9 },
-      { header: 'Items', align: 'right' },
-      { header: 'State' },
-    ],
+    [{ header: 'Cart' }, { header: 'Description', maxWidth: 15 }, { header: 'Expires', maxWidth: 9 }, { header: 'Items', align: 'right' }, { header: 'State' }],
     rows,
     options.theme ? { heading: options.theme.strong } : {},
   );
@@ -167,8 +171,15 @@ export function renderPrune(report: PruneReport, theme?: Theme, options: { cut?:
   const muted = theme?.muted ?? plain;
   if (report.selected.length === 0) return `No cart to prune (expired, or created by ovh-order more than ${report.olderThan} ago).`;
   const state = (cartId: string) =>
-    report.dryRun ? 'would delete' : report.deleted.includes(cartId) ? 'deleted' : `failed: ${report.failed.find((f) => f.cartId === cartId)?.error.message ?? 'unknown'}`;
+    report.dryRun
+      ? 'would delete'
+      : report.deleted.includes(cartId)
+        ? 'deleted'
+        : `failed: ${report.failed.find((f) => f.cartId === cartId)?.error.message ?? 'unknown'}`;
   const rows = report.selected.map((s) => [s.cartId, s.why, state(s.cartId)]);
-  const table = renderTable([{ header: 'Cart' }, { header: 'Why', maxWidth: 24 }, { header: 'Result', maxWidth: 14 }], rows, { ...(theme ? { heading: theme.strong } : {}), cut: options.cut ?? true });
+  const table = renderTable([{ header: 'Cart' }, { header: 'Why', maxWidth: 24 }, { header: 'Result', maxWidth: 14 }], rows, {
+    ...(theme ? { heading: theme.strong } : {}),
+    cut: options.cut ?? true,
+  });
   return report.kept.length > 0 ? `${table}\n${muted(`${report.kept.length} other cart(s) kept.`)}` : table;
 }

@@ -22,7 +22,12 @@ export interface PriceJson {
 
 export function priceJson(m: Money, locale: string): PriceJson {
   // `value` is for reading; priceInUcents is the exact integer.
-  return { value: Number((m.micros / 100_000_000).toFixed(8)), currencyCode: m.currency, priceInUcents: m.micros, text: formatMoney(m.micros, m.currency, locale) };
+  return {
+    value: Number((m.micros / 100_000_000).toFixed(8)),
+    currencyCode: m.currency,
+    priceInUcents: m.micros,
+    text: formatMoney(m.micros, m.currency, locale),
+  };
 }
 
 function stockJson(d: DatacenterDelay): { datacenter: string; availability: string; delay: string; orderable: boolean } {
@@ -133,6 +138,15 @@ export function renderCatalog(result: CatalogResult<Offer | OfferSummary>, optio
   const muted = options.theme?.muted ?? ((s: string) => s);
   const lines = result.rows
     .filter((r) => r.availability.datacenters.length > 0)
-    .map((r) => `${r.offer.planCode.padEnd(width)}  ${muted(wrapList(r.availability.datacenters.map((d) => `${d.datacenter} ${d.label}`), width + 2, 80))}`);
+    .map(
+      (r) =>
+        `${r.offer.planCode.padEnd(width)}  ${muted(
+          wrapList(
+            r.availability.datacenters.map((d) => `${d.datacenter} ${d.label}`),
+            width + 2,
+            80,
+          ),
+        )}`,
+    );
   return lines.length > 0 ? `${table}\n\nStock per datacenter\n${lines.join('\n')}` : table;
 }

@@ -56,8 +56,6 @@ function stockCell(availability: OfferAvailability | undefined, theme: Theme | u
   return (soonest.hours ?? 0) <= 72 ? theme.ok(text) : theme.warn(text);
 }
 
-;
-
 function cut(text: string, width: number): string {
   return text.length <= width ? text.padEnd(width) : `${text.slice(0, width - 1)}…`;
 }
@@ -127,18 +125,10 @@ function cutLines(text: string, width: number): string {
  * The offers table, two lines per offer so everything fits 80 columns:
  * `KS-1 24sk10` over `Xeon-D 1520 4c/8t · 32 GB · 2× 480 GB SSD`, then monthly, setup, soonest stock.
  */
-export function renderOffersTable(
-  offers: ReadonlyArray<{ offer: OfferFacts; availability?: OfferAvailability }>,
-  options: OfferViewOptions,
-): string {
+export function renderOffersTable(offers: ReadonlyArray<{ offer: OfferFacts; availability?: OfferAvailability }>, options: OfferViewOptions): string {
   const theme = options.theme;
   const muted = theme?.muted ?? plain;
-  const columns: Column[] = [
-    { header: 'Server' },
-    { header: 'Monthly', align: 'right' },
-    { header: 'Setup', align: 'right' },
-    { header: 'Stock' },
-  ];
+  const columns: Column[] = [{ header: 'Server' }, { header: 'Monthly', align: 'right' }, { header: 'Setup', align: 'right' }, { header: 'Stock' }];
   // Each offer is two rows (name and prices, then specs) rather than one row of two-line cells: the
   // table looks the same, and cli-table3 measures a multi-line cell character by character (20
   // offers took ~30 ms that way, ~6 ms as single lines).
@@ -161,4 +151,3 @@ export function renderOffersTable(
     .map((line) => line.trimEnd())
     .join('\n');
 }
-

@@ -104,14 +104,23 @@ export function renderPreview(order: Order, options: PreviewViewOptions): string
   ];
   if (!showUnit) columns.splice(3, 1);
   const table = renderTable(columns, rows, { ...(theme ? { heading: theme.strong } : {}), cut: options.cut ?? true });
-  const setupNote = freeSetup.length > 0 ? `\n${(theme?.muted ?? plain)(`No setup fee${freeSetup.length > 1 ? ` for any of the ${freeSetup.length} items` : ''} (setup 0).`)}` : '';
+  const setupNote =
+    freeSetup.length > 0
+      ? `\n${(theme?.muted ?? plain)(`No setup fee${freeSetup.length > 1 ? ` for any of the ${freeSetup.length} items` : ''} (setup 0).`)}`
+      : '';
   blocks.push(`${table}${setupNote}`);
 
   const prices = order.prices;
   const totals: Array<[string, string]> = [];
   const reduction = prices.reduction ? moneyFromCartPrice(prices.reduction) : null;
   if (prices.originalWithoutTax && reduction && reduction.micros !== 0) totals.push(['Before reduction', amount(prices.originalWithoutTax, locale)]);
-  if (reduction && reduction.micros !== 0) totals.push(['Reduction', theme ? theme.ok(`-${moneyText({ ...reduction, micros: Math.abs(reduction.micros) }, locale)}`) : `-${moneyText({ ...reduction, micros: Math.abs(reduction.micros) }, locale)}`]);
+  if (reduction && reduction.micros !== 0)
+    totals.push([
+      'Reduction',
+      theme
+        ? theme.ok(`-${moneyText({ ...reduction, micros: Math.abs(reduction.micros) }, locale)}`)
+        : `-${moneyText({ ...reduction, micros: Math.abs(reduction.micros) }, locale)}`,
+    ]);
   totals.push(['Total without tax', amount(prices.withoutTax, locale)]);
   totals.push(['Tax', amount(prices.tax, locale)]);
   totals.push(['Total with tax', strong(price(amount(prices.withTax, locale)))]);

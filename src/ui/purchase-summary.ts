@@ -19,7 +19,16 @@ export function purchaseFacts(
   spec: { planCode: string; datacenter: string; quantity: number; subsidiary: string; pricingMode: string; duration: string },
   offer: Offer,
 ): PurchaseFacts {
-  return { serverName: offer.name, planCode: spec.planCode, datacenter: spec.datacenter, quantity: spec.quantity, subsidiary: spec.subsidiary, pricingMode: spec.pricingMode, duration: spec.duration, billing: billingChoicesFromOffer(offer) };
+  return {
+    serverName: offer.name,
+    planCode: spec.planCode,
+    datacenter: spec.datacenter,
+    quantity: spec.quantity,
+    subsidiary: spec.subsidiary,
+    pricingMode: spec.pricingMode,
+    duration: spec.duration,
+    billing: billingChoicesFromOffer(offer),
+  };
 }
 
 const CONTINENT_OF_REGION: Record<string, string> = { europe: 'Europe', canada: 'North America', northAmerica: 'North America', apac: 'Asia-Pacific' };

@@ -42,7 +42,10 @@ export function renderOrderStatus(report: OrderStatusReport, options: StatusView
     ['Order', String(report.orderId)],
     ['Status', `${statusColour(report.status)} ${muted(`(${report.statusText})`)}`],
     ['Placed', dateText(report.date)],
-    ['Total', `${(theme?.price ?? plain)(amount(report.prices.withTax, options.locale))} ${muted(`(${amount(report.prices.withoutTax, options.locale)} without tax)`)}`],
+    [
+      'Total',
+      `${(theme?.price ?? plain)(amount(report.prices.withTax, options.locale))} ${muted(`(${amount(report.prices.withoutTax, options.locale)} without tax)`)}`,
+    ],
     ['URL', report.url],
   ];
   if (report.retractionDate) pairs.push(['Withdrawal', `until ${dateText(report.retractionDate)}`]);

@@ -134,12 +134,18 @@ export function createWizardView(theme: Theme): WizardView {
     billingChoiceName: (choice: BillingChoice, locale: string) => billingChoiceName(choice, locale, theme),
     billingChoiceDescription: (choice: BillingChoice, locale: string) => billingChoiceDescription(choice, locale),
     addonChoiceName: (addon: Pick<OfferAddon, 'name' | 'planCode'>, delta: Money | null, locale: string) => addonChoiceName(addon, delta, locale, theme),
-    datacenterChoiceName: (code: string, place: string, delay: DatacenterDelay | undefined, refused = false) => datacenterChoiceName(code, place, delay, theme, refused),
+    datacenterChoiceName: (code: string, place: string, delay: DatacenterDelay | undefined, refused = false) =>
+      datacenterChoiceName(code, place, delay, theme, refused),
     configurationNotes: (entries: readonly ConfigurationEntry[]) => renderConfigurationNotes(entries, theme),
     cartSummary: (view: CartSummaryView) => renderCartSummary(view, theme),
     orderPlaced: (view: OrderPlacedView) => renderOrderPlaced(view, theme),
     preview: (order: Order, locale: string, duration: string, facts?: PurchaseFacts) =>
-      renderPreview(order, { locale, theme, period: formatDuration(duration), ...(facts ? { summary: renderPurchaseSummary(order, facts, { locale, theme }) } : {}) }),
+      renderPreview(order, {
+        locale,
+        theme,
+        period: formatDuration(duration),
+        ...(facts ? { summary: renderPurchaseSummary(order, facts, { locale, theme }) } : {}),
+      }),
     confirmation: (order: Order, facts: PurchaseFacts, locale: string) => confirmationQuestion(order, facts, locale),
   };
 }

@@ -56,10 +56,19 @@ describe('packagesByOutput', () => {
 
 describe('mainOwnerByOutput (what --profile charges a chunk to)', () => {
   it('names the package or project folder with the most bytes in each chunk', () => {
-    const sized = (inputs: Record<string, number>) => ({ bytes: 1, inputs: Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, { bytesInOutput: v }])), imports: [], exports: [] });
+    const sized = (inputs: Record<string, number>) => ({
+      bytes: 1,
+      inputs: Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, { bytesInOutput: v }])),
+      imports: [],
+      exports: [],
+    });
     const owners = mainOwnerByOutput({
       outputs: {
-        'dist/bundle/chunk-Z.js': sized({ 'node_modules/zod/v4/core/core.js': 900, 'node_modules/zod/v4/classic/schemas.js': 800, 'dist/ovh/models/cart.js': 1000 }),
+        'dist/bundle/chunk-Z.js': sized({
+          'node_modules/zod/v4/core/core.js': 900,
+          'node_modules/zod/v4/classic/schemas.js': 800,
+          'dist/ovh/models/cart.js': 1000,
+        }),
         'dist/bundle/chunk-D.js': sized({ 'dist/domain/offers.js': 300, 'dist/domain/money.js': 200, 'dist/flows/catalog-query.js': 400 }),
       },
     });
@@ -88,7 +97,9 @@ describe('packagesInFiles', () => {
   });
 
   it('refuses a loaded chunk the metafile does not know, rather than counting it as no package', () => {
-    expect(() => packagesInFiles([at('dist/bundle/chunk-STALE.js')], options)).toThrow(/dist\/bundle\/chunk-STALE\.js was loaded but is not in the bundle's metafile/);
+    expect(() => packagesInFiles([at('dist/bundle/chunk-STALE.js')], options)).toThrow(
+      /dist\/bundle\/chunk-STALE\.js was loaded but is not in the bundle's metafile/,
+    );
     expect(() => packagesInFiles([at('dist/bundle/main.js')], { ...options, metafile: undefined })).toThrow(/not in the bundle's metafile/);
   });
 
@@ -111,7 +122,7 @@ describe('loadedFiles', () => {
     const output = [
       'ESM 100: Storing file:///repo/bin/ovh-order.js (implicit type) in ModuleLoadMap',
       'ESM 100: Translating StandardModule file:///repo/dist/bundle/main.js',
-      "ESM 100: async link() file:///repo/dist/bundle/main.js -> ./chunk-EMPTY.js ModuleJob {",
+      'ESM 100: async link() file:///repo/dist/bundle/main.js -> ./chunk-EMPTY.js ModuleJob {',
       "  url: 'file:///repo/dist/bundle/chunk-EMPTY.js',",
       'ESM 100: Loading BuiltinModule node:events',
       'MODULE 100: Module._load REQUEST @ovhcloud/node-ovh parent: /repo/dist/bundle/chunk-EMPTY.js',

@@ -18,7 +18,14 @@ describe('replaceBundle', () => {
     fs.writeFileSync(at('chunk-OLD.js.map'), '{}');
     fs.writeFileSync(at('main.js.4242.tmp'), 'another build, half written');
 
-    replaceBundle(dir, [{ path: at('chunk-NEW.js'), contents: 'new chunk' }, { path: at('main.js'), contents: new TextEncoder().encode('new entry') }], at('main.js'));
+    replaceBundle(
+      dir,
+      [
+        { path: at('chunk-NEW.js'), contents: 'new chunk' },
+        { path: at('main.js'), contents: new TextEncoder().encode('new entry') },
+      ],
+      at('main.js'),
+    );
 
     expect(fs.readdirSync(dir).sort()).toEqual(['chunk-NEW.js', 'main.js', 'main.js.4242.tmp']);
     expect(fs.readFileSync(at('main.js'), 'utf8')).toBe('new entry');

@@ -31,7 +31,14 @@ describe('catalog cache behind loadOffers', () => {
   let clock: Date;
   const calls = () => sb.log.map((e) => `${e.method} ${e.route}`);
   const load = (over: { refresh?: boolean; subsidiary?: string; endpoint?: string; cache?: FileCatalogCache } = {}) =>
-    loadOffers(api, { range: 'eco', subsidiary: over.subsidiary ?? 'FR', cache: over.cache ?? cache, endpoint: over.endpoint ?? sb.url, refresh: over.refresh, now: () => clock });
+    loadOffers(api, {
+      range: 'eco',
+      subsidiary: over.subsidiary ?? 'FR',
+      cache: over.cache ?? cache,
+      endpoint: over.endpoint ?? sb.url,
+      refresh: over.refresh,
+      now: () => clock,
+    });
 
   beforeEach(() => {
     home = fs.mkdtempSync(path.join(os.tmpdir(), 'ovh-order-catalog-cache-sb-'));

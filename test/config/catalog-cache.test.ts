@@ -112,12 +112,7 @@ describe('catalog cache', () => {
 
   it('keeps one entry per API, subsidiary and range', () => {
     const cache = openCatalogCache(env, { now, writeImmediately: true });
-    const keys: CatalogCacheKey[] = [
-      key,
-      { ...key, endpoint: 'https://ca.api.ovh.com/1.0' },
-      { ...key, subsidiary: 'GB' },
-      { ...key, range: 'baremetal' },
-    ];
+    const keys: CatalogCacheKey[] = [key, { ...key, endpoint: 'https://ca.api.ovh.com/1.0' }, { ...key, subsidiary: 'GB' }, { ...key, range: 'baremetal' }];
     keys.forEach((k, i) => cache.set(k, entry(offers([`plan-${i}`], k.range))));
     expect(new Set(keys.map((k) => cache.fileOf(k))).size).toBe(4);
     const reread = openCatalogCache(env, { now });

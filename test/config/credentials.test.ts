@@ -22,7 +22,16 @@ const resolve = (extra: Partial<Parameters<typeof resolveCredentials>[0]> = {}) 
   resolveCredentials({ env, cwd: home, profile: 'default', ovhConfPaths: confs, ...extra });
 
 async function storeProfile(name = 'default', endpoint = 'ovh-eu') {
-  await new ProfileStore(env).set(name, { kind: 'app', endpoint, appKey: 'PROFAK', appSecret: 'PROFAS', consumerKey: 'PROFCK', createdAt: new Date(0).toISOString(), defaultSubsidiary: 'FR', nichandle: 'xx1-ovh' });
+  await new ProfileStore(env).set(name, {
+    kind: 'app',
+    endpoint,
+    appKey: 'PROFAK',
+    appSecret: 'PROFAS',
+    consumerKey: 'PROFCK',
+    createdAt: new Date(0).toISOString(),
+    defaultSubsidiary: 'FR',
+    nichandle: 'xx1-ovh',
+  });
 }
 
 function writeConf(file: string, text: string) {
@@ -64,8 +73,15 @@ describe('credential resolution', () => {
   });
 
   it('an explicit endpoint picks that section of ovh.conf', async () => {
-    writeConf(confs[1]!, '[default]\nendpoint=ovh-ca\n[ovh-ca]\napplication_key=CA\napplication_secret=CAS\n[ovh-eu]\napplication_key=EU\napplication_secret=EUS\nconsumer_key=EUC\n');
-    expect(await resolve({ endpoint: { value: 'ovh-eu', source: 'environment' } })).toMatchObject({ endpoint: { name: 'ovh-eu' }, endpointSource: 'environment', credentials: { appKey: 'EU' } });
+    writeConf(
+      confs[1]!,
+      '[default]\nendpoint=ovh-ca\n[ovh-ca]\napplication_key=CA\napplication_secret=CAS\n[ovh-eu]\napplication_key=EU\napplication_secret=EUS\nconsumer_key=EUC\n',
+    );
+    expect(await resolve({ endpoint: { value: 'ovh-eu', source: 'environment' } })).toMatchObject({
+      endpoint: { name: 'ovh-eu' },
+      endpointSource: 'environment',
+      credentials: { appKey: 'EU' },
+    });
   });
 
   it('a consumer key in the environment is never combined with a secret from elsewhere', async () => {
@@ -103,7 +119,11 @@ describe('credential resolution', () => {
   it('--profile chooses among profiles side by side', async () => {
     await storeProfile('default', 'ovh-eu');
     await new ProfileStore(env).set('ci', { kind: 'oauth2', endpoint: 'ovh-ca', clientId: 'CID', clientSecret: 'CSEC', createdAt: new Date(0).toISOString() });
-    expect(await resolve({ profile: 'ci' })).toMatchObject({ source: 'profile:ci', endpoint: { name: 'ovh-ca' }, credentials: { kind: 'oauth2', clientId: 'CID' } });
+    expect(await resolve({ profile: 'ci' })).toMatchObject({
+      source: 'profile:ci',
+      endpoint: { name: 'ovh-ca' },
+      credentials: { kind: 'oauth2', clientId: 'CID' },
+    });
     expect(await resolve()).toMatchObject({ source: 'profile:default', storedProfile: { defaultSubsidiary: 'FR' } });
   });
 

@@ -69,7 +69,12 @@ describe('order journal', () => {
     journal.recordOutcome(a.id, 'unknown', 'answer lost; not found under /me/order');
     journal.recordOutcome(b.id, 'not-ordered', 'the cart is still open');
 
-    expect(journal.findUnresolved(a.fingerprint).map((e) => e.cartId).sort()).toEqual(['a', 'c']);
+    expect(
+      journal
+        .findUnresolved(a.fingerprint)
+        .map((e) => e.cartId)
+        .sort(),
+    ).toEqual(['a', 'c']);
     journal.markOverridden([a.id, c.id], 'later');
     expect(journal.findUnresolved(a.fingerprint)).toEqual([]);
     expect(journal.get(a.id)).toMatchObject({ state: 'unknown', overriddenBy: 'later', note: 'answer lost; not found under /me/order' });

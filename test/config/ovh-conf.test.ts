@@ -4,7 +4,19 @@ import { parseOvhConf } from '../../src/config/ovh-conf.js';
 describe('ovh.conf parsing', () => {
   it('reads the [default] endpoint and the per-endpoint sections, as python-ovh writes them', () => {
     const file = parseOvhConf(
-      ['; comment', '[default]', 'endpoint=ovh-ca', '', '[ovh-ca]', 'application_key = AK1', 'application_secret=AS1', 'consumer_key=CK1', '[ovh-eu]', 'client_id=ID', 'client_secret=CS'].join('\n'),
+      [
+        '; comment',
+        '[default]',
+        'endpoint=ovh-ca',
+        '',
+        '[ovh-ca]',
+        'application_key = AK1',
+        'application_secret=AS1',
+        'consumer_key=CK1',
+        '[ovh-eu]',
+        'client_id=ID',
+        'client_secret=CS',
+      ].join('\n'),
       '/x/ovh.conf',
     );
     expect(file.defaultEndpoint).toBe('ovh-ca');

@@ -118,7 +118,14 @@ describe('profiles', () => {
   it('keeps a key waiting for validation apart from the working profile', async () => {
     const store = new ProfileStore(env);
     await store.set('default', app('work'));
-    await store.setPending('default', { endpoint: 'ovh-eu', appKey: 'work', appSecret: 's', consumerKey: 'newck', validationUrl: 'https://x/auth/?credentialToken=t', requestedAt: '2026-01-01T00:00:00.000Z' });
+    await store.setPending('default', {
+      endpoint: 'ovh-eu',
+      appKey: 'work',
+      appSecret: 's',
+      consumerKey: 'newck',
+      validationUrl: 'https://x/auth/?credentialToken=t',
+      requestedAt: '2026-01-01T00:00:00.000Z',
+    });
     expect(store.get('default')?.kind === 'app' && store.get('default')).toMatchObject({ consumerKey: 'work-ck' });
     expect(store.getPending('default')?.consumerKey).toBe('newck');
     await store.set('default', app('next'));

@@ -3,12 +3,7 @@
 // requiredConfiguration answer. Skipped, saying so, when the fixtures folder is absent (a failure under CI=true).
 import { expect, it } from 'vitest';
 import { z } from 'zod';
-import {
-  CatalogPricingSchema,
-  GenericProductDefinitionListSchema,
-  PublicCatalogSchema,
-  type PublicCatalog,
-} from '../../src/ovh/models/catalog.js';
+import { CatalogPricingSchema, GenericProductDefinitionListSchema, PublicCatalogSchema, type PublicCatalog } from '../../src/ovh/models/catalog.js';
 import { hardwareFromOptions, offerAvailability, stockLookup, type AvailabilityRecord } from '../../src/domain/availability.js';
 import { buildBillingChoices } from '../../src/domain/billing.js';
 import { missingConfiguration, planConfiguration, type RequiredConfigurationItem } from '../../src/domain/configuration.js';
@@ -132,7 +127,16 @@ describeRecorded('eco catalog FR 2025-05 (subset of 8 plans)', () => {
   });
 
   it('lists offers cheapest first', () => {
-    expect(cheapestFirst(offers).map((o) => o.planCode)).toEqual(['25skb01', '24sk10', '24sk30', '24sys01', '24skstor01', '24rise01', '24rise02', '24risegame01']);
+    expect(cheapestFirst(offers).map((o) => o.planCode)).toEqual([
+      '25skb01',
+      '24sk10',
+      '24sk30',
+      '24sys01',
+      '24skstor01',
+      '24rise01',
+      '24rise02',
+      '24risegame01',
+    ]);
   });
 
   it('picks the catalog default for every mandatory family', () => {
@@ -216,7 +220,16 @@ describeRecorded('2026 trimmed recordings: pricings, promotion, cart product off
     return PublicCatalogSchema.parse({
       catalogId: 0,
       locale: doc.locale,
-      plans: [{ planCode: '24adv01-v3', invoiceName: 'ADVANCE-1 | AMD EPYC 4244P', product: '24adv01-v3', pricings: doc.plans[0]!.pricings, configurations: [], addonFamilies: [] }],
+      plans: [
+        {
+          planCode: '24adv01-v3',
+          invoiceName: 'ADVANCE-1 | AMD EPYC 4244P',
+          product: '24adv01-v3',
+          pricings: doc.plans[0]!.pricings,
+          configurations: [],
+          addonFamilies: [],
+        },
+      ],
       addons: [],
       products: [],
     });
@@ -283,10 +296,14 @@ describeRecorded('availability records joined to offers', () => {
   });
 
   it('reads delays of the recorded records, soonest first', () => {
-    const adv = offerAvailability({ ...byCode(offers, '24rise01'), planCode: '24adv01-v3', hardware: { memory: null, storage: null, systemStorage: null }, addonFamilies: [] }, records, {
-      memory: { planCode: 'ram-128g-on-die-ecc-3600', product: 'ram-128g-on-die-ecc-3600' },
-      storage: { planCode: 'hybridsoftraid-2x960nvme-pcie-gen4-2x1920nvme-pcie-gen4', product: 'hybridsoftraid-2x960nvme-pcie-gen4-2x1920nvme-pcie-gen4' },
-    });
+    const adv = offerAvailability(
+      { ...byCode(offers, '24rise01'), planCode: '24adv01-v3', hardware: { memory: null, storage: null, systemStorage: null }, addonFamilies: [] },
+      records,
+      {
+        memory: { planCode: 'ram-128g-on-die-ecc-3600', product: 'ram-128g-on-die-ecc-3600' },
+        storage: { planCode: 'hybridsoftraid-2x960nvme-pcie-gen4-2x1920nvme-pcie-gen4', product: 'hybridsoftraid-2x960nvme-pcie-gen4-2x1920nvme-pcie-gen4' },
+      },
+    );
     expect(adv.datacenters.map((d) => `${d.datacenter}:${d.label}`)).toEqual(['gra:1 h', 'bhs:out of stock', 'fra:out of stock', 'lon:out of stock']);
     expect(adv.orderableDatacenters).toEqual(['gra']);
     const ska = offerAvailability({ ...byCode(offers, '24sk10'), planCode: '24ska01' }, records, {
@@ -306,7 +323,18 @@ describeRecorded('availability records joined to offers', () => {
   it('checks a spec against the real offer and stock', () => {
     const rise1 = byCode(offers, '24rise01');
     const availability = offerAvailability(rise1, records);
-    const spec: OrderSpec = { version: 1, range: 'eco', subsidiary: 'FR', planCode: '24rise01', duration: 'P1M', pricingMode: 'default', quantity: 1, datacenter: 'gra', options: [], configuration: {} };
+    const spec: OrderSpec = {
+      version: 1,
+      range: 'eco',
+      subsidiary: 'FR',
+      planCode: '24rise01',
+      duration: 'P1M',
+      pricingMode: 'default',
+      quantity: 1,
+      datacenter: 'gra',
+      options: [],
+      configuration: {},
+    };
     expect(validateSpecAgainstOffer(spec, rise1, undefined, undefined, { availability })).toEqual([]);
     const problems = validateSpecAgainstOffer({ ...spec, datacenter: 'bhs' }, rise1, undefined, undefined, { availability });
     expect(problems).toEqual([expect.objectContaining({ code: 'out-of-stock', allowed: ['gra'] })]);
@@ -341,7 +369,10 @@ describeRecorded('requiredConfiguration (24adv01-v3, FR, 2026) through the confi
   });
 
   it('checks the optional labels: enable-backup by its values, nichandles by type', () => {
-    const plan = planConfiguration(required, { datacenter: 'gra', values: { 'enable-backup': 'true', TECH_ACCOUNT: 'xx1234-ovh', ADMIN_ACCOUNT: 'bad handle' } });
+    const plan = planConfiguration(required, {
+      datacenter: 'gra',
+      values: { 'enable-backup': 'true', TECH_ACCOUNT: 'xx1234-ovh', ADMIN_ACCOUNT: 'bad handle' },
+    });
     expect(plan.entries.map((e) => e.label)).toEqual(['dedicated_datacenter', 'dedicated_os', 'enable-backup', 'region', 'TECH_ACCOUNT']);
     expect(plan.problems.map((p) => [p.label, p.code])).toEqual([['ADMIN_ACCOUNT', 'bad-type']]);
   });

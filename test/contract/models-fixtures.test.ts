@@ -33,7 +33,10 @@ function unredactIds(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(unredactIds);
   if (value && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, REDACTED_ID_FIELDS.has(k) && typeof v === 'string' && REDACTED_ID.test(v) ? Number(v.replace(/-/g, '0')) : unredactIds(v)]),
+      Object.entries(value).map(([k, v]) => [
+        k,
+        REDACTED_ID_FIELDS.has(k) && typeof v === 'string' && REDACTED_ID.test(v) ? Number(v.replace(/-/g, '0')) : unredactIds(v),
+      ]),
     );
   }
   return value;

@@ -41,7 +41,7 @@ describe('sandbox answers parse with the client models', () => {
         const api = apiFor(region);
         let total = 0;
         for (const range of ['dedicated', 'baremetal', 'eco'] as const) {
-          const offers = normaliseCatalog((await catalog(api, range, subsidiary)));
+          const offers = normaliseCatalog(await catalog(api, range, subsidiary));
           total += offers.length;
           for (const offer of offers) {
             expect(offer.monthly.micros, `${range} ${offer.planCode} monthly`).toBeGreaterThan(0);

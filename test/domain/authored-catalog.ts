@@ -81,7 +81,18 @@ export const authoredEcoDocument = {
       pricingType: 'rental',
       pricings: [
         pricing('default', 'installation', 50, {
-          promotions: [{ name: 'FREE_SETUP', description: 'Setup fees offered', total: { value: 0, tax: 0 }, discount: { value: 50 * EUR, tax: 10 * EUR }, type: 'percentage', value: 100, duration: null, endDate: '2030-01-01T00:00:00+01:00' }],
+          promotions: [
+            {
+              name: 'FREE_SETUP',
+              description: 'Setup fees offered',
+              total: { value: 0, tax: 0 },
+              discount: { value: 50 * EUR, tax: 10 * EUR },
+              type: 'percentage',
+              value: 100,
+              duration: null,
+              endDate: '2030-01-01T00:00:00+01:00',
+            },
+          ],
         }),
         pricing('default', 'renew', 50),
         pricing('upfront12', 'installation', 0),
@@ -112,7 +123,9 @@ export const authoredEcoDocument = {
     {
       name: 'ks-a',
       description: 'Intel Xeon-D 1520',
-      blobs: { technical: { server: { cpu: { brand: 'Intel', model: 'Xeon-D 1520', cores: 4, threads: 8, frequency: 2.2, boost: 2.6, number: 1 }, range: 'kimsufi' } } },
+      blobs: {
+        technical: { server: { cpu: { brand: 'Intel', model: 'Xeon-D 1520', cores: 4, threads: 8, frequency: 2.2, boost: 2.6, number: 1 }, range: 'kimsufi' } },
+      },
       configurations: [{ name: 'extra_reservation', isCustom: true, isMandatory: false, values: null }],
     },
     {

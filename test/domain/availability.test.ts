@@ -148,8 +148,8 @@ describe('availability join', () => {
     const ksStock = stockLookup(records)(ks);
     expect(ksStock.soonest?.availability).toBe('1H-low');
     expect(availabilityRank(ksStock)).toBeLessThan(availabilityRank(undefined));
-    expect(availabilityRank(offerAvailability(ks, [{ fqn: 'x', planCode: 'ks-a', datacenters: [{ datacenter: 'gra', availability: 'unavailable' }] }]))).toBeGreaterThan(
-      availabilityRank(ksStock),
-    );
+    expect(
+      availabilityRank(offerAvailability(ks, [{ fqn: 'x', planCode: 'ks-a', datacenters: [{ datacenter: 'gra', availability: 'unavailable' }] }])),
+    ).toBeGreaterThan(availabilityRank(ksStock));
   });
 });

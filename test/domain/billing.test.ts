@@ -107,7 +107,23 @@ describe('billing choices from a cart product offer', () => {
       ...offer!,
       pricings: offer!.pricings.map((p) =>
         p.mode === 'default' && p.intervalMonths === 1
-          ? { ...p, setup: euros(0), dueNow: p.firstPeriodPrice, promotions: [{ name: 'SETUP_OFFERED', description: null, appliesTo: 'setup' as const, mode: 'default', before: p.setup, after: euros(0), endDate: '2027-02-01T00:00:00+01:00', durationMonths: null }] }
+          ? {
+              ...p,
+              setup: euros(0),
+              dueNow: p.firstPeriodPrice,
+              promotions: [
+                {
+                  name: 'SETUP_OFFERED',
+                  description: null,
+                  appliesTo: 'setup' as const,
+                  mode: 'default',
+                  before: p.setup,
+                  after: euros(0),
+                  endDate: '2027-02-01T00:00:00+01:00',
+                  durationMonths: null,
+                },
+              ],
+            }
           : p,
       ),
     };
@@ -121,8 +137,6 @@ describe('billing choices from a cart product offer', () => {
   it('builds the same choices from the catalog alone', () => {
     const [offer] = normaliseCatalog({ range: 'eco', catalog: authoredEcoCatalog() });
     const fromCatalog = billingChoicesFromOffer(offer!);
-    expect(fromCatalog.map((c) => [c.pricingMode, c.duration, c.dueNow?.micros])).toEqual(
-      choices.map((c) => [c.pricingMode, c.duration, c.dueNow?.micros]),
-    );
+    expect(fromCatalog.map((c) => [c.pricingMode, c.duration, c.dueNow?.micros])).toEqual(choices.map((c) => [c.pricingMode, c.duration, c.dueNow?.micros]));
   });
 });

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import {
-  FormattedDedicatedCatalogSchema,
-  GenericOptionDefinitionSchema,
-  PublicCatalogSchema,
-} from '../../src/ovh/models/catalog.js';
+import { FormattedDedicatedCatalogSchema, GenericOptionDefinitionSchema, PublicCatalogSchema } from '../../src/ovh/models/catalog.js';
 import { authoredEcoDocument, authoredFormattedDocument, pricing } from './authored-catalog.js';
 
 type Doc = typeof authoredEcoDocument & { plans: Record<string, unknown>[] };
@@ -14,7 +10,7 @@ const issues = (result: { success: boolean; error?: z.ZodError }) => (result.err
 describe('public catalog schema', () => {
   it('keeps fields it does not check (loose objects)', () => {
     const doc = ecoDoc();
-    (doc.plans[0]!.pricings)[0]!.formattedPrice = '10.00 €';
+    doc.plans[0]!.pricings[0]!.formattedPrice = '10.00 €';
     (doc as Record<string, unknown>).newTopLevel = { a: 1 };
     const parsed = PublicCatalogSchema.parse(doc);
     expect((parsed.plans[0]!.pricings[0] as Record<string, unknown>).formattedPrice).toBe('10.00 €');
@@ -23,8 +19,8 @@ describe('public catalog schema', () => {
 
   it('names the path of a bad pricing field (hand-checked pricings fall back to zod for the message)', () => {
     const doc = ecoDoc();
-    (doc.plans[1]!.pricings)[2]!.price = '540';
-    (doc.plans[0]!.pricings)[1]!.capacities = 'renew';
+    doc.plans[1]!.pricings[2]!.price = '540';
+    doc.plans[0]!.pricings[1]!.capacities = 'renew';
     const result = PublicCatalogSchema.safeParse(doc);
     expect(result.success).toBe(false);
     expect(issues(result)).toEqual(['plans.0.pricings.1.capacities: invalid_type', 'plans.1.pricings.2.price: invalid_type']);
@@ -32,7 +28,7 @@ describe('public catalog schema', () => {
 
   it('validates promotions (a bad one is left to zod, which names it)', () => {
     const doc = ecoDoc();
-    (doc.plans[0]!.pricings)[0]!.promotions = [{ total: { value: 0 } }];
+    doc.plans[0]!.pricings[0]!.promotions = [{ total: { value: 0 } }];
     expect(issues(PublicCatalogSchema.safeParse(doc))).toEqual(['plans.0.pricings.0.promotions.0.name: invalid_type']);
   });
 
@@ -77,7 +73,10 @@ describe('formatted dedicated catalog schema', () => {
     const doc = structuredClone(authoredFormattedDocument) as { products: Record<string, unknown>[] };
     delete doc.products[0]!.code;
     (doc.products[0]!.prices as { default: Record<string, unknown> }).default.renew = { currencyCode: 'USD', text: '$1' };
-    expect(issues(FormattedDedicatedCatalogSchema.safeParse(doc))).toEqual(['products.0.code: invalid_type', 'products.0.prices.default.renew.value: invalid_type']);
+    expect(issues(FormattedDedicatedCatalogSchema.safeParse(doc))).toEqual([
+      'products.0.code: invalid_type',
+      'products.0.prices.default.renew.value: invalid_type',
+    ]);
   });
 });
 

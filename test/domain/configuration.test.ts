@@ -101,7 +101,11 @@ describe('configuration plan', () => {
   });
 
   it('takes --os for dedicated_os and checks it', () => {
-    expect(planConfiguration(required, { datacenter: 'gra', os: 'none_64.en' }).entries[1]).toEqual({ label: 'dedicated_os', value: 'none_64.en', source: 'given' });
+    expect(planConfiguration(required, { datacenter: 'gra', os: 'none_64.en' }).entries[1]).toEqual({
+      label: 'dedicated_os',
+      value: 'none_64.en',
+      source: 'given',
+    });
     expect(planConfiguration(required, { datacenter: 'gra', os: 'debian12' }).problems[0]?.message).toBe(
       'Value "debian12" is not allowed for "dedicated_os". Allowed: none_64.en.',
     );

@@ -62,7 +62,14 @@ describe('offers from a public catalog', () => {
     expect(monthly?.setupBeforePromotion).toEqual(euros(50));
     expect(monthly?.dueNow).toEqual(euros(50));
     expect(rise?.promotions).toEqual([
-      expect.objectContaining({ name: 'FREE_SETUP', appliesTo: 'setup', mode: 'default', before: euros(50), after: euros(0), endDate: '2030-01-01T00:00:00+01:00' }),
+      expect.objectContaining({
+        name: 'FREE_SETUP',
+        appliesTo: 'setup',
+        mode: 'default',
+        before: euros(50),
+        after: euros(0),
+        endDate: '2030-01-01T00:00:00+01:00',
+      }),
     ]);
   });
 
@@ -97,7 +104,10 @@ describe('offers from a public catalog', () => {
   });
 
   it('lists each offer at the price of its default pricing, add-on defaults included (worked out before the full list)', () => {
-    for (const [range, name] of [['eco', 'eco'], ['baremetal', 'baremetalServers']] as const) {
+    for (const [range, name] of [
+      ['eco', 'eco'],
+      ['baremetal', 'baremetalServers'],
+    ] as const) {
       const catalog = buildPublicCatalog(new OfferIndex('eu'), name, SUBSIDIARIES.FR!) as unknown as PublicCatalog;
       for (const offer of normaliseCatalog({ range, catalog })) {
         const main = defaultPricing(offer.pricings);
@@ -111,7 +121,12 @@ describe('offers from a public catalog', () => {
 
   it('reports add-ons the catalog names but does not define, without crashing', () => {
     const [ks, rise] = eco();
-    expect(ks?.addonFamilies.find((f) => f.name === 'bandwidth')).toMatchObject({ mandatory: true, default: 'bandwidth-100-ks', addons: [], missing: ['bandwidth-100-ks'] });
+    expect(ks?.addonFamilies.find((f) => f.name === 'bandwidth')).toMatchObject({
+      mandatory: true,
+      default: 'bandwidth-100-ks',
+      addons: [],
+      missing: ['bandwidth-100-ks'],
+    });
     expect(ks?.addonFamilies.find((f) => f.name === 'application-license')?.missing).toEqual(['plesk-webadmin', 'plesk-webpro']);
     expect(rise?.addonFamilies.find((f) => f.name === 'vrack')).toMatchObject({ mandatory: true, addons: [], missing: [] });
     expect(ks && addonsOf(ks).length).toBe(4);

@@ -35,16 +35,37 @@ describe('option selection', () => {
 
   it('without a default, orders the add-on the listing shows (cheapest in the default mode) in every mode it is sold in', () => {
     const priced = (mode: string, months: number, amount: number) => ({
-      mode, intervalMonths: months, duration: months === 1 ? 'P1M' : 'P1Y', periodPrice: euros(amount), firstPeriodPrice: euros(amount),
-      setup: euros(0), monthlyEquivalent: euros(amount / months), promotions: [],
+      mode,
+      intervalMonths: months,
+      duration: months === 1 ? 'P1M' : 'P1Y',
+      periodPrice: euros(amount),
+      firstPeriodPrice: euros(amount),
+      setup: euros(0),
+      monthlyEquivalent: euros(amount / months),
+      promotions: [],
     });
     const addon = (planCode: string, pricings: ReturnType<typeof priced>[]) => ({
-      planCode, name: planCode, product: planCode, family: 'storage', pricings, monthlyDelta: null, ramGb: null, storage: null, bandwidthMbps: null,
+      planCode,
+      name: planCode,
+      product: planCode,
+      family: 'storage',
+      pricings,
+      monthlyDelta: null,
+      ramGb: null,
+      storage: null,
+      bandwidthMbps: null,
     });
     const family = {
-      name: 'storage', mandatory: true, exclusive: true, default: null, missing: [],
+      name: 'storage',
+      mandatory: true,
+      exclusive: true,
+      default: null,
+      missing: [],
       // The listing shows the 2x512 (cheapest monthly); upfront, the 2x4000 happens to cost less.
-      addons: [addon('softraid-2x4000sa', [priced('default', 1, 5), priced('upfront12', 12, 50)]), addon('softraid-2x512nvme', [priced('default', 1, 0), priced('upfront12', 12, 100)])],
+      addons: [
+        addon('softraid-2x4000sa', [priced('default', 1, 5), priced('upfront12', 12, 50)]),
+        addon('softraid-2x512nvme', [priced('default', 1, 0), priced('upfront12', 12, 100)]),
+      ],
     };
     expect(picked([family], [], { pricingMode: 'upfront12', duration: 'P1Y' })).toEqual([['storage', 'softraid-2x512nvme', 'cheapest']]);
     expect(picked([family], [], monthly)).toEqual([['storage', 'softraid-2x512nvme', 'cheapest']]);
@@ -63,7 +84,9 @@ describe('option selection', () => {
   it('rejects unknown option plan codes, listing the plan’s options', () => {
     const result = resolveOptions(ks.addonFamilies, ['ram-999g'], monthly);
     expect(result.problems[0]?.code).toBe('unknown-option');
-    expect(result.problems[0]?.message).toMatch(/^Unknown option "ram-999g" for this plan\. Its options, by family:\n {4}memory \(one is needed\): ram-16g-ks-a/);
+    expect(result.problems[0]?.message).toMatch(
+      /^Unknown option "ram-999g" for this plan\. Its options, by family:\n {4}memory \(one is needed\): ram-16g-ks-a/,
+    );
     expect(result.problems[0]?.message).toContain('plesk-webpro');
     expect(allowedOptionCodes(ks.addonFamilies)).toContain('plesk-webpro');
   });
@@ -102,8 +125,30 @@ describe('option families from the cart', () => {
     mandatory,
     exclusive: true,
     prices: [
-      { capacities: ['installation'], duration: 'P0D', pricingMode: 'default', price: cartPrice(0), priceInUcents: 0, interval: 0, minimumQuantity: 1, minimumRepeat: 1, description: '', pricingType: 'rental' },
-      { capacities: ['renew'], duration: 'P1M', pricingMode: 'default', price: cartPrice(renew), priceInUcents: renew * 1e8, interval: 1, minimumQuantity: 1, minimumRepeat: 1, description: '', pricingType: 'rental' },
+      {
+        capacities: ['installation'],
+        duration: 'P0D',
+        pricingMode: 'default',
+        price: cartPrice(0),
+        priceInUcents: 0,
+        interval: 0,
+        minimumQuantity: 1,
+        minimumRepeat: 1,
+        description: '',
+        pricingType: 'rental',
+      },
+      {
+        capacities: ['renew'],
+        duration: 'P1M',
+        pricingMode: 'default',
+        price: cartPrice(renew),
+        priceInUcents: renew * 1e8,
+        interval: 1,
+        minimumQuantity: 1,
+        minimumRepeat: 1,
+        description: '',
+        pricingType: 'rental',
+      },
     ],
   });
   const definitions = GenericOptionDefinitionListSchema.parse([

@@ -114,7 +114,11 @@ describe('spec against an offer', () => {
   const offers = normaliseCatalog({ range: 'eco', catalog: authoredEcoCatalog() });
   const ks = offers[0]!;
   const problems = (spec: Partial<OrderSpec>, ...rest: Parameters<typeof validateSpecAgainstOffer> extends [unknown, unknown, ...infer R] ? R : never) =>
-    validateSpecAgainstOffer({ ...good, ...spec }, offers.find((o) => o.planCode === (spec.planCode ?? good.planCode)), ...rest);
+    validateSpecAgainstOffer(
+      { ...good, ...spec },
+      offers.find((o) => o.planCode === (spec.planCode ?? good.planCode)),
+      ...rest,
+    );
 
   it('finds nothing wrong with a good spec', () => {
     expect(problems({})).toEqual([]);
@@ -165,7 +169,12 @@ describe('spec against an offer', () => {
     const availability = offerAvailability(ks, records, hardwareFromOptions(ks, good.options));
     const found = validateSpecAgainstOffer(good, ks, undefined, undefined, { availability });
     expect(found).toEqual([
-      expect.objectContaining({ field: 'datacenter', code: 'out-of-stock', message: 'ks-a is out of stock in gra (Gravelines, France). In stock: rbx.', allowed: ['rbx'] }),
+      expect.objectContaining({
+        field: 'datacenter',
+        code: 'out-of-stock',
+        message: 'ks-a is out of stock in gra (Gravelines, France). In stock: rbx.',
+        allowed: ['rbx'],
+      }),
     ]);
   });
 
@@ -182,7 +191,10 @@ describe('spec against an offer', () => {
       field: 'configuration.colour',
     });
     // bhs is offered by the catalog but not by this item's configuration
-    expect(validateSpecAgainstOffer({ ...good, datacenter: 'bhs' }, ks, undefined, required)[0]).toMatchObject({ code: 'invalid-datacenter', allowed: ['gra', 'rbx'] });
+    expect(validateSpecAgainstOffer({ ...good, datacenter: 'bhs' }, ks, undefined, required)[0]).toMatchObject({
+      code: 'invalid-datacenter',
+      allowed: ['gra', 'rbx'],
+    });
     // A refused datacenter is the one problem: the region it would give is not reported missing too.
     expect(validateSpecAgainstOffer({ ...good, datacenter: 'xyz' }, ks, undefined, required).map((p) => p.field)).toEqual(['datacenter']);
   });

@@ -11,7 +11,11 @@ const sandbox = useSandbox({}, { setup: (sb) => sb.setCatalogScale(3e6) });
 const CATALOG = '/order/catalog/public/eco';
 const args = ['catalog', '--range', 'eco', '--subsidiary', 'FR'];
 /** The offer table's rows: an offer's first line has its monthly price. */
-const planLines = (stdout: string) => stdout.slice(0, stdout.indexOf('\n\nStock per datacenter')).split('\n').filter((l) => /\d,\d\d €/.test(l));
+const planLines = (stdout: string) =>
+  stdout
+    .slice(0, stdout.indexOf('\n\nStock per datacenter'))
+    .split('\n')
+    .filter((l) => /\d,\d\d €/.test(l));
 
 let total = 0;
 beforeAll(async () => {
@@ -28,7 +32,11 @@ describe('ovh-order catalog with a big range', () => {
     expect(planLines(r.stdout)).toHaveLength(20);
     expect(r.stderr).toContain(`The first 20 of ${total} matching offers by price, FR prices without tax. --all shows every one`);
     // The stock section follows the rows shown, not the whole range.
-    const stockPlans = r.stdout.slice(r.stdout.indexOf('Stock per datacenter')).split('\n').slice(1).filter((l) => /^\S/.test(l));
+    const stockPlans = r.stdout
+      .slice(r.stdout.indexOf('Stock per datacenter'))
+      .split('\n')
+      .slice(1)
+      .filter((l) => /^\S/.test(l));
     expect(stockPlans.length).toBeGreaterThan(0);
     expect(stockPlans.length).toBeLessThanOrEqual(20);
   });

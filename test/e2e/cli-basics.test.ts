@@ -13,7 +13,20 @@ describe('ovh-order basics', () => {
   });
 
   it('shows examples and the global options in every command help', async () => {
-    for (const command of [['wizard'], ['login'], ['logout'], ['whoami'], ['catalog'], ['order'], ['status'], ['cart', 'show'], ['cart', 'list'], ['cart', 'delete'], ['cart', 'prune'], ['sandbox']]) {
+    for (const command of [
+      ['wizard'],
+      ['login'],
+      ['logout'],
+      ['whoami'],
+      ['catalog'],
+      ['order'],
+      ['status'],
+      ['cart', 'show'],
+      ['cart', 'list'],
+      ['cart', 'delete'],
+      ['cart', 'prune'],
+      ['sandbox'],
+    ]) {
       const r = await runCli([...command, '--help']);
       expect(r.code, command.join(' ')).toBe(0);
       expect(r.stdout, command.join(' ')).toContain('Examples:');

@@ -173,14 +173,33 @@ describe('ovh-order cart', () => {
   });
 
   it('list shows the account’s carts with description, expiry and item count; it needs credentials', async () => {
-    const ordered = await cli(['order', '--range', 'eco', '--plan', '24sk10', '--subsidiary', 'FR', '--datacenter', 'gra', '--dry-run', '--keep-cart', '--json']);
+    const ordered = await cli([
+      'order',
+      '--range',
+      'eco',
+      '--plan',
+      '24sk10',
+      '--subsidiary',
+      'FR',
+      '--datacenter',
+      'gra',
+      '--dry-run',
+      '--keep-cart',
+      '--json',
+    ]);
     expect(ordered.code, ordered.stderr).toBe(0);
     const cartId = (JSON.parse(ordered.stdout) as { cartId: string }).cartId;
 
     const r = await cli(['cart', 'list', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const { carts } = JSON.parse(r.stdout) as { carts: Array<Record<string, unknown>> };
-    expect(carts.find((c) => c.cartId === cartId)).toMatchObject({ createdByOvhOrder: true, itemCount: 4, readOnly: false, expired: false, expire: expect.any(String) });
+    expect(carts.find((c) => c.cartId === cartId)).toMatchObject({
+      createdByOvhOrder: true,
+      itemCount: 4,
+      readOnly: false,
+      expired: false,
+      expire: expect.any(String),
+    });
 
     const table = await cli(['cart', 'list']);
     expect(table.code).toBe(0);

@@ -129,7 +129,12 @@ describe('ovh-order order (built binary, HTTPS sandbox)', () => {
     expect(labels.sort()).toEqual(['dedicated_datacenter', 'dedicated_os', 'region']);
     // One option per mandatory family, the chosen memory instead of the default.
     const options = posts(log, '/order/cart/{cartId}/eco/options').map((e) => (e.body as { planCode: string }).planCode);
-    expect(options.sort()).toEqual(['bandwidth-1000-unguaranteed-24rise', 'ram-64g-ecc-3200-24rise', 'softraid-2x512nvme-24rise', 'vrack-bandwidth-1000-24rise']);
+    expect(options.sort()).toEqual([
+      'bandwidth-1000-unguaranteed-24rise',
+      'ram-64g-ecc-3200-24rise',
+      'softraid-2x512nvme-24rise',
+      'vrack-bandwidth-1000-24rise',
+    ]);
     expect(sandbox.orders()).toHaveLength(before + 1);
 
     // The cart, now checked out, reads as such.

@@ -20,7 +20,21 @@ describe.skipIf(!available)('the final confirmation of `order`', () => {
   });
 
   it('a 12-month commitment in Beauharnois from a French account: said in the summary and in the question', async () => {
-    const args = ['order', '--range', 'eco', '--plan', '24rise01', '--subsidiary', 'FR', '--datacenter', 'bhs', '--pricing-mode', 'degressivity12', '--endpoint', sandbox.url];
+    const args = [
+      'order',
+      '--range',
+      'eco',
+      '--plan',
+      '24rise01',
+      '--subsidiary',
+      'FR',
+      '--datacenter',
+      'bhs',
+      '--pricing-mode',
+      'degressivity12',
+      '--endpoint',
+      sandbox.url,
+    ];
     const session = spawnPty(args, isolatedEnv(sandboxKeys(sandbox)), { cols: 80 });
     await session.waitFor(/Order RISE-1 in bhs, 12-month commitment, for [\d ,]+ € with tax\?/);
     const screen = session.screen();

@@ -54,7 +54,11 @@ describe('ovh-order login / whoami / logout (built binary)', () => {
 
   it('login without a consumer key prints the validation URL, waits, and finishes once the person validated it', async () => {
     const { appKey, appSecret } = sandbox.credentials;
-    const child = spawn(process.execPath, [freshBinPath(), 'login', '--endpoint', sandbox.url, '--app-key', appKey, '--app-secret', appSecret], { cwd: repoRoot, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [freshBinPath(), 'login', '--endpoint', sandbox.url, '--app-key', appKey, '--app-secret', appSecret], {
+      cwd: repoRoot,
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stderr = '';
     let stdout = '';
     child.stderr.on('data', (d) => (stderr += d));
@@ -75,7 +79,11 @@ describe('ovh-order login / whoami / logout (built binary)', () => {
 
   it('Ctrl-C while waiting ends cleanly: exit 130, and how to finish later', async () => {
     const { appKey, appSecret } = sandbox.credentials;
-    const child = spawn(process.execPath, [freshBinPath(), 'login', '--endpoint', sandbox.url, '--app-key', appKey, '--app-secret', appSecret], { cwd: repoRoot, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [freshBinPath(), 'login', '--endpoint', sandbox.url, '--app-key', appKey, '--app-secret', appSecret], {
+      cwd: repoRoot,
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.stdin.end();
@@ -110,7 +118,13 @@ describe('ovh-order login / whoami / logout (built binary)', () => {
 
   it('OVH_* variables need no login at all; with nothing anywhere, whoami exits 3 listing every place looked at', async () => {
     const withEnv = await runCli(['whoami'], {
-      env: { ...env, OVH_ENDPOINT: sandbox.url, OVH_APPLICATION_KEY: sandbox.credentials.appKey, OVH_APPLICATION_SECRET: sandbox.credentials.appSecret, OVH_CONSUMER_KEY: sandbox.credentials.consumerKey },
+      env: {
+        ...env,
+        OVH_ENDPOINT: sandbox.url,
+        OVH_APPLICATION_KEY: sandbox.credentials.appKey,
+        OVH_APPLICATION_SECRET: sandbox.credentials.appSecret,
+        OVH_CONSUMER_KEY: sandbox.credentials.consumerKey,
+      },
     });
     expect(withEnv.code).toBe(0);
     expect(withEnv.stdout).toContain('environment variables');

@@ -44,7 +44,8 @@ async function helpExamples(): Promise<Example[]> {
     expect(help.code, `${path.join(' ')} --help`).toBe(0);
     const section = /\nExamples:\n((?: {2}\$ .*\n)+)/.exec(help.stdout);
     expect(section, `${['ovh-order', ...path].join(' ')} --help has examples`).not.toBeNull();
-    for (const line of section![1]!.trimEnd().split('\n')) examples.push({ source: `${['ovh-order', ...path, '--help'].join(' ')}`, text: line.replace(/^ {2}\$ /, '') });
+    for (const line of section![1]!.trimEnd().split('\n'))
+      examples.push({ source: `${['ovh-order', ...path, '--help'].join(' ')}`, text: line.replace(/^ {2}\$ /, '') });
   }
   return examples;
 }
@@ -126,7 +127,11 @@ function planFor(example: Example, made: Made): Plan | { skip: string } {
   // The wizard asks questions: in a terminal, it must get to its first one; Ctrl-C there exits 130.
   if (command === 'wizard') {
     if (!ptyAvailable()) return { script, codes: [2], because: /terminal/ };
-    const args = script.trim().split(/\s+/).slice(1).map((a) => (a.endsWith('.json') ? join(made.work, a) : a));
+    const args = script
+      .trim()
+      .split(/\s+/)
+      .slice(1)
+      .map((a) => (a.endsWith('.json') ? join(made.work, a) : a));
     return { script, codes: [130], terminal: ['--sandbox', ...args] };
   }
   if (command === 'watch') return { script, codes: [0, 1] };
@@ -222,7 +227,12 @@ describe('every example of --help and README works against the sandbox', () => {
     const dryReport = JSON.parse(dry.stdout) as { cartId: string; spec: unknown };
     const spare = await runCli([...base, '--dry-run', '--keep-cart'], { env });
     expect(spare.code, spare.stderr).toBe(0);
-    made = { work, cartToDelete: (JSON.parse(spare.stdout) as { cartId: string }).cartId, cartId: dryReport.cartId, orderId: String((JSON.parse(ordered.stdout) as { order: { orderId: number } }).order.orderId) };
+    made = {
+      work,
+      cartToDelete: (JSON.parse(spare.stdout) as { cartId: string }).cartId,
+      cartId: dryReport.cartId,
+      orderId: String((JSON.parse(ordered.stdout) as { order: { orderId: number } }).order.orderId),
+    };
     for (const spec of ['rise1.json', 'server.json']) writeFileSync(join(work, spec), JSON.stringify(dryReport.spec, null, 2));
     writeFileSync(join(work, 'stock.json'), JSON.stringify({ steps: [{ fromRequest: 1, stock: { '24rise01': { gra: '1H-low' } } }] }));
     examples = [...(await helpExamples()), ...readmeExamples()];
@@ -246,7 +256,15 @@ describe('every example of --help and README works against the sandbox', () => {
       const run = await runScript(plan, env, work);
       if (process.env.EXAMPLES_TIMING) process.stderr.write(`${Date.now() - started} ms ${run.code} ${example.text}\n`);
       const documented = plan.codes.includes(run.code ?? -1) && (run.code === 0 || !plan.because || plan.because.test(run.output));
-      if (!documented) failures.push(`${example.source}: ${example.text}\n  ran: ${plan.script}\n  exit ${run.code}\n${run.output.trim().split('\n').slice(-6).map((l) => `    ${l}`).join('\n')}`);
+      if (!documented)
+        failures.push(
+          `${example.source}: ${example.text}\n  ran: ${plan.script}\n  exit ${run.code}\n${run.output
+            .trim()
+            .split('\n')
+            .slice(-6)
+            .map((l) => `    ${l}`)
+            .join('\n')}`,
+        );
     }
     expect(failures, failures.join('\n\n')).toEqual([]);
     expect(skipped.length, skipped.join('\n')).toBeLessThanOrEqual(8);

@@ -14,7 +14,10 @@ describe('hints under --sandbox', () => {
 describe('status --wait under --sandbox', () => {
   it('says how the sandbox moves an order on, in words (no API status word), and stops on Ctrl-C without "Error:"', async () => {
     const env = isolatedEnv();
-    const placed = await runCli(['order', '--sandbox', '--range', 'eco', '--plan', '24sk10', '--subsidiary', 'FR', '--datacenter', 'gra', '--yes', '--autopay', '--json'], { env });
+    const placed = await runCli(
+      ['order', '--sandbox', '--range', 'eco', '--plan', '24sk10', '--subsidiary', 'FR', '--datacenter', 'gra', '--yes', '--autopay', '--json'],
+      { env },
+    );
     expect(placed.code, placed.stderr).toBe(0);
     const orderId = (JSON.parse(placed.stdout) as { order: { orderId: number } }).order.orderId;
     const cli = spawnCli(['status', String(orderId), '--wait', '--sandbox'], env);

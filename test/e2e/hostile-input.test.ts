@@ -28,20 +28,28 @@ describe('values refused before any call (exit 2)', () => {
   fs.writeFileSync(spec, JSON.stringify({ range: 'eco', subsidiary: 'FR', planCode: '24sk10', datacenter: 'gra' }));
 
   it.each([
-    ['order --subsidiary \'\'', [...withFlag(ORDER, '--subsidiary', ''), '--endpoint', NOWHERE], /--subsidiary is empty \(""\)\. Expected: OVH subsidiary/],
-    ['--endpoint \'\'', [...ORDER, '--endpoint', ''], /--endpoint is empty \(""\)\. Expected: API endpoint: ovh-eu, ovh-ca, ovh-us, or an https URL/],
-    ['--quantity \'\'', [...ORDER, '--quantity', '', '--endpoint', NOWHERE], /"" is not a whole number from 1 to 1000000/],
-    ['--max-price \' \'', [...ORDER, '--max-price', ' ', '--endpoint', NOWHERE], /" " is not a number from 0 to 1000000000/],
+    ["order --subsidiary ''", [...withFlag(ORDER, '--subsidiary', ''), '--endpoint', NOWHERE], /--subsidiary is empty \(""\)\. Expected: OVH subsidiary/],
+    ["--endpoint ''", [...ORDER, '--endpoint', ''], /--endpoint is empty \(""\)\. Expected: API endpoint: ovh-eu, ovh-ca, ovh-us, or an https URL/],
+    ["--quantity ''", [...ORDER, '--quantity', '', '--endpoint', NOWHERE], /"" is not a whole number from 1 to 1000000/],
+    ["--max-price ' '", [...ORDER, '--max-price', ' ', '--endpoint', NOWHERE], /" " is not a number from 0 to 1000000000/],
     ['--timeout 2147484', [...ORDER, '--timeout', '2147484', '--endpoint', NOWHERE], /"2147484" is not a number from 0 to 3600/],
     ['--timeout 1e308', [...ORDER, '--timeout', '1e308', '--endpoint', NOWHERE], /"1e308" is not a number from 0 to 3600/],
-    ['--timeout \'\'', [...ORDER, '--timeout', '', '--endpoint', NOWHERE], /"" is not a number from 0 to 3600/],
-    ['cart delete \'\'', ['cart', 'delete', '', '--endpoint', NOWHERE], /<cartId> of `delete` is empty/],
+    ["--timeout ''", [...ORDER, '--timeout', '', '--endpoint', NOWHERE], /"" is not a number from 0 to 3600/],
+    ["cart delete ''", ['cart', 'delete', '', '--endpoint', NOWHERE], /<cartId> of `delete` is empty/],
     ['cart delete .', ['cart', 'delete', '.', '--endpoint', NOWHERE], /"\." is not a cart id: a cart id is one path segment/],
     ['cart show ..', ['cart', 'show', '..', '--endpoint', NOWHERE], /"\.\." is not a cart id/],
     ['--config __proto__=x', [...ORDER, '--config', '__proto__=x', '--endpoint', NOWHERE], /--config label "__proto__" is not allowed/],
     ['a spec without version', ['order', '--spec', spec, '--dry-run', '--endpoint', NOWHERE], /version/],
-    ['login --consumer-key \'\'', ['login', '--endpoint', NOWHERE, '--app-key', 'k0123456789', '--app-secret', 's0123456789', '--consumer-key', ''], /--consumer-key is empty/],
-    ['a control character in a key', ['login', '--endpoint', NOWHERE, '--app-key', 'k01234\u000156789', '--app-secret', 's0123456789'], /--app-key contains a control character \(U\+0001\) at position 7/],
+    [
+      "login --consumer-key ''",
+      ['login', '--endpoint', NOWHERE, '--app-key', 'k0123456789', '--app-secret', 's0123456789', '--consumer-key', ''],
+      /--consumer-key is empty/,
+    ],
+    [
+      'a control character in a key',
+      ['login', '--endpoint', NOWHERE, '--app-key', 'k01234\u000156789', '--app-secret', 's0123456789'],
+      /--app-key contains a control character \(U\+0001\) at position 7/,
+    ],
   ])('%s', async (_name, args, message) => {
     const result = await run(args);
     expect(result.code, result.stderr).toBe(2);
@@ -111,7 +119,10 @@ describe('state files as symbolic links (issue 13, point 7)', () => {
     fs.chmodSync(victim, 0o644);
     fs.symlinkSync(victim, path.join(env.OVH_ORDER_CONFIG_DIR!, 'credentials.json'));
 
-    const result = await runCli(['login', '--endpoint', NOWHERE, '--app-key', 'k0123456789', '--app-secret', 'SECRET0123456789', '--consumer-key', 'CK0123456789abcdef'], { env, timeoutMs: 20_000 });
+    const result = await runCli(
+      ['login', '--endpoint', NOWHERE, '--app-key', 'k0123456789', '--app-secret', 'SECRET0123456789', '--consumer-key', 'CK0123456789abcdef'],
+      { env, timeoutMs: 20_000 },
+    );
 
     expect(result.code, result.stderr).toBe(1);
     expect(result.stderr).toMatch(/Refusing to use .*credentials\.json: it is a symbolic link/);

@@ -36,14 +36,20 @@ describe('catalog and cart prune over a pipe: nothing cut', () => {
     if (!ptyAvailable()) return;
     // The table and the stock per datacenter (the closing hint on stderr is prose the terminal wraps).
     const all = await onTerminal(['catalog', '--sandbox', '--range', 'baremetal', '--all']);
-    const screen = all.slice(0, all.findIndex((l) => / of \d+ offers/.test(l)));
+    const screen = all.slice(
+      0,
+      all.findIndex((l) => / of \d+ offers/.test(l)),
+    );
     expect(screen.length).toBeGreaterThan(offers.length * 2);
     expect(widest(screen), screen.filter((l) => l.trimEnd().length > 80).join('\n')).toBeLessThanOrEqual(80);
     expect(screen.join('\n')).toContain('…');
   });
 
   it('cart prune prints each cart id and reason whole', async () => {
-    const made = await runCli(['order', '--sandbox', '--range', 'eco', '--plan', '24rise01', '--subsidiary', 'FR', '--datacenter', 'gra', '--dry-run', '--keep-cart', '--json'], { env });
+    const made = await runCli(
+      ['order', '--sandbox', '--range', 'eco', '--plan', '24rise01', '--subsidiary', 'FR', '--datacenter', 'gra', '--dry-run', '--keep-cart', '--json'],
+      { env },
+    );
     expect(made.code, made.stderr).toBe(0);
     const cartId = (JSON.parse(made.stdout) as { cartId: string }).cartId;
     const piped = await runCli(['cart', 'prune', '--sandbox', '--dry-run', '--older-than', '0s'], { env });
@@ -71,7 +77,10 @@ describe('catalog and cart prune over a pipe: nothing cut', () => {
 describe.skipIf(!ptyAvailable())('status list at 80 columns', () => {
   let cartId: string;
   beforeAll(async () => {
-    const ordered = await runCli(['order', '--sandbox', '--range', 'eco', '--plan', '24rise01', '--subsidiary', 'FR', '--datacenter', 'gra', '--yes', '--json'], { env });
+    const ordered = await runCli(
+      ['order', '--sandbox', '--range', 'eco', '--plan', '24rise01', '--subsidiary', 'FR', '--datacenter', 'gra', '--yes', '--json'],
+      { env },
+    );
     expect(ordered.code, ordered.stderr).toBe(0);
     cartId = (JSON.parse(ordered.stdout) as { cartId: string }).cartId;
   });

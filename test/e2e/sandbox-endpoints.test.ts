@@ -11,9 +11,26 @@ describe('--sandbox and --endpoint', () => {
   it('refuses a subsidiary of another API before any call, listing the allowed ones (exit 2)', async () => {
     const eu = await runCli(['catalog', '--sandbox', '--subsidiary', 'CA', '--range', 'eco', '--debug']);
     expect(eu.code).toBe(2);
-    expect(eu.stderr).toContain('Subsidiary "CA" (Canada (English)) is not served by this endpoint (it is on the ovh-ca API). Allowed: CZ, DE, ES, FI, FR, GB, IE, IT, LT, MA, NL, PL, PT, SN, TN.');
+    expect(eu.stderr).toContain(
+      'Subsidiary "CA" (Canada (English)) is not served by this endpoint (it is on the ovh-ca API). Allowed: CZ, DE, ES, FI, FR, GB, IE, IT, LT, MA, NL, PL, PT, SN, TN.',
+    );
     expect(calls(eu.stderr)).toEqual([]);
-    const us = await runCli(['order', '--sandbox', '--endpoint', 'ovh-us', '--subsidiary', 'FR', '--range', 'eco', '--plan', '24sk10', '--datacenter', 'hil', '--dry-run', '--debug']);
+    const us = await runCli([
+      'order',
+      '--sandbox',
+      '--endpoint',
+      'ovh-us',
+      '--subsidiary',
+      'FR',
+      '--range',
+      'eco',
+      '--plan',
+      '24sk10',
+      '--datacenter',
+      'hil',
+      '--dry-run',
+      '--debug',
+    ]);
     expect(us.code).toBe(2);
     expect(us.stderr).toContain('Allowed: US.');
     expect(calls(us.stderr)).toEqual([]);

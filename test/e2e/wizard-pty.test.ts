@@ -77,13 +77,17 @@ describe.skipIf(!available)('the wizard in a pseudo-terminal', () => {
     const orderId = sandbox.orders().at(-1)!.orderId;
     expect(session.screen()).toContain(`ovh-order status ${orderId}`);
     // The checkout went through the order journal (written before the POST, completed after it).
-    const journal = JSON.parse(readFileSync(join(runEnv.OVH_ORDER_CONFIG_DIR!, 'journal.json'), 'utf8')) as { entries: Array<{ state: string; orderId?: number }> };
+    const journal = JSON.parse(readFileSync(join(runEnv.OVH_ORDER_CONFIG_DIR!, 'journal.json'), 'utf8')) as {
+      entries: Array<{ state: string; orderId?: number }>;
+    };
     expect(journal.entries.map((e) => [e.state, e.orderId])).toEqual([['ordered', orderId]]);
   });
 
   it('--dry-run shows the preview, posts no checkout and deletes the cart', async () => {
     const specFile = join(mkdtempSync(join(tmpdir(), 'ovh-order-spec-')), 'ks3.json');
-    const session = spawnPty(['wizard', '--endpoint', sandbox.url, '--range', 'eco', '--search', '24sk30', '--dry-run', '--save', specFile], env(), { cols: 80 });
+    const session = spawnPty(['wizard', '--endpoint', sandbox.url, '--range', 'eco', '--search', '24sk30', '--dry-run', '--save', specFile], env(), {
+      cols: 80,
+    });
     // Esc goes back one step on a real terminal.
     await answer(session, KS3_LISTED, keys.enter);
     await answer(session, 'How do you want to pay?', keys.escape);
@@ -94,7 +98,13 @@ describe.skipIf(!available)('the wizard in a pseudo-terminal', () => {
     expect(session.screen()).toMatch(/Total with tax/);
     expect(calls('POST', CHECKOUT)).toHaveLength(0);
     // --save wrote a spec that `ovh-order order --spec` accepts.
-    expect(parseOrderSpec(JSON.parse(readFileSync(specFile, 'utf8')))).toMatchObject({ range: 'eco', planCode: '24sk30', quantity: 1, pricingMode: 'default', duration: 'P1M' });
+    expect(parseOrderSpec(JSON.parse(readFileSync(specFile, 'utf8')))).toMatchObject({
+      range: 'eco',
+      planCode: '24sk30',
+      quantity: 1,
+      pricingMode: 'default',
+      duration: 'P1M',
+    });
     expect(session.screen()).toContain(`ovh-order order --spec ${specFile}`);
     // The cart the server was added to is the one deleted.
     const added = calls('POST', '/order/cart/{cartId}/eco')[0]!.path.replace(/\/eco$/, '');

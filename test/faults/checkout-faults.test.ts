@@ -22,9 +22,7 @@ describe.concurrent('checkout faults (built binary, HTTPS sandbox)', () => {
       expect(first.stdout).toContain(String(orderId));
       expect(first.stderr).not.toMatch(STACK_TRACE);
       expect(calls(sandbox.log, 'POST', CHECKOUT)).toHaveLength(1);
-      expect(readJournal(env)?.entries).toEqual([
-        expect.objectContaining({ cartId: orders[0]!.cartId, state: 'ordered', orderId, recovered: true }),
-      ]);
+      expect(readJournal(env)?.entries).toEqual([expect.objectContaining({ cartId: orders[0]!.cartId, state: 'ordered', orderId, recovered: true })]);
 
       // A script retrying the same command: refused before any cart is created.
       const logged = sandbox.log.length;
@@ -61,7 +59,9 @@ describe.concurrent('checkout faults (built binary, HTTPS sandbox)', () => {
 
       const first = await run(ORDER_ARGS, env);
       expect(first.code, first.stderr).toBe(1);
-      expect(first.stderr).toMatch(/Nothing was ordered: the checkout of cart \S+ got no answer \(the connection broke before the answer arrived\), and the cart is still open/);
+      expect(first.stderr).toMatch(
+        /Nothing was ordered: the checkout of cart \S+ got no answer \(the connection broke before the answer arrived\), and the cart is still open/,
+      );
       expect(first.stderr).toMatch(/It was not sent again/);
       expect(first.stderr).not.toMatch(/may or may not have been placed/);
       expect(first.stderr).not.toMatch(STACK_TRACE);

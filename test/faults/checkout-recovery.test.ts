@@ -54,7 +54,16 @@ function collectingOutput() {
 async function setup(extra: Partial<JournaledCheckoutOptions> = {}, journal = freshJournal()) {
   const { cartId, what } = await readyCart(api, subsidiary);
   const { lines, output } = collectingOutput();
-  const hooks = journaledCheckoutHooks({ journal, api, endpoint: sandbox.url, subsidiary, what, output, timeOffsetSeconds: () => api.client.timeOffsetSeconds, ...extra });
+  const hooks = journaledCheckoutHooks({
+    journal,
+    api,
+    endpoint: sandbox.url,
+    subsidiary,
+    what,
+    output,
+    timeOffsetSeconds: () => api.client.timeOffsetSeconds,
+    ...extra,
+  });
   return { cartId, what, journal, hooks, lines };
 }
 
@@ -69,11 +78,14 @@ describe('checkout with the journal', () => {
   it('writes the entry before the POST and the order id after it; the journal holds no secret', async () => {
     const { cartId, journal, hooks } = await setup();
     let seenBeforePost: unknown;
-    const watching = { ...hooks, before: async (a: Parameters<NonNullable<typeof hooks.before>>[0]) => {
-      await hooks.before!(a);
-      seenBeforePost = JSON.parse(fs.readFileSync(journal.path, 'utf8')).entries;
-      expect(checkoutsOf(cartId)).toHaveLength(0);
-    } };
+    const watching = {
+      ...hooks,
+      before: async (a: Parameters<NonNullable<typeof hooks.before>>[0]) => {
+        await hooks.before!(a);
+        seenBeforePost = JSON.parse(fs.readFileSync(journal.path, 'utf8')).entries;
+        expect(checkoutsOf(cartId)).toHaveLength(0);
+      },
+    };
     const result = await checkout(api, cartId, { autopay: false }, watching);
 
     expect(seenBeforePost).toEqual([expect.objectContaining({ cartId, state: 'pending', endpoint: sandbox.url })]);
@@ -157,7 +169,7 @@ describe('checkout with the journal', () => {
     expect(await lookUpCheckout(api, hooks.entry()!)).toMatchObject({ state: 'not-ordered', cartReadOnly: false });
   });
 
-  it('a refusal (4xx) is recorded as not ordered without any lookup, and OVH\'s error is what the person sees', async () => {
+  it("a refusal (4xx) is recorded as not ordered without any lookup, and OVH's error is what the person sees", async () => {
     const { cartId, hooks } = await setup();
     sandbox.clearLog();
     sandbox.addFault({ method: 'POST', route: CHECKOUT, kind: 'status', status: 400, message: 'You do not have preferred payment method' });
@@ -262,7 +274,12 @@ describe('checkout with the journal', () => {
     expect((refused as UnresolvedOrderError).message).toContain('concurrent-cart');
     expect((refused as UnresolvedOrderError).message).not.toContain('known-cart');
     expect(checkoutsOf(cartId)).toEqual([]);
-    expect(journal.recent().map((e) => e.cartId).sort()).toEqual(['concurrent-cart', 'known-cart']);
+    expect(
+      journal
+        .recent()
+        .map((e) => e.cartId)
+        .sort(),
+    ).toEqual(['concurrent-cart', 'known-cart']);
   });
 
   it('Ctrl-C before the POST leaves: nothing is journaled and nothing is posted', async () => {
@@ -378,7 +395,7 @@ describe('attributing an order after a lost answer (issue 13, point 1)', () => {
     expect(found.candidates).not.toContain(later);
   });
 
-  it('an order of the same plan whose total is not the quote\'s is not taken for it', async () => {
+  it("an order of the same plan whose total is not the quote's is not taken for it", async () => {
     const { cartId, hooks } = await setup();
     sandbox.addFault({ method: 'POST', route: CHECKOUT, kind: 'drop-after' });
     const failure = await checkout(api, cartId, { autopay: false, quote: { withoutTax: 1, currency: 'EUR' } }, hooks).catch((e: unknown) => e);
@@ -481,7 +498,9 @@ describe('nothing sent, nothing ordered (issue 13, points 2, 3, 5)', () => {
   it('certificate verification off: refused before the journal or the POST, saying why', async () => {
     const { cartId, journal, hooks } = await setup({ unverifiedTls: 'NODE_TLS_REJECT_UNAUTHORIZED=0' });
     const failure = await checkout(api, cartId, { autopay: false }, hooks).catch((e: unknown) => e);
-    expect((failure as Error).message).toMatch(/Nothing was ordered: not sending a checkout with certificate verification switched off \(NODE_TLS_REJECT_UNAUTHORIZED=0\)/);
+    expect((failure as Error).message).toMatch(
+      /Nothing was ordered: not sending a checkout with certificate verification switched off \(NODE_TLS_REJECT_UNAUTHORIZED=0\)/,
+    );
     expect((failure as { exitCode: number }).exitCode).toBe(1);
     expect(nothingWasOrdered(failure)).toBe(true);
     expect(checkoutsOf(cartId)).toEqual([]);
@@ -490,7 +509,7 @@ describe('nothing sent, nothing ordered (issue 13, points 2, 3, 5)', () => {
 });
 
 describe('tokens echoed by a refusal (issue 13, point 6)', () => {
-  it('a Bearer token or access_token in OVH\'s refusal is neither shown nor written to the journal', async () => {
+  it("a Bearer token or access_token in OVH's refusal is neither shown nor written to the journal", async () => {
     const { cartId, journal, hooks } = await setup();
     const echoed = 'Invalid header Authorization: Bearer eyJ0eXAi.leaked-token-91ab, access_token=leaked-token-91ab';
     sandbox.addFault({ method: 'POST', route: CHECKOUT, kind: 'status', status: 400, message: echoed });

@@ -41,7 +41,12 @@ describe.concurrent('credential, expiry and secret faults', () => {
           const hit = sandbox.log.find((e) => e.route === '/order/cart/{cartId}/eco' && e.method === 'GET');
           if (hit) {
             const cartId = hit.path.split('/')[3]!;
-            await api.client.request('PUT', '/order/cart/{cartId}', { path: { cartId }, body: { expire: new Date(Date.now() - 60_000).toISOString() } }, z.unknown());
+            await api.client.request(
+              'PUT',
+              '/order/cart/{cartId}',
+              { path: { cartId }, body: { expire: new Date(Date.now() - 60_000).toISOString() } },
+              z.unknown(),
+            );
             return cartId;
           }
           await new Promise((resolve) => setTimeout(resolve, 5));
@@ -67,7 +72,13 @@ describe.concurrent('credential, expiry and secret faults', () => {
       const ok = await run([...ORDER_ARGS, '--debug'], env);
       expect(ok.code, ok.stderr).toBe(0);
       expect(ok.stderr).toMatch(/\[debug\] → POST \/order\/cart\/\{cartId\}\/checkout/);
-      sandbox.addFault({ method: 'POST', route: '/order/cart', kind: 'status', status: 400, message: `Invalid signature ${'$1$'}${'a'.repeat(40)} for ${sandbox.credentials.consumerKey}` });
+      sandbox.addFault({
+        method: 'POST',
+        route: '/order/cart',
+        kind: 'status',
+        status: 400,
+        message: `Invalid signature ${'$1$'}${'a'.repeat(40)} for ${sandbox.credentials.consumerKey}`,
+      });
       const failed = await run([...ORDER_ARGS, '--debug'], env);
       expect(failed.code).not.toBe(0);
       for (const text of [ok.stdout, ok.stderr, failed.stdout, failed.stderr, journalText(env)]) {

@@ -22,13 +22,14 @@ afterAll(() => sandbox?.close());
 const MINUTE = 60_000;
 
 function context(options: { loggedIn?: boolean; json?: boolean; now?: () => Date } = {}): TestContext {
-  const credentials = options.loggedIn === false
-    ? {}
-    : {
-        OVH_APPLICATION_KEY: sandbox.credentials.appKey,
-        OVH_APPLICATION_SECRET: sandbox.credentials.appSecret,
-        OVH_CONSUMER_KEY: sandbox.credentials.consumerKey,
-      };
+  const credentials =
+    options.loggedIn === false
+      ? {}
+      : {
+          OVH_APPLICATION_KEY: sandbox.credentials.appKey,
+          OVH_APPLICATION_SECRET: sandbox.credentials.appSecret,
+          OVH_CONSUMER_KEY: sandbox.credentials.consumerKey,
+        };
   const ctx = createTestContext({ env: { NODE_EXTRA_CA_CERTS: sandbox.caPath, ...credentials }, now: options.now });
   ctx.globals.endpoint = sandbox.url;
   ctx.globals.json = options.json === true;
@@ -40,7 +41,15 @@ function statusDeps(ctx: TestContext) {
   return { output, openSession: () => openSession(ctx, { needAccount: true, output }) };
 }
 
-const thing = (planCode: string): OrderedThing => ({ range: 'eco', planCode, options: [], datacenter: 'gra', quantity: 1, duration: 'P1M', pricingMode: 'default' });
+const thing = (planCode: string): OrderedThing => ({
+  range: 'eco',
+  planCode,
+  options: [],
+  datacenter: 'gra',
+  quantity: 1,
+  duration: 'P1M',
+  pricingMode: 'default',
+});
 
 describe('ovh-order status without an id', () => {
   it('says the journal is empty (exit 0), and prints an empty list under --json', async () => {
@@ -111,7 +120,10 @@ describe('ovh-order status without an id', () => {
     const started = Date.now();
     setTimeout(() => ctx.interrupt.abort(new InterruptedError()), 300); // as main.ts does on SIGINT
     try {
-      const outcome = await runJournalStatus(ctx, statusDeps(ctx)).then((code) => ({ code }), (error: unknown) => ({ error }));
+      const outcome = await runJournalStatus(ctx, statusDeps(ctx)).then(
+        (code) => ({ code }),
+        (error: unknown) => ({ error }),
+      );
       expect(outcome).toMatchObject({ error: expect.objectContaining({ name: 'InterruptedError' }) });
       expect(Date.now() - started).toBeLessThan(3_000); // the journal's own lock wait is 5 s
       expect(openJournal(ctx.env).get(entry.id)).toMatchObject({ state: 'pending' });
@@ -149,7 +161,7 @@ describe('checkout hooks for a command', () => {
   });
 });
 
-describe('status keeps each endpoint\'s orders apart', () => {
+describe("status keeps each endpoint's orders apart", () => {
   function seeded(): TestContext {
     const ctx = context({ loggedIn: false });
     const journal = openJournal(ctx.env);
@@ -159,7 +171,7 @@ describe('status keeps each endpoint\'s orders apart', () => {
     return ctx;
   }
 
-  it('a real endpoint never shows the sandbox\'s orders; the list names each API when they differ', async () => {
+  it("a real endpoint never shows the sandbox's orders; the list names each API when they differ", async () => {
     const ctx = seeded();
     expect(await runJournalStatus(ctx, { output: createOutput(ctx) })).toBe(0);
     const out = ctx.stdout.text();
@@ -169,7 +181,7 @@ describe('status keeps each endpoint\'s orders apart', () => {
     expect(out).toMatch(/ca\.api\.ovh\.com.*333/);
   });
 
-  it('--sandbox shows only the sandbox\'s orders (and no API column: there is one)', async () => {
+  it("--sandbox shows only the sandbox's orders (and no API column: there is one)", async () => {
     const ctx = seeded();
     ctx.globals.sandbox = true;
     expect(await runJournalStatus(ctx, { output: createOutput(ctx) })).toBe(0);

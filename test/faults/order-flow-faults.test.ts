@@ -32,28 +32,32 @@ const WRITES = [
 ];
 
 describe.concurrent('`ovh-order order` with a slow or failing API', () => {
-  it.skipIf(!hasPty)('2 s latency on every call: still completes, with spinners, and no timeout below --timeout', async () => {
-    const { sandbox, env } = await startFaultWorld();
-    try {
-      sandbox.setLatency(2_000);
-      const term = spawnPty([...ORDER_ARGS, '--endpoint', sandbox.url, '--timeout', '4'], env({ NO_COLOR: '1' }));
-      const { exitCode } = await term.exited;
-      const screen = term.screen();
-      expect(exitCode, screen.slice(-2000)).toBe(0);
-      // A spinner frame next to the label of what is awaited, then the ticked label.
-      expect(screen).toMatch(new RegExp(`${SPINNER.source} Creating a cart`));
-      expect(screen).toMatch(new RegExp(`${SPINNER.source} Placing the order`));
-      expect(screen).toMatch(/✔ Placing the order/);
-      expect(screen).toMatch(/Order placed/);
-      expect(screen).not.toMatch(/no complete answer|timed out/i);
-      // Every call was answered, none retried for a timeout, one checkout.
-      expect(sandbox.log.every((e) => e.status === 200)).toBe(true);
-      expect(calls(sandbox.log, 'POST', CHECKOUT)).toHaveLength(1);
-      expect(sandbox.orders()).toHaveLength(1);
-    } finally {
-      await sandbox.close();
-    }
-  }, 60_000);
+  it.skipIf(!hasPty)(
+    '2 s latency on every call: still completes, with spinners, and no timeout below --timeout',
+    async () => {
+      const { sandbox, env } = await startFaultWorld();
+      try {
+        sandbox.setLatency(2_000);
+        const term = spawnPty([...ORDER_ARGS, '--endpoint', sandbox.url, '--timeout', '4'], env({ NO_COLOR: '1' }));
+        const { exitCode } = await term.exited;
+        const screen = term.screen();
+        expect(exitCode, screen.slice(-2000)).toBe(0);
+        // A spinner frame next to the label of what is awaited, then the ticked label.
+        expect(screen).toMatch(new RegExp(`${SPINNER.source} Creating a cart`));
+        expect(screen).toMatch(new RegExp(`${SPINNER.source} Placing the order`));
+        expect(screen).toMatch(/✔ Placing the order/);
+        expect(screen).toMatch(/Order placed/);
+        expect(screen).not.toMatch(/no complete answer|timed out/i);
+        // Every call was answered, none retried for a timeout, one checkout.
+        expect(sandbox.log.every((e) => e.status === 200)).toBe(true);
+        expect(calls(sandbox.log, 'POST', CHECKOUT)).toHaveLength(1);
+        expect(sandbox.orders()).toHaveLength(1);
+      } finally {
+        await sandbox.close();
+      }
+    },
+    60_000,
+  );
 
   it.concurrent.each(READS)('GET %s: retried, and the order completes', async (route) => {
     const { sandbox, env, run } = await startFaultWorld();
@@ -81,7 +85,9 @@ describe.concurrent('`ovh-order order` with a slow or failing API', () => {
       // Exactly one attempt at the failed write (parallel option/configuration posts each go once).
       const failed = calls(sandbox.log, 'POST', route).filter((e) => e.status === 500);
       expect(failed).toHaveLength(1);
-      const sameTarget = calls(sandbox.log, 'POST', route).filter((e) => e.path === failed[0]!.path && JSON.stringify(e.body) === JSON.stringify(failed[0]!.body));
+      const sameTarget = calls(sandbox.log, 'POST', route).filter(
+        (e) => e.path === failed[0]!.path && JSON.stringify(e.body) === JSON.stringify(failed[0]!.body),
+      );
       expect(sameTarget).toHaveLength(1);
       expect(calls(sandbox.log, 'POST', CHECKOUT)).toEqual([]);
       expect(sandbox.orders()).toEqual([]);

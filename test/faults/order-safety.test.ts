@@ -18,7 +18,9 @@ describe.concurrent('order safety (built binary, HTTPS sandbox)', () => {
       const result = await run(ORDER_ARGS, env);
 
       expect(result.code, result.stderr).toBe(1);
-      expect(result.stderr).toMatch(/Nothing was ordered: the checkout was not sent, because the order journal is locked by another ovh-order \(.*journal\.json\.lock\)/);
+      expect(result.stderr).toMatch(
+        /Nothing was ordered: the checkout was not sent, because the order journal is locked by another ovh-order \(.*journal\.json\.lock\)/,
+      );
       expect(result.stderr).not.toMatch(/may or may not/);
       expect(result.stderr).not.toMatch(STACK_TRACE);
       expect(calls(sandbox.log, 'POST', CHECKOUT)).toEqual([]);

@@ -58,7 +58,14 @@ describe('the wizard with the order journal', () => {
     expect(one.deps.output.text()).toMatch(/answer to the checkout of cart .* was lost/);
     expect(calls(sandbox.log, 'POST', CHECKOUT)).toHaveLength(1);
     const journal = openJournal(ctx.env);
-    expect(journal.recent()).toEqual([expect.objectContaining({ cartId: orders[0]!.cartId, state: 'ordered', recovered: true, what: expect.objectContaining({ planCode: '24sk30', datacenter: 'gra', range: 'eco' }) })]);
+    expect(journal.recent()).toEqual([
+      expect.objectContaining({
+        cartId: orders[0]!.cartId,
+        state: 'ordered',
+        recovered: true,
+        what: expect.objectContaining({ planCode: '24sk30', datacenter: 'gra', range: 'eco' }),
+      }),
+    ]);
 
     // 2. The same server again: the person is asked (default No); No posts nothing.
     const two = wizard([...KS3_GRA, { id: 'order-despite-unresolved', answer: false }]);

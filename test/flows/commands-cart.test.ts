@@ -90,7 +90,11 @@ describe('against the sandbox', () => {
     for (const planCode of ['ram-32g-ecc-2133-24sk10', 'softraid-2x480ssd-24sk10', 'bandwidth-300-24sk10']) {
       await api.addOption(cart.cartId, 'eco', { itemId: item.itemId, planCode, duration: 'P1M', pricingMode: 'default', quantity: 1 });
     }
-    for (const [label, value] of [['dedicated_datacenter', 'gra'], ['dedicated_os', 'none_64.en'], ['region', 'europe']] as const) {
+    for (const [label, value] of [
+      ['dedicated_datacenter', 'gra'],
+      ['dedicated_os', 'none_64.en'],
+      ['region', 'europe'],
+    ] as const) {
       await api.addConfiguration(cart.cartId, item.itemId, { label, value });
     }
     const open = await showCart(api, cart.cartId, { hasAccount: true, now: new Date() });
@@ -127,7 +131,10 @@ describe('against the sandbox', () => {
     try {
       sandbox.addFault({ method: 'GET', route, kind: 'status', status: 403, message: 'This call has not been granted' });
       const notGranted = await showCart(api, cart.cartId, { hasAccount: true, now: new Date() });
-      expect(notGranted.previewProblem).toMatchObject({ code: 'not_granted', message: expect.stringContaining('not allowed to call GET /order/cart/{cartId}/checkout') });
+      expect(notGranted.previewProblem).toMatchObject({
+        code: 'not_granted',
+        message: expect.stringContaining('not allowed to call GET /order/cart/{cartId}/checkout'),
+      });
       sandbox.addFault({ method: 'GET', route, kind: 'status', status: 403, message: 'Some reason OVH does not document' });
       const other = await showCart(api, cart.cartId, { hasAccount: true, now: new Date() });
       expect(other.previewProblem).toMatchObject({ code: 'refused', message: expect.stringContaining('Some reason OVH does not document') });

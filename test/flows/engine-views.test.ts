@@ -13,10 +13,15 @@ import { buildBillingChoices } from '../../src/domain/billing.js';
 import { startWorld } from './wizard-harness.js';
 import { describeRecorded, readRecorded } from '../helpers/data-pack.js';
 
-
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
-const widest = (text: string) => Math.max(...text.split('\n').filter((l) => !/^\s+https?:\/\//.test(l)).map((l) => l.replace(ANSI, '').length));
+const widest = (text: string) =>
+  Math.max(
+    ...text
+      .split('\n')
+      .filter((l) => !/^\s+https?:\/\//.test(l))
+      .map((l) => l.replace(ANSI, '').length),
+  );
 
 const colour = createTheme({ globals: { color: true }, stderr: { isTTY: true } } as never);
 const noColour = createTheme({ globals: { color: false }, stderr: { isTTY: true } } as never);
@@ -36,7 +41,9 @@ describeRecorded('the price preview of a recorded OVH answer', () => {
     expect(text).toMatch(/Renews every month\s+89,99 € \+ tax/);
     expect(renewalWithoutTax(order)?.micros).toBe(8_999_000_000);
     expect(text).toContain('Annexe Traitement de données à caractère personnel');
-    expect(text).toContain('https://storage.gra.cloud.ovh.net/v1/AUTH_325716a587c64897acbef9a4a4726e38/contracts/76ecbce-OVH_Data_Protection_Agreement-FR-7.0.pdf');
+    expect(text).toContain(
+      'https://storage.gra.cloud.ovh.net/v1/AUTH_325716a587c64897acbef9a4a4726e38/contracts/76ecbce-OVH_Data_Protection_Agreement-FR-7.0.pdf',
+    );
   });
 });
 
@@ -85,7 +92,8 @@ describe('offers as lines and tables', () => {
         const table = renderOffersTable(rows, { locale: 'fr-FR', theme: colour });
         expect(widest(table)).toBeLessThanOrEqual(80);
         expect(table).toMatch(/\d+,\d\d €/);
-        for (const { offer, availability } of rows) expect(offerLine(offer, availability, { locale: 'fr-FR', theme: colour }).replace(ANSI, '').length).toBeLessThanOrEqual(76);
+        for (const { offer, availability } of rows)
+          expect(offerLine(offer, availability, { locale: 'fr-FR', theme: colour }).replace(ANSI, '').length).toBeLessThanOrEqual(76);
       }
       // Billing choice lines from a real cart offer.
       const cart = await api.createCart({ ovhSubsidiary: 'GB' });

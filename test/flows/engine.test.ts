@@ -38,7 +38,9 @@ describe('offers', () => {
       // The catalog answers only if the availability call was already started: sequential code fails.
       getPublicCatalog: (name, s) =>
         new Promise((resolve, reject) =>
-          setImmediate(() => (availabilityCalls > 0 ? resolve(real.getPublicCatalog(name, s)) : reject(new Error('availabilities were not requested in parallel')))),
+          setImmediate(() =>
+            availabilityCalls > 0 ? resolve(real.getPublicCatalog(name, s)) : reject(new Error('availabilities were not requested in parallel')),
+          ),
         ),
     };
     const stored: CachedCatalog[] = [];
@@ -151,7 +153,12 @@ describe('cart session', () => {
     expect(callsOf(world.sandbox.log, 'POST', CONFIGURATION).map((e) => e.body)).toEqual([{ label: 'dedicated_os', value: 'none_64.en' }]);
     const labels = (await resumed.configurations(item.itemId)).map((c) => c.label).sort();
     expect(labels).toEqual(['dedicated_datacenter', 'dedicated_os', 'region']);
-    await expect(resumed.configure(item.itemId, [{ label: 'region', value: 'europe' }, { label: 'region', value: 'canada' }])).rejects.toThrow(/given twice/);
+    await expect(
+      resumed.configure(item.itemId, [
+        { label: 'region', value: 'europe' },
+        { label: 'region', value: 'canada' },
+      ]),
+    ).rejects.toThrow(/given twice/);
   });
 
   it('says what a cart lacks: mandatory option families and the datacenter the API calls optional', async () => {
@@ -203,10 +210,15 @@ describe('checkout', () => {
     const { api, session } = await readyCart();
     world.sandbox.clearLog();
     const events: string[] = [];
-    const result = await checkout(api, session.cartId, { autopay: false }, {
-      before: (attempt) => void events.push(`before ${attempt.cartId} ${world.sandbox.log.length}`),
-      after: (order) => void events.push(`after ${order.orderId}`),
-    });
+    const result = await checkout(
+      api,
+      session.cartId,
+      { autopay: false },
+      {
+        before: (attempt) => void events.push(`before ${attempt.cartId} ${world.sandbox.log.length}`),
+        after: (order) => void events.push(`after ${order.orderId}`),
+      },
+    );
     expect(events).toEqual([`before ${session.cartId} 0`, `after ${result.orderId}`]);
     expect(result.url).toMatch(/^https:\/\//);
     expect(callsOf(world.sandbox.log, 'POST', '/order/cart/{cartId}/checkout').map((e) => e.body)).toEqual([
@@ -217,7 +229,9 @@ describe('checkout', () => {
   it('posts nothing when the before hook refuses, and never retries a failed POST', async () => {
     const { api, session } = await readyCart();
     world.sandbox.clearLog();
-    await expect(checkout(api, session.cartId, { autopay: false }, { before: () => Promise.reject(new Error('journal unwritable')) })).rejects.toThrow('journal unwritable');
+    await expect(checkout(api, session.cartId, { autopay: false }, { before: () => Promise.reject(new Error('journal unwritable')) })).rejects.toThrow(
+      'journal unwritable',
+    );
     expect(callsOf(world.sandbox.log, 'POST', '/order/cart/{cartId}/checkout')).toHaveLength(0);
 
     world.sandbox.addFault({ method: 'POST', route: '/order/cart/{cartId}/checkout', kind: 'status', status: 503 });
@@ -230,9 +244,19 @@ describe('checkout', () => {
   it('returns the order a failed hook recovered without posting again', async () => {
     const { api, session } = await readyCart();
     world.sandbox.addFault({ method: 'POST', route: '/order/cart/{cartId}/checkout', kind: 'drop-after' });
-    const result = await checkout(api, session.cartId, { autopay: false }, {
-      failed: (_error, attempt) => ({ orderId: 42, url: 'https://example.test/42', order: { orderId: 42, url: 'https://example.test/42', prices: {} } as never, body: attempt.body }),
-    });
+    const result = await checkout(
+      api,
+      session.cartId,
+      { autopay: false },
+      {
+        failed: (_error, attempt) => ({
+          orderId: 42,
+          url: 'https://example.test/42',
+          order: { orderId: 42, url: 'https://example.test/42', prices: {} } as never,
+          body: attempt.body,
+        }),
+      },
+    );
     expect(result.orderId).toBe(42);
     expect(callsOf(world.sandbox.log, 'POST', '/order/cart/{cartId}/checkout')).toHaveLength(1);
   });

@@ -71,7 +71,14 @@ describe('interactive login', () => {
       // The browser opens; the person logs in a moment later, while ovh-order is already waiting.
       openBrowser: async (url) => {
         validation = (async () => {
-          await waitForText(() => sandbox.log.filter((e) => e.path === '/me').map((e) => String(e.status)).join(' '), /403/);
+          await waitForText(
+            () =>
+              sandbox.log
+                .filter((e) => e.path === '/me')
+                .map((e) => String(e.status))
+                .join(' '),
+            /403/,
+          );
           await validateLikeAPerson(sandbox, url);
         })();
       },
@@ -110,14 +117,18 @@ describe('interactive login', () => {
       { id: 'endpoint', answer: 'custom' },
       { id: 'endpoint-url', answer: 'http://insecure.example/1.0' },
     ]);
-    await expect(runLogin({}, deps({ prompter }))).rejects.toThrow(/rejected the scripted answer "http:\/\/insecure\.example\/1\.0": Invalid endpoint .*only speaks HTTPS/);
+    await expect(runLogin({}, deps({ prompter }))).rejects.toThrow(
+      /rejected the scripted answer "http:\/\/insecure\.example\/1\.0": Invalid endpoint .*only speaks HTTPS/,
+    );
   });
 });
 
 describe('waiting for the validation', () => {
   it('ends after the timeout with exit 3, saying how to finish later, and keeps the key waiting', async () => {
     const d = deps({ waitTimeoutMs: 150, pollIntervalMs: 40 });
-    const error = await runLogin({ endpoint: sandbox.url, appKey: sandbox.credentials.appKey, appSecret: sandbox.credentials.appSecret }, d).catch((e: unknown) => e);
+    const error = await runLogin({ endpoint: sandbox.url, appKey: sandbox.credentials.appKey, appSecret: sandbox.credentials.appSecret }, d).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(CliError);
     const e = error as CliError;
     expect(e.exitCode).toBe(ExitCode.credentials);
@@ -155,7 +166,9 @@ describe('waiting for the validation', () => {
     // The person validated, but the key cannot call GET /me: a refusal that waiting will not cure.
     sandbox.addFault({ method: 'GET', route: '/me', kind: 'status', status: 403, message: 'This call has not been granted', times: Infinity });
     try {
-      const error = (await runLogin({ endpoint: sandbox.url, appKey: sandbox.credentials.appKey, appSecret: sandbox.credentials.appSecret }, deps()).catch((e: unknown) => e)) as CliError;
+      const error = (await runLogin({ endpoint: sandbox.url, appKey: sandbox.credentials.appKey, appSecret: sandbox.credentials.appSecret }, deps()).catch(
+        (e: unknown) => e,
+      )) as CliError;
       expect(error.exitCode).toBe(ExitCode.credentials);
       expect(error.message).toMatch(/^The consumer key \(requested by ovh-order login at [\d-]+ [\d:]+ UTC\) is not allowed to call GET \/me/);
       expect(error.message).not.toContain('--consumer-key');
@@ -166,8 +179,15 @@ describe('waiting for the validation', () => {
 
   it('Ctrl-C ends it with exit 130 and the same way to finish', async () => {
     const controller = new AbortController();
-    const d = deps({ signal: controller.signal, waitTimeoutMs: 60_000, pollIntervalMs: 30_000, onPending: () => void setTimeout(() => controller.abort(), 50) });
-    const error = (await runLogin({ endpoint: sandbox.url, appKey: sandbox.credentials.appKey, appSecret: sandbox.credentials.appSecret }, d).catch((e: unknown) => e)) as CliError;
+    const d = deps({
+      signal: controller.signal,
+      waitTimeoutMs: 60_000,
+      pollIntervalMs: 30_000,
+      onPending: () => void setTimeout(() => controller.abort(), 50),
+    });
+    const error = (await runLogin({ endpoint: sandbox.url, appKey: sandbox.credentials.appKey, appSecret: sandbox.credentials.appSecret }, d).catch(
+      (e: unknown) => e,
+    )) as CliError;
     expect(error).toBeInstanceOf(InterruptedError);
     expect(error.exitCode).toBe(ExitCode.interrupted);
     expect(error.message).toBe('Stopped waiting for the validation.');

@@ -72,7 +72,11 @@ function recordingOutput(): RecordingOutput {
   return {
     lines,
     text: () => lines.map((l) => l.text).join('\n'),
-    results: () => lines.filter((l) => l.channel === 'result').map((l) => l.text).join('\n'),
+    results: () =>
+      lines
+        .filter((l) => l.channel === 'result')
+        .map((l) => l.text)
+        .join('\n'),
     result: (text) => lines.push({ channel: 'result', text }),
     json: (document) => lines.push({ channel: 'json', text: JSON.stringify(document) }),
     info: (text) => lines.push({ channel: 'info', text }),
@@ -85,7 +89,12 @@ function recordingOutput(): RecordingOutput {
 const same = (s: string) => s;
 const plainTheme: Theme = { price: same, ok: same, warn: same, error: same, muted: same, strong: same, code: same, heading: same };
 
-export function wizardDeps(world: World, prompter: Prompter, flags: WizardFlags = {}, extra: Partial<WizardDeps> = {}): WizardDeps & { output: RecordingOutput } {
+export function wizardDeps(
+  world: World,
+  prompter: Prompter,
+  flags: WizardFlags = {},
+  extra: Partial<WizardDeps> = {},
+): WizardDeps & { output: RecordingOutput } {
   const output = recordingOutput();
   return {
     api: world.api(),
@@ -112,4 +121,3 @@ export function callsOf(log: readonly SandboxLogEntry[], method: string, route: 
 export function postedLabels(log: readonly SandboxLogEntry[]): string[] {
   return callsOf(log, 'POST', '/order/cart/{cartId}/item/{itemId}/configuration').map((e) => (e.body as { label: string }).label);
 }
-

@@ -41,7 +41,15 @@ describe('questions asked and not asked', () => {
     const deps = wizardDeps(world, prompter, { range: 'eco' });
     const state = await run(deps, prompter);
 
-    expect(prompter.asked.map((q) => q.id)).toEqual(['offer', 'billing', 'quantity', 'option:storage', 'config:dedicated_datacenter', 'confirm-order', 'delete-cart']);
+    expect(prompter.asked.map((q) => q.id)).toEqual([
+      'offer',
+      'billing',
+      'quantity',
+      'option:storage',
+      'config:dedicated_datacenter',
+      'confirm-order',
+      'delete-cart',
+    ]);
     const log = world.sandbox.log;
     expect(postedLabels(log).sort()).toEqual(['dedicated_datacenter', 'dedicated_os', 'region']);
     const region = callsOf(log, 'POST', '/order/cart/{cartId}/item/{itemId}/configuration').find((e) => (e.body as { label: string }).label === 'region');
@@ -87,7 +95,12 @@ describe('subsidiary', () => {
     const prompter = scriptedPrompter([]);
     const deps = wizardDeps(world, prompter, { range: 'eco', subsidiary: 'XX' }, { endpoint: { ...world.endpoint, subsidiaries: ['FR', 'GB', 'DE'] } });
     await expect(runWizard(deps)).rejects.toThrow(/Unknown subsidiary "XX"\. Allowed: FR, GB, DE\./);
-    const other = wizardDeps(world, scriptedPrompter([]), { range: 'eco', subsidiary: 'us' }, { endpoint: { ...world.endpoint, subsidiaries: ['FR', 'GB', 'DE'] } });
+    const other = wizardDeps(
+      world,
+      scriptedPrompter([]),
+      { range: 'eco', subsidiary: 'us' },
+      { endpoint: { ...world.endpoint, subsidiaries: ['FR', 'GB', 'DE'] } },
+    );
     await expect(runWizard(other)).rejects.toThrow(/Subsidiary "us" \(United States\) is not served by this endpoint \(it is on the ovh-us API\)/);
     expect(callsOf(world.sandbox.log, 'POST', '/order/cart')).toHaveLength(0);
   });
@@ -108,7 +121,9 @@ describe('parallel waits', () => {
         if (property === 'createCart') {
           return (...args: Parameters<typeof real.createCart>) =>
             new Promise((resolve, reject) =>
-              setImmediate(() => (catalogRequested ? resolve(real.createCart(...args)) : reject(new Error('the cart was created before the catalog was requested')))),
+              setImmediate(() =>
+                catalogRequested ? resolve(real.createCart(...args)) : reject(new Error('the cart was created before the catalog was requested')),
+              ),
             );
         }
         return Reflect.get(target, property, receiver);
@@ -176,11 +191,18 @@ describe('stock', () => {
   });
 
   it('among equal delays the subsidiary’s own region comes first: an FR account does not get Canada by tie-break', () => {
-    const stock = { planCode: 'x', fqn: 'x', match: 'exact' as const, soonest: null, orderableDatacenters: ['bhs', 'gra'], datacenters: [
-      { datacenter: 'bhs', availability: '72H', orderable: true, label: '72 h', hours: 72 },
-      { datacenter: 'gra', availability: '72H', orderable: true, label: '72 h', hours: 72 },
-      { datacenter: 'rbx', availability: 'unavailable', orderable: false, label: 'out of stock', hours: null },
-    ] };
+    const stock = {
+      planCode: 'x',
+      fqn: 'x',
+      match: 'exact' as const,
+      soonest: null,
+      orderableDatacenters: ['bhs', 'gra'],
+      datacenters: [
+        { datacenter: 'bhs', availability: '72H', orderable: true, label: '72 h', hours: 72 },
+        { datacenter: 'gra', availability: '72H', orderable: true, label: '72 h', hours: 72 },
+        { datacenter: 'rbx', availability: 'unavailable', orderable: false, label: 'out of stock', hours: null },
+      ],
+    };
     expect(orderDatacenters(['bhs', 'gra', 'rbx', 'waw'], stock, { homeRegion: 'europe' })).toEqual(['gra', 'bhs', 'waw', 'rbx']);
     expect(orderDatacenters(['bhs', 'gra', 'rbx', 'waw'], stock, { homeRegion: 'canada' })).toEqual(['bhs', 'gra', 'waw', 'rbx']);
     expect(orderDatacenters(['bhs', 'gra', 'rbx', 'waw'], undefined, { homeRegion: 'europe' })).toEqual(['gra', 'rbx', 'waw', 'bhs']);
@@ -232,7 +254,18 @@ describe('configuration labels', () => {
         return prompter.input(q);
       },
     };
-    const deps = wizardDeps(world, wrapped, { range: 'eco' }, { cart: { session: fakeSession as never, server: { itemId: 1, planCode: '24sk30', duration: 'P1M', pricingMode: 'default', quantity: 1 }, options: new Map() } });
+    const deps = wizardDeps(
+      world,
+      wrapped,
+      { range: 'eco' },
+      {
+        cart: {
+          session: fakeSession as never,
+          server: { itemId: 1, planCode: '24sk30', duration: 'P1M', pricingMode: 'default', quantity: 1 },
+          options: new Map(),
+        },
+      },
+    );
     const state = { ...initialState({ range: 'eco' }, 'fr-FR'), subsidiary: 'FR', offers: loaded, offer, options: [] };
     const next = await configurationStep.run(state, deps);
     expect(next).not.toBe(BACK);
@@ -324,7 +357,9 @@ describe('checkout', () => {
     expect(deps.output.results()).toContain(`ovh-order status ${state.order!.orderId}`);
     expect(deps.output.results()).toMatch(/Total with tax\s+\d/);
     // The final confirmation states the total with tax.
-    expect(prompter.asked.find((q) => q.id === 'confirm-order')!.message).toMatch(/Order .* in [a-z]+, (no commitment|\d+-month commitment|\d+ months upfront), for [\d ,]+ € with tax\?/);
+    expect(prompter.asked.find((q) => q.id === 'confirm-order')!.message).toMatch(
+      /Order .* in [a-z]+, (no commitment|\d+-month commitment|\d+ months upfront), for [\d ,]+ € with tax\?/,
+    );
   });
 
   it('--waive-retraction explains the withdrawal right and asks again; the answer is what is sent', async () => {
@@ -338,18 +373,25 @@ describe('checkout', () => {
     await run(deps, prompter);
     expect(prompter.asked.find((q) => q.id === 'waive-retraction')!.default).toBe(false);
     expect(deps.output.text()).toMatch(/withdrawal \(retraction\) period/);
-    expect(callsOf(world.sandbox.log, 'POST', CHECKOUT).map((e) => e.body)).toEqual([{ autoPayWithPreferredPaymentMethod: true, waiveRetractationPeriod: true }]);
+    expect(callsOf(world.sandbox.log, 'POST', CHECKOUT).map((e) => e.body)).toEqual([
+      { autoPayWithPreferredPaymentMethod: true, waiveRetractationPeriod: true },
+    ]);
   });
 
   it('--dry-run stops after the preview and deletes the cart; --save writes a spec the order command accepts', async () => {
     const saved: OrderSpec[] = [];
     const prompter = scriptedPrompter(ks3('sbg'));
-    const deps = wizardDeps(world, prompter, { range: 'eco', dryRun: true, save: 'ks3.json' }, {
-      saveSpec: async (spec) => {
-        saved.push(spec);
-        return 'ks3.json';
+    const deps = wizardDeps(
+      world,
+      prompter,
+      { range: 'eco', dryRun: true, save: 'ks3.json' },
+      {
+        saveSpec: async (spec) => {
+          saved.push(spec);
+          return 'ks3.json';
+        },
       },
-    });
+    );
     const state = await run(deps, prompter);
     const log = world.sandbox.log;
     expect(callsOf(log, 'GET', CHECKOUT)).toHaveLength(1);
@@ -358,7 +400,16 @@ describe('checkout', () => {
     expect(state.outcome).toBe('dry-run');
     expect(saved).toHaveLength(1);
     const spec = parseOrderSpec(JSON.parse(JSON.stringify(saved[0])));
-    expect(spec).toMatchObject({ version: 1, range: 'eco', subsidiary: 'FR', planCode: '24sk30', duration: 'P1M', pricingMode: 'default', quantity: 1, datacenter: 'sbg' });
+    expect(spec).toMatchObject({
+      version: 1,
+      range: 'eco',
+      subsidiary: 'FR',
+      planCode: '24sk30',
+      duration: 'P1M',
+      pricingMode: 'default',
+      quantity: 1,
+      datacenter: 'sbg',
+    });
     expect(spec.configuration).toEqual({});
     expect(validateSpecAgainstOffer(spec, state.offer, state.billing ? [state.billing] : undefined, state.requirements)).toEqual([]);
     expect(deps.output.text()).toContain('ovh-order order --spec ks3.json');
@@ -367,20 +418,21 @@ describe('checkout', () => {
 
 describe('no account at first', () => {
   it('asks the subsidiary when nothing says it, and offers to log in when assigning needs it, then carries on with the same cart', async () => {
-    const prompter = scriptedPrompter([
-      { id: 'subsidiary', answer: 'GB' },
-      ...ks3('lon'),
-      { id: 'login-now', answer: true },
-    ]);
+    const prompter = scriptedPrompter([{ id: 'subsidiary', answer: 'GB' }, ...ks3('lon'), { id: 'login-now', answer: true }]);
     let logins = 0;
-    const deps = wizardDeps(world, prompter, { range: 'eco', dryRun: true }, {
-      api: world.api({ kind: 'none' }),
-      defaultSubsidiary: undefined,
-      login: async () => {
-        logins++;
-        return world.api();
+    const deps = wizardDeps(
+      world,
+      prompter,
+      { range: 'eco', dryRun: true },
+      {
+        api: world.api({ kind: 'none' }),
+        defaultSubsidiary: undefined,
+        login: async () => {
+          logins++;
+          return world.api();
+        },
       },
-    });
+    );
     const state = await run(deps, prompter);
     expect(logins).toBe(1);
     expect(state.subsidiary).toBe('GB');
@@ -424,7 +476,10 @@ describe('resuming a cart', () => {
 
     // A complete cart: straight to the preview and the confirmation.
     world.sandbox.clearLog();
-    const again = scriptedPrompter([{ id: 'confirm-order', answer: false }, { id: 'delete-cart', answer: true }]);
+    const again = scriptedPrompter([
+      { id: 'confirm-order', answer: false },
+      { id: 'delete-cart', answer: true },
+    ]);
     const resumed = wizardDeps(world, again, { cart: session.cartId });
     await run(resumed, again);
     expect(resumed.output.text()).toMatch(/Missing\s+nothing/);

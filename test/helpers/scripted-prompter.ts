@@ -52,7 +52,10 @@ export function scriptedPrompter(script: ScriptedAnswer[]): ScriptedPrompter {
           : step.answer;
     if (choices && answer !== BACK) {
       const offered = choices.find((c) => Object.is(c.value, answer) || JSON.stringify(c.value) === JSON.stringify(answer));
-      if (!offered) throw new UnexpectedQuestionError(`Answer ${JSON.stringify(answer)} to "${id}" is not among the choices: ${choices.map((c) => JSON.stringify(c.value)).join(', ')}`);
+      if (!offered)
+        throw new UnexpectedQuestionError(
+          `Answer ${JSON.stringify(answer)} to "${id}" is not among the choices: ${choices.map((c) => JSON.stringify(c.value)).join(', ')}`,
+        );
       if (offered.disabled) throw new UnexpectedQuestionError(`Answer ${JSON.stringify(answer)} to "${id}" is a disabled choice.`);
     }
     asked.push({ id, kind, message, choices, default: def, answer });

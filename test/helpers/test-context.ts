@@ -22,7 +22,14 @@ function captureStream(isTTY = false): CapturedStream {
   stream.isTTY = isTTY;
   stream.columns = 80;
   // What a TTY stream offers and spinners call; the captured text keeps only what was written.
-  Object.assign(stream, { cursorTo: () => true, moveCursor: () => true, clearLine: () => true, clearScreenDown: () => true, getWindowSize: () => [80, 24], hasColors: () => false });
+  Object.assign(stream, {
+    cursorTo: () => true,
+    moveCursor: () => true,
+    clearLine: () => true,
+    clearScreenDown: () => true,
+    getWindowSize: () => [80, 24],
+    hasColors: () => false,
+  });
   stream.text = () => buffer;
   return stream;
 }

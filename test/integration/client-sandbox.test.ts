@@ -72,10 +72,17 @@ describe('a whole order through OvhApi', () => {
     // One option per mandatory family (the first one offered for our mode and duration).
     const options = await ovh.getProductOptions(cart.cartId, 'eco', '24sk10');
     const byFamily = new Map<string, GenericOptionDefinition>();
-    for (const o of options) if (o.mandatory && !byFamily.has(o.family) && renewFor(o.prices, 'default')?.duration === renew.duration) byFamily.set(o.family, o);
+    for (const o of options)
+      if (o.mandatory && !byFamily.has(o.family) && renewFor(o.prices, 'default')?.duration === renew.duration) byFamily.set(o.family, o);
     expect(byFamily.size).toBeGreaterThan(0);
     for (const option of byFamily.values()) {
-      const added = await ovh.addOption(cart.cartId, 'eco', { itemId: server.itemId, planCode: option.planCode, duration: renew.duration, pricingMode: 'default', quantity: 1 });
+      const added = await ovh.addOption(cart.cartId, 'eco', {
+        itemId: server.itemId,
+        planCode: option.planCode,
+        duration: renew.duration,
+        pricingMode: 'default',
+        quantity: 1,
+      });
       expect(added.parentItemId).toBe(server.itemId);
     }
 
@@ -112,7 +119,10 @@ describe('a whole order through OvhApi', () => {
     const placed = await ovh.checkout(cart.cartId, { autoPayWithPreferredPaymentMethod: false, waiveRetractationPeriod: false });
     expect(placed.orderId).toBeGreaterThan(0);
     expect(placed.url).toMatch(/^https:\/\//);
-    expect(sb.orders().find((o) => o.orderId === placed.orderId)?.checkoutBody).toEqual({ autoPayWithPreferredPaymentMethod: false, waiveRetractationPeriod: false });
+    expect(sb.orders().find((o) => o.orderId === placed.orderId)?.checkoutBody).toEqual({
+      autoPayWithPreferredPaymentMethod: false,
+      waiveRetractationPeriod: false,
+    });
 
     expect(await ovh.listOrders()).toContain(placed.orderId);
     const order = await ovh.getOrder(placed.orderId);
@@ -143,7 +153,9 @@ describe('a whole order through OvhApi', () => {
     expect(debug.join('\n')).not.toContain(sb.credentials.consumerKey);
 
     // The cart is now read-only, and this client will not check it out twice.
-    await expect(ovh.checkout(cart.cartId, { autoPayWithPreferredPaymentMethod: false, waiveRetractationPeriod: false })).rejects.toMatchObject({ code: 'checkout_repeated' });
+    await expect(ovh.checkout(cart.cartId, { autoPayWithPreferredPaymentMethod: false, waiveRetractationPeriod: false })).rejects.toMatchObject({
+      code: 'checkout_repeated',
+    });
     const readOnly = await failure(api().addProduct(cart.cartId, 'eco', { planCode: '24sk10', duration: renew.duration, pricingMode: 'default', quantity: 1 }));
     expectKind(readOnly, 'not-allowed', ExitCode.failure);
   });
@@ -322,7 +334,12 @@ describe('clock', () => {
     await fresh.assignCart(cart.cartId);
     sb.clock.advance(10 * 60_000);
     sb.clearLog();
-    const refused = await failure(api(full, { timeOffsetSeconds: fresh.client.timeOffsetSeconds }).checkout(cart.cartId, { autoPayWithPreferredPaymentMethod: false, waiveRetractationPeriod: false }));
+    const refused = await failure(
+      api(full, { timeOffsetSeconds: fresh.client.timeOffsetSeconds }).checkout(cart.cartId, {
+        autoPayWithPreferredPaymentMethod: false,
+        waiveRetractationPeriod: false,
+      }),
+    );
     expect(refused.status).toBe(400);
     expect(refused.hint).toMatch(/clock offset to OVH had moved by \d+ s.*never sent twice.*run the command again/);
     expect(calls().filter((c) => c === 'POST /order/cart/{cartId}/checkout')).toHaveLength(1);

@@ -55,7 +55,13 @@ const credentialsFile = () => path.join(home.OVH_ORDER_CONFIG_DIR, 'credentials.
 const mode = (p: string) => fs.statSync(p).mode & 0o777;
 const whoamiJson = async (args: string[] = [], options: RunOptions = {}) => {
   const r = await cli(['whoami', '--json', ...args], options);
-  return { ...r, report: JSON.parse(r.stdout) as Record<string, unknown> & { credentials: Record<string, unknown>; problem?: { code: string; message: string; hint: string } } };
+  return {
+    ...r,
+    report: JSON.parse(r.stdout) as Record<string, unknown> & {
+      credentials: Record<string, unknown>;
+      problem?: { code: string; message: string; hint: string };
+    },
+  };
 };
 const loginWithKey = () => cli(['login', '--endpoint', U(), '--app-key', K().appKey, '--app-secret', K().appSecret, '--consumer-key', K().consumerKey]);
 
@@ -69,12 +75,22 @@ describe('login', () => {
       { id: 'app-secret', answer: K().appSecret },
     ]);
     let validation: Promise<void> | undefined;
-    const code = await login(ctx, { timeout: 30 }, { prompter, pollIntervalMs: 20, openBrowser: async (url) => void (validation = validateLikeAPerson(sandbox, url)) });
+    const code = await login(
+      ctx,
+      { timeout: 30 },
+      { prompter, pollIntervalMs: 20, openBrowser: async (url) => void (validation = validateLikeAPerson(sandbox, url)) },
+    );
     await validation;
     expect(code).toBe(0);
     expect(prompter.remaining()).toEqual([]);
     const stored = new ProfileStore(ctx.env).get('default');
-    expect(stored).toMatchObject({ kind: 'app', endpoint: U(), appKey: K().appKey, nichandle: sandbox.account.nichandle, defaultSubsidiary: sandbox.account.ovhSubsidiary });
+    expect(stored).toMatchObject({
+      kind: 'app',
+      endpoint: U(),
+      appKey: K().appKey,
+      nichandle: sandbox.account.nichandle,
+      defaultSubsidiary: sandbox.account.ovhSubsidiary,
+    });
     expect(mode(credentialsFile())).toBe(0o600);
     expect(mode(home.OVH_ORDER_CONFIG_DIR)).toBe(0o700);
     expect(ctx.stdout.text()).toBe(`Logged in as ${sandbox.account.nichandle} (${sandbox.account.ovhSubsidiary}) on ${U()}, profile default.\n`);
@@ -99,7 +115,14 @@ describe('login', () => {
     const ctx = context();
     const done = main(['login', '--endpoint', U(), '--app-key', K().appKey, '--app-secret', K().appSecret], ctx);
     const [url] = await waitForText(() => ctx.stderr.text(), /https:\/\/127\.0\.0\.1:\d+\/auth\/\?credentialToken=\S+/);
-    await waitForText(() => sandbox.log.filter((e) => e.path === '/me').map((e) => e.status).join(' '), /403/);
+    await waitForText(
+      () =>
+        sandbox.log
+          .filter((e) => e.path === '/me')
+          .map((e) => e.status)
+          .join(' '),
+      /403/,
+    );
     await validateLikeAPerson(sandbox, url);
     expect(await done).toBe(0);
     const stored = new ProfileStore(home).get('default');
@@ -166,7 +189,11 @@ describe('finishing a login later', () => {
     const ctx = context();
     const prompter = scriptedPrompter([{ id: 'resume', answer: true }]);
     let validation: Promise<void> | undefined;
-    const code = await login(ctx, { timeout: 30 }, { prompter, pollIntervalMs: 20, openBrowser: async (u) => void (validation = validateLikeAPerson(sandbox, u)) });
+    const code = await login(
+      ctx,
+      { timeout: 30 },
+      { prompter, pollIntervalMs: 20, openBrowser: async (u) => void (validation = validateLikeAPerson(sandbox, u)) },
+    );
     await validation;
     expect(code).toBe(0);
     expect(prompter.asked[0]?.message).toMatch(/is waiting for validation\. Wait for it\?$/);
@@ -181,7 +208,11 @@ describe('finishing a login later', () => {
     const who = await cli(['whoami']);
     expect(who.code).toBe(0);
     expect(who.stderr).toContain('The consumer key has been validated; saved as profile "default"');
-    expect(new ProfileStore(home).get('default')).toMatchObject({ kind: 'app', nichandle: sandbox.account.nichandle, defaultSubsidiary: sandbox.account.ovhSubsidiary });
+    expect(new ProfileStore(home).get('default')).toMatchObject({
+      kind: 'app',
+      nichandle: sandbox.account.nichandle,
+      defaultSubsidiary: sandbox.account.ovhSubsidiary,
+    });
   });
 });
 
@@ -217,17 +248,31 @@ describe('precedence: flags > environment > profile > ovh.conf', () => {
     expect(envBroken.report).toMatchObject({ source: 'environment', works: false });
     expect(envBroken.code).toBe(3);
     const extra = await newConsumerKey(sandbox, [{ method: 'GET', path: '/me' }]);
-    const envGood = await whoamiJson([], { env: { OVH_ENDPOINT: U(), OVH_APPLICATION_KEY: K().appKey, OVH_APPLICATION_SECRET: K().appSecret, OVH_CONSUMER_KEY: extra.consumerKey } });
+    const envGood = await whoamiJson([], {
+      env: { OVH_ENDPOINT: U(), OVH_APPLICATION_KEY: K().appKey, OVH_APPLICATION_SECRET: K().appSecret, OVH_CONSUMER_KEY: extra.consumerKey },
+    });
     // GET /me works, but a key that may only call GET /me cannot order: whoami says which rules it lacks.
-    expect(envGood.report).toMatchObject({ source: 'environment', works: false, nichandle: sandbox.account.nichandle, credentials: { consumerKey: `${extra.consumerKey.slice(0, 4)}…` } });
+    expect(envGood.report).toMatchObject({
+      source: 'environment',
+      works: false,
+      nichandle: sandbox.account.nichandle,
+      credentials: { consumerKey: `${extra.consumerKey.slice(0, 4)}…` },
+    });
     expect(envGood.code).toBe(3);
-    expect(envGood.report.problem).toMatchObject({ code: 'missing_rules', message: expect.stringContaining('POST /order/* (creating, filling and checking out carts)') });
+    expect(envGood.report.problem).toMatchObject({
+      code: 'missing_rules',
+      message: expect.stringContaining('POST /order/* (creating, filling and checking out carts)'),
+    });
     expect(envGood.report.problem!.message).not.toContain('GET /me,');
     expect(envGood.report.rules).toMatchObject({ granted: [{ method: 'GET', path: '/me' }] });
   });
 
   it('profile over ovh.conf', async () => {
-    fs.writeFileSync(path.join(home.HOME, 'ovh.conf'), `[default]\nendpoint=${U()}\n[${U()}]\napplication_key=${K().appKey}\napplication_secret=wrongsecret\nconsumer_key=${K().consumerKey}\n`, { mode: 0o600 });
+    fs.writeFileSync(
+      path.join(home.HOME, 'ovh.conf'),
+      `[default]\nendpoint=${U()}\n[${U()}]\napplication_key=${K().appKey}\napplication_secret=wrongsecret\nconsumer_key=${K().consumerKey}\n`,
+      { mode: 0o600 },
+    );
     expect((await whoamiJson()).report).toMatchObject({ source: `ovh.conf:${path.join(home.HOME, 'ovh.conf')}`, works: false });
     expect((await loginWithKey()).code).toBe(0);
     expect((await whoamiJson()).report).toMatchObject({ source: 'profile:default', works: true });
@@ -246,14 +291,24 @@ describe('precedence: flags > environment > profile > ovh.conf', () => {
 
   it('--profile picks one of several stored profiles', async () => {
     expect((await loginWithKey()).code).toBe(0);
-    const r = await cli(['login', '--endpoint', U(), '--client-id', sandbox.oauth.clientId, '--client-secret', sandbox.oauth.clientSecret, '--profile', 'robot']);
+    const r = await cli([
+      'login',
+      '--endpoint',
+      U(),
+      '--client-id',
+      sandbox.oauth.clientId,
+      '--client-secret',
+      sandbox.oauth.clientSecret,
+      '--profile',
+      'robot',
+    ]);
     expect(r.code).toBe(0);
     expect((await whoamiJson()).report.credentials.kind).toBe('app');
     expect((await whoamiJson(['--profile', 'robot'])).report.credentials.kind).toBe('oauth2');
   });
 });
 
-describe('whoami names what it used and checks the key\'s rules', () => {
+describe("whoami names what it used and checks the key's rules", () => {
   it('OAuth2 from OVH_CLIENT_ID / OVH_CLIENT_SECRET: names those variables, not OVH_APPLICATION_KEY', async () => {
     const r = await cli(['whoami'], { env: { OVH_ENDPOINT: U(), OVH_CLIENT_ID: sandbox.oauth.clientId, OVH_CLIENT_SECRET: sandbox.oauth.clientSecret } });
     expect(r.code).toBe(0);
@@ -263,15 +318,20 @@ describe('whoami names what it used and checks the key\'s rules', () => {
     expect(json.report).toMatchObject({ variables: ['OVH_CLIENT_ID', 'OVH_CLIENT_SECRET', 'OVH_ENDPOINT'], works: true, rules: null });
   });
 
-  it('a key with every ordering rule works; one without only `logout --revoke`\'s rule still works, with a note', async () => {
-    const env = (consumerKey: string) => ({ env: { OVH_ENDPOINT: U(), OVH_APPLICATION_KEY: K().appKey, OVH_APPLICATION_SECRET: K().appSecret, OVH_CONSUMER_KEY: consumerKey } });
+  it("a key with every ordering rule works; one without only `logout --revoke`'s rule still works, with a note", async () => {
+    const env = (consumerKey: string) => ({
+      env: { OVH_ENDPOINT: U(), OVH_APPLICATION_KEY: K().appKey, OVH_APPLICATION_SECRET: K().appSecret, OVH_CONSUMER_KEY: consumerKey },
+    });
     const full = await newConsumerKey(sandbox, [...ORDERING_ACCESS_RULES]);
     const ok = await cli(['whoami'], env(full.consumerKey));
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/^Credentials {3}environment variables OVH_APPLICATION_KEY, OVH_APPLICATION_SECRET, OVH_CONSUMER_KEY, OVH_ENDPOINT$/m);
     expect(ok.stdout).toMatch(/^Works {9}yes$/m);
     expect(ok.stdout).toContain(`every rule ordering needs (${ORDERING_ACCESS_RULES.length} granted)`);
-    const noLogout = await newConsumerKey(sandbox, ORDERING_ACCESS_RULES.filter((r) => r.path !== '/auth/logout'));
+    const noLogout = await newConsumerKey(
+      sandbox,
+      ORDERING_ACCESS_RULES.filter((r) => r.path !== '/auth/logout'),
+    );
     const side = await cli(['whoami'], env(noLogout.consumerKey));
     expect(side.code).toBe(0);
     expect(side.stdout).toMatch(/^Works {9}yes$/m);
@@ -323,14 +383,21 @@ describe('logout', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('consumer key revoked');
     expect(new ProfileStore(home).get('default')).toBeUndefined();
-    const after = await whoamiJson([], { env: { OVH_ENDPOINT: U(), OVH_APPLICATION_KEY: K().appKey, OVH_APPLICATION_SECRET: K().appSecret, OVH_CONSUMER_KEY: consumerKey } });
+    const after = await whoamiJson([], {
+      env: { OVH_ENDPOINT: U(), OVH_APPLICATION_KEY: K().appKey, OVH_APPLICATION_SECRET: K().appSecret, OVH_CONSUMER_KEY: consumerKey },
+    });
     expect(after.code).toBe(3);
     expect(after.report.problem?.code).toBe('ovh_invalid_credential');
   });
 });
 
 describe('errors a person will meet (exit 3, with a hint)', () => {
-  const env = (ck: string, secret = K().appSecret, appKey = K().appKey) => ({ OVH_ENDPOINT: U(), OVH_APPLICATION_KEY: appKey, OVH_APPLICATION_SECRET: secret, OVH_CONSUMER_KEY: ck });
+  const env = (ck: string, secret = K().appSecret, appKey = K().appKey) => ({
+    OVH_ENDPOINT: U(),
+    OVH_APPLICATION_KEY: appKey,
+    OVH_APPLICATION_SECRET: secret,
+    OVH_CONSUMER_KEY: ck,
+  });
 
   it('invalid application key: points to createApp', async () => {
     const r = await cli(['login', '--endpoint', U(), '--app-key', 'unknownAppKey00', '--app-secret', 'x']);
@@ -352,7 +419,9 @@ describe('errors a person will meet (exit 3, with a hint)', () => {
   it('"This credential does not exist": run ovh-order login', async () => {
     const { code, stdout, stderr } = await cli(['whoami'], { env: env('0000doesnotexist0000000000000000') });
     expect(code).toBe(3);
-    expect(stdout).toMatch(/Works {9}no — The consumer key \(from OVH_CONSUMER_KEY in the environment\) is not valid on .*: it does not exist, has expired or was revoked\./);
+    expect(stdout).toMatch(
+      /Works {9}no — The consumer key \(from OVH_CONSUMER_KEY in the environment\) is not valid on .*: it does not exist, has expired or was revoked\./,
+    );
     expect(stderr).toContain('Run `ovh-order login` to get a new one.');
   });
 
@@ -393,7 +462,11 @@ describe('errors a person will meet (exit 3, with a hint)', () => {
   });
 
   it('an application key without a consumer key: commands that need the account say how to get one', async () => {
-    fs.writeFileSync(path.join(home.HOME, '.ovh.conf'), `[default]\nendpoint=${U()}\n[${U()}]\napplication_key=${K().appKey}\napplication_secret=${K().appSecret}\n`, { mode: 0o600 });
+    fs.writeFileSync(
+      path.join(home.HOME, '.ovh.conf'),
+      `[default]\nendpoint=${U()}\n[${U()}]\napplication_key=${K().appKey}\napplication_secret=${K().appSecret}\n`,
+      { mode: 0o600 },
+    );
     const ctx = context();
     const error = await openSession(ctx, { needAccount: true }).catch((e: unknown) => e);
     expect(renderError(error, ctx)).toBe(3);
@@ -423,7 +496,13 @@ describe('clock', () => {
     const skewed = await startSandbox({ certDir: path.dirname(sandbox.caPath) });
     try {
       skewed.clock.advance(120_000);
-      const env = { OVH_ENDPOINT: skewed.url, OVH_APPLICATION_KEY: skewed.credentials.appKey, OVH_APPLICATION_SECRET: skewed.credentials.appSecret, OVH_CONSUMER_KEY: skewed.credentials.consumerKey, NODE_EXTRA_CA_CERTS: skewed.caPath };
+      const env = {
+        OVH_ENDPOINT: skewed.url,
+        OVH_APPLICATION_KEY: skewed.credentials.appKey,
+        OVH_APPLICATION_SECRET: skewed.credentials.appSecret,
+        OVH_CONSUMER_KEY: skewed.credentials.consumerKey,
+        NODE_EXTRA_CA_CERTS: skewed.caPath,
+      };
       const r = await cli(['whoami'], { env });
       expect(r.stderr).toMatch(/This machine's clock is 1[12]\d s behind the OVH API's/);
       expect(r.code).toBe(0);

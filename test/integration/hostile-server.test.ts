@@ -49,12 +49,24 @@ afterAll(async () => {
 });
 
 function api(): OvhApi {
-  return new OvhApi({ endpoint: parseEndpoint(url), credentials: { kind: 'none' }, trustCaPem: caPem, timeoutMs: 20_000, maxAnswerBytes: CAP, retry: { maxAttempts: 1, maxTotalMs: 0, baseDelayMs: 0 } });
+  return new OvhApi({
+    endpoint: parseEndpoint(url),
+    credentials: { kind: 'none' },
+    trustCaPem: caPem,
+    timeoutMs: 20_000,
+    maxAnswerBytes: CAP,
+    retry: { maxAttempts: 1, maxTotalMs: 0, baseDelayMs: 0 },
+  });
 }
 
 describe('answer size cap', () => {
   it('an answer that never ends is stopped just past the cap, naming the call', async () => {
-    const error = await api().getPublicCatalog('eco', 'FR').then(() => undefined, (e: unknown) => e);
+    const error = await api()
+      .getPublicCatalog('eco', 'FR')
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(error).toBeInstanceOf(OvhApiError);
     expect((error as OvhApiError).message).toMatch(/The answer to GET \/order\/catalog\/public\/eco is larger than 1 MB/);
     expect((error as OvhApiError).exitCode).toBe(1);
@@ -63,7 +75,12 @@ describe('answer size cap', () => {
   });
 
   it('an answer announced above the cap is refused at once', async () => {
-    const error = await api().getPublicCatalog('baremetalServers', 'FR').then(() => undefined, (e: unknown) => e);
+    const error = await api()
+      .getPublicCatalog('baremetalServers', 'FR')
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(error).toBeInstanceOf(OvhApiError);
     expect((error as OvhApiError).message).toMatch(/is larger than 1 MB/);
   });
@@ -85,8 +102,16 @@ describe('an OAuth2 access token echoed in an error (issue 13, point 6)', () => 
     await new Promise<void>((resolve) => echo.listen(0, '127.0.0.1', resolve));
     try {
       const at = `https://127.0.0.1:${(echo.address() as AddressInfo).port}/1.0`;
-      const oauth = new OvhApi({ endpoint: parseEndpoint(at), credentials: { kind: 'oauth2', clientId: 'client-id-1', clientSecret: 'client-secret-1' }, trustCaPem: caPem, timeoutMs: 10_000 });
-      const error = (await oauth.getMe().then(() => undefined, (e: unknown) => e)) as OvhApiError;
+      const oauth = new OvhApi({
+        endpoint: parseEndpoint(at),
+        credentials: { kind: 'oauth2', clientId: 'client-id-1', clientSecret: 'client-secret-1' },
+        trustCaPem: caPem,
+        timeoutMs: 10_000,
+      });
+      const error = (await oauth.getMe().then(
+        () => undefined,
+        (e: unknown) => e,
+      )) as OvhApiError;
       expect(error).toBeInstanceOf(OvhApiError);
       const shown = `${error.message}\n${error.hint ?? ''}\n${error.ovhMessage ?? ''}`;
       expect(shown).toContain('Invalid token');

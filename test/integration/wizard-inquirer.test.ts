@@ -81,21 +81,29 @@ describe('the wizard on the inquirer screen', () => {
   ] as const) {
     it(`orders a ${range} server from the first question to the order id`, async () => {
       const from = sandbox.log.length;
-      const result = await drive(['--search', plan], [
-        [/Which range of servers\?/, () => {
-          // The range list: move to the wanted one (dedicated, baremetal, eco).
-          for (let i = 0; i < ['dedicated', 'baremetal', 'eco'].indexOf(range); i++) screen.keypress('down');
-          enter();
-        }],
-        [new RegExp(`Which server\\?[\\s\\S]*${plan}`), enter],
-        ...COMMON,
-      ]);
+      const result = await drive(
+        ['--search', plan],
+        [
+          [
+            /Which range of servers\?/,
+            () => {
+              // The range list: move to the wanted one (dedicated, baremetal, eco).
+              for (let i = 0; i < ['dedicated', 'baremetal', 'eco'].indexOf(range); i++) screen.keypress('down');
+              enter();
+            },
+          ],
+          [new RegExp(`Which server\\?[\\s\\S]*${plan}`), enter],
+          ...COMMON,
+        ],
+      );
       expect(result.code, result.stderr).toBe(0);
       expect(result.questions[0]).toMatch(/Which range of servers\?/);
       expect(result.stdout).toMatch(/Total with tax/);
       expect(result.stdout).toMatch(/Order placed\.[\s\S]*ovh-order status \d+/);
       const log = sandbox.log.slice(from);
-      expect(log.filter((e) => e.method === 'POST' && e.route === `/order/cart/{cartId}/${product}`).map((e) => (e.body as { planCode: string }).planCode)).toEqual([plan]);
+      expect(
+        log.filter((e) => e.method === 'POST' && e.route === `/order/cart/{cartId}/${product}`).map((e) => (e.body as { planCode: string }).planCode),
+      ).toEqual([plan]);
       const labels = labelsPosted(from);
       expect(labels).toContain('dedicated_datacenter');
       expect(new Set(labels).size).toBe(labels.length);

@@ -46,7 +46,10 @@ describe('availability answer (hand-checked before zod)', () => {
 });
 
 describe('the hand checks agree with their zod schemas', () => {
-  const fixture = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/fixtures/ovh/dedicated-datacenter-availabilities-2026-trimmed.json');
+  const fixture = path.resolve(
+    path.dirname(fileURLToPath(import.meta.url)),
+    '../../../shared/fixtures/ovh/dedicated-datacenter-availabilities-2026-trimmed.json',
+  );
   if (!existsSync(fixture) && runningInCi()) throw new Error(`${fixture} is missing: under CI=true this is a failure, not a skip.`);
   const recorded = existsSync(fixture) ? (JSON.parse(readFileSync(fixture, 'utf8')) as Json[]) : [];
 
@@ -68,10 +71,34 @@ describe('the hand checks agree with their zod schemas', () => {
 
   it('never accepts a price the schema rejects, whatever field is removed or mistyped', () => {
     const pricing: Json = {
-      capacities: ['installation', 'renew'], commitment: 0, description: 'Monthly', interval: 1, intervalUnit: 'month', mode: 'default', mustBeCompleted: false,
-      phase: 1, price: 2_099_000_000, quantity: { min: 1, max: 1 }, repeat: { min: 1 }, strategy: 'tiered', tax: 0, type: 'rental',
+      capacities: ['installation', 'renew'],
+      commitment: 0,
+      description: 'Monthly',
+      interval: 1,
+      intervalUnit: 'month',
+      mode: 'default',
+      mustBeCompleted: false,
+      phase: 1,
+      price: 2_099_000_000,
+      quantity: { min: 1, max: 1 },
+      repeat: { min: 1 },
+      strategy: 'tiered',
+      tax: 0,
+      type: 'rental',
       engagementConfiguration: { type: 'full', duration: 'P12M', defaultEndAction: 'REACTIVATE_ENGAGEMENT' },
-      promotions: [{ name: 'p', description: 'd', type: 'percentage', value: 50, duration: 1, startDate: null, endDate: '2026-12-31', total: { value: 1, tax: 0 }, discount: { value: 1 } }],
+      promotions: [
+        {
+          name: 'p',
+          description: 'd',
+          type: 'percentage',
+          value: 50,
+          duration: 1,
+          startDate: null,
+          endDate: '2026-12-31',
+          total: { value: 1, tax: 0 },
+          discount: { value: 1 },
+        },
+      ],
     };
     expect(acceptsPricing(pricing)).toBe(true);
     expect(disagreements(pricing, acceptsPricing, CatalogPricingFullSchema)).toEqual([]);

@@ -16,7 +16,9 @@ const sandboxCatalog = buildPublicCatalog(new OfferIndex('eu'), 'eco', SUBSIDIAR
 const baremetal = buildPublicCatalog(new OfferIndex('eu'), 'baremetalServers', SUBSIDIARIES.FR!) as { plans: Json[]; addons: Json[]; products: Json[] };
 const fixture = path.join(RECORDED_DIR, 'catalog-public-eco-FR-2025-05-subset.json');
 if (!recordedPresent && runningInCi()) throw new Error(`${fixture} is missing: under CI=true this is a failure, not a skip.`);
-const recorded = recordedPresent ? (readRecorded('catalog-public-eco-FR-2025-05-subset.json') as { plans: Json[]; addons: Json[]; products: Json[] }) : undefined;
+const recorded = recordedPresent
+  ? (readRecorded('catalog-public-eco-FR-2025-05-subset.json') as { plans: Json[]; addons: Json[]; products: Json[] })
+  : undefined;
 if (!recorded) console.log(`catalog fast path: ${fixture} is absent, checking the sandbox's catalogs only`);
 
 describe('catalog fast path (hand-checked plans and products)', () => {
@@ -35,8 +37,14 @@ describe('catalog fast path (hand-checked plans and products)', () => {
   });
 
   it('never accepts a plan or an add-on that the schema rejects, whatever field is removed or mistyped', () => {
-    const withPromotion = (c: { plans: Json[]; addons: Json[] }) => [...c.plans, ...c.addons].find((p) => (p.pricings as Json[]).some((x) => Array.isArray(x.promotions) && x.promotions.length > 0));
-    const samples = catalogs.flatMap((c) => [c.plans[0]!, c.addons[0]!, c.plans.find((p) => Array.isArray(p.addonFamilies) && (p.addonFamilies as unknown[]).length > 0)!, ...[withPromotion(c)].filter((p): p is Json => !!p)]);
+    const withPromotion = (c: { plans: Json[]; addons: Json[] }) =>
+      [...c.plans, ...c.addons].find((p) => (p.pricings as Json[]).some((x) => Array.isArray(x.promotions) && x.promotions.length > 0));
+    const samples = catalogs.flatMap((c) => [
+      c.plans[0]!,
+      c.addons[0]!,
+      c.plans.find((p) => Array.isArray(p.addonFamilies) && (p.addonFamilies as unknown[]).length > 0)!,
+      ...[withPromotion(c)].filter((p): p is Json => !!p),
+    ]);
     expect(samples.some((p) => (p.pricings as Json[]).some((x) => Array.isArray(x.promotions) && x.promotions.length > 0))).toBe(true);
     for (const sample of samples) expect(disagreements(sample, acceptsCatalogPlan, CatalogPlanSchema)).toEqual([]);
   });
@@ -48,9 +56,14 @@ describe('catalog fast path (hand-checked plans and products)', () => {
   });
 
   it('never accepts a whole catalog document the schema rejects (top-level fields)', () => {
-    const doc = { ...sandboxCatalog, plans: sandboxCatalog.plans.slice(0, 2), addons: sandboxCatalog.addons.slice(0, 2), products: sandboxCatalog.products.slice(0, 2) } as unknown as Json;
+    const doc = {
+      ...sandboxCatalog,
+      plans: sandboxCatalog.plans.slice(0, 2),
+      addons: sandboxCatalog.addons.slice(0, 2),
+      products: sandboxCatalog.products.slice(0, 2),
+    } as unknown as Json;
     expect(acceptsPublicCatalog(doc)).toBe(true);
-    const topLevel = (pathsOf(doc)).filter((at) => at.length <= 2 && (at[0] !== 'plans' && at[0] !== 'addons' && at[0] !== 'products' || at.length === 1));
+    const topLevel = pathsOf(doc).filter((at) => at.length <= 2 && ((at[0] !== 'plans' && at[0] !== 'addons' && at[0] !== 'products') || at.length === 1));
     const found: string[] = [];
     for (const at of topLevel) {
       for (const wrong of WRONG_VALUES) {
@@ -67,6 +80,9 @@ describe('catalog fast path (hand-checked plans and products)', () => {
     ((doc.products[0] as Json).blobs as { technical: { memory: Json } }).technical.memory = { size: '32' };
     const result = PublicCatalogSchema.safeParse(doc);
     expect(result.success).toBe(false);
-    expect(result.error?.issues.map((i) => `${i.path.join('.')}: ${i.code}`)).toEqual(['plans.1.invoiceName: invalid_type', 'products.0.blobs.technical.memory.size: invalid_type']);
+    expect(result.error?.issues.map((i) => `${i.path.join('.')}: ${i.code}`)).toEqual([
+      'plans.1.invoiceName: invalid_type',
+      'products.0.blobs.technical.memory.size: invalid_type',
+    ]);
   });
 });

@@ -56,7 +56,12 @@ beforeEach(() => {
 
 describe('requests on the wire', () => {
   it('fills and URL-encodes placeholders, builds the query string, and signs what OVH verifies', async () => {
-    await client().request('GET', '/order/cart/{cartId}/eco', { path: { cartId: 'a b/c' }, query: { planCode: '24sk10', missing: undefined, datacenters: ['gra', 'rbx'] } }, Anything);
+    await client().request(
+      'GET',
+      '/order/cart/{cartId}/eco',
+      { path: { cartId: 'a b/c' }, query: { planCode: '24sk10', missing: undefined, datacenters: ['gra', 'rbx'] } },
+      Anything,
+    );
     const [req] = apiRequests();
     expect(req!.url).toBe('/1.0/order/cart/a%20b%2Fc/eco?planCode=24sk10&datacenters=gra%2Crbx');
     expect(req!.headers['x-ovh-application']).toBe(AK);
@@ -70,11 +75,16 @@ describe('requests on the wire', () => {
     await client().request('POST', '/order/cart', { body: { ovhSubsidiary: 'FR', description: 'Café', expire: null } }, Anything);
     const [req] = apiRequests();
     expect(req!.body).toBe('{"ovhSubsidiary":"FR","description":"Caf\\u00e9"}');
-    expect(req!.headers['x-ovh-signature']).toBe(expectedSignature(AS, CK, 'POST', 'https://127.0.0.1/1.0/order/cart', req!.body, String(req!.headers['x-ovh-timestamp'])));
+    expect(req!.headers['x-ovh-signature']).toBe(
+      expectedSignature(AS, CK, 'POST', 'https://127.0.0.1/1.0/order/cart', req!.body, String(req!.headers['x-ovh-timestamp'])),
+    );
   });
 
   it('rejects a route value that is missing as a usage error, without calling OVH', async () => {
-    await expect(client().request('GET', '/order/cart/{cartId}', { path: { cartId: '' } }, Anything)).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining('{cartId}') });
+    await expect(client().request('GET', '/order/cart/{cartId}', { path: { cartId: '' } }, Anything)).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringContaining('{cartId}'),
+    });
     expect(server.received).toHaveLength(0);
   });
 
@@ -83,7 +93,9 @@ describe('requests on the wire', () => {
       res.writeHead(204);
       res.end();
     });
-    await expect(new OvhApi({ endpoint: server.endpoint, credentials: APP, trustCaPem: server.caPem, timeOffsetSeconds: 0 }).deleteCart('c1')).resolves.toBeUndefined();
+    await expect(
+      new OvhApi({ endpoint: server.endpoint, credentials: APP, trustCaPem: server.caPem, timeOffsetSeconds: 0 }).deleteCart('c1'),
+    ).resolves.toBeUndefined();
   });
 });
 
@@ -159,7 +171,10 @@ describe('credentials', () => {
     expect(c.authModeFor('/order/cart/{cartId}', 'GET')).toBe('signed');
     await c.request('GET', '/dedicated/server/datacenter/availabilities', { query: { planCode: '24sk10' } }, Anything);
     await c.request('GET', '/order/catalog/public/eco', { query: { ovhSubsidiary: 'FR' } }, Anything);
-    expect(server.received.map((r) => r.url)).toEqual(['/1.0/dedicated/server/datacenter/availabilities?planCode=24sk10', '/1.0/order/catalog/public/eco?ovhSubsidiary=FR']);
+    expect(server.received.map((r) => r.url)).toEqual([
+      '/1.0/dedicated/server/datacenter/availabilities?planCode=24sk10',
+      '/1.0/order/catalog/public/eco?ovhSubsidiary=FR',
+    ]);
     for (const req of server.received) {
       expect(req.headers['x-ovh-application']).toBe(AK);
       expect(req.headers['x-ovh-consumer']).toBeUndefined();
@@ -183,7 +198,9 @@ describe('credentials', () => {
     await expect(api.revokeCurrentCredential()).resolves.toBeUndefined();
     for (const req of server.received) {
       expect(req.headers['x-ovh-consumer']).toBe(CK);
-      expect(req.headers['x-ovh-signature']).toBe(expectedSignature(AS, CK, req.method, `https://127.0.0.1${req.url}`, '', String(req.headers['x-ovh-timestamp'])));
+      expect(req.headers['x-ovh-signature']).toBe(
+        expectedSignature(AS, CK, req.method, `https://127.0.0.1${req.url}`, '', String(req.headers['x-ovh-timestamp'])),
+      );
     }
     expect(server.received.map((r) => `${r.method} ${r.url}`)).toEqual(['GET /1.0/auth/currentCredential', 'POST /1.0/auth/logout']);
   });
@@ -333,9 +350,17 @@ describe('HTTP errors and retries', () => {
   }
 
   it('retries a GET on 5xx until it succeeds', async () => {
-    server.handle(sequence((r) => json(r, 503, { message: 'Service unavailable' }), (r) => json(r, 500, { message: 'Internal server error' }), (r) => json(r, 200, [1])));
+    server.handle(
+      sequence(
+        (r) => json(r, 503, { message: 'Service unavailable' }),
+        (r) => json(r, 500, { message: 'Internal server error' }),
+        (r) => json(r, 200, [1]),
+      ),
+    );
     const lines: string[] = [];
-    await expect(client({ debug: (l) => lines.push(l) }).request('GET', '/order/cart/{cartId}/item', { path: { cartId: 'c' } }, Anything)).resolves.toEqual([1]);
+    await expect(client({ debug: (l) => lines.push(l) }).request('GET', '/order/cart/{cartId}/item', { path: { cartId: 'c' } }, Anything)).resolves.toEqual([
+      1,
+    ]);
     expect(apiRequests()).toHaveLength(3);
     expect(lines.filter((l) => l.startsWith('↻'))).toHaveLength(2);
   });
@@ -349,13 +374,23 @@ describe('HTTP errors and retries', () => {
   });
 
   it('never retries a POST on 5xx', async () => {
-    server.handle(sequence((r) => json(r, 503, { message: 'Service unavailable' }), (r) => json(r, 200, {})));
+    server.handle(
+      sequence(
+        (r) => json(r, 503, { message: 'Service unavailable' }),
+        (r) => json(r, 200, {}),
+      ),
+    );
     await expect(client().request('POST', '/order/cart', { body: { ovhSubsidiary: 'FR' } }, Anything)).rejects.toMatchObject({ kind: 'server' });
     expect(apiRequests()).toHaveLength(1);
   });
 
   it('retries a 429 after Retry-After: 0', async () => {
-    server.handle(sequence((r) => json(r, 429, { message: 'Too many requests' }, { 'Retry-After': '0' }), (r) => json(r, 200, 'ok')));
+    server.handle(
+      sequence(
+        (r) => json(r, 429, { message: 'Too many requests' }, { 'Retry-After': '0' }),
+        (r) => json(r, 200, 'ok'),
+      ),
+    );
     await expect(client().request('GET', '/me', {}, Anything)).resolves.toBe('ok');
   });
 
@@ -376,10 +411,12 @@ describe('HTTP errors and retries', () => {
   });
 
   it('reports invalid JSON as malformed, without retrying', async () => {
-    server.handle(withTime((_req, res) => {
-      res.writeHead(200, { 'Content-Type': 'application/json' });
-      res.end('{"cartId": "abc", ');
-    }));
+    server.handle(
+      withTime((_req, res) => {
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end('{"cartId": "abc", ');
+      }),
+    );
     const e = await failure(client().request('GET', '/order/cart/{cartId}', { path: { cartId: 'abc' } }, Anything));
     expect(e).toMatchObject({ kind: 'malformed', call: 'GET /order/cart/{cartId}' });
     expect(apiRequests()).toHaveLength(1);
@@ -399,7 +436,12 @@ describe('secrets', () => {
     const lines: string[] = [];
     const c = client({ debug: (l) => lines.push(l), timeOffsetSeconds: undefined });
     await c.request('GET', '/order/cart/{cartId}', { path: { cartId: 'abc' } }, Anything);
-    await c.request('POST', '/order/cart/{cartId}/item/{itemId}/configuration', { path: { cartId: 'abc', itemId: 7 }, body: { label: 'dedicated_os', value: 'none_64.en' } }, Anything);
+    await c.request(
+      'POST',
+      '/order/cart/{cartId}/item/{itemId}/configuration',
+      { path: { cartId: 'abc', itemId: 7 }, body: { label: 'dedicated_os', value: 'none_64.en' } },
+      Anything,
+    );
     expect(lines).toContain('→ GET /order/cart/{cartId} (signed)');
     expect(lines).toContain('→ GET /auth/time (unsigned)');
     expect(lines).toContain('→ POST /order/cart/{cartId}/item/{itemId}/configuration (signed) {"label":"dedicated_os","value":"none_64.en"}');
@@ -419,7 +461,11 @@ describe('checkout', () => {
   function api(): OvhApi {
     return new OvhApi({ endpoint: server.endpoint, credentials: APP, trustCaPem: server.caPem, timeOffsetSeconds: 0, retry: FAST_RETRY });
   }
-  const placed = { orderId: 42, url: 'https://example.test/42', prices: { withTax: { currencyCode: 'EUR', text: '1.20 €', value: 1.2 }, withoutTax: { currencyCode: 'EUR', text: '1.00 €', value: 1 } } };
+  const placed = {
+    orderId: 42,
+    url: 'https://example.test/42',
+    prices: { withTax: { currencyCode: 'EUR', text: '1.20 €', value: 1.2 }, withoutTax: { currencyCode: 'EUR', text: '1.00 €', value: 1 } },
+  };
   const options = { autoPayWithPreferredPaymentMethod: false, waiveRetractationPeriod: false };
 
   it('sends exactly one POST with both booleans, and refuses a second checkout of the same cart', async () => {

@@ -25,7 +25,13 @@ describe('isRetryable', () => {
   });
 
   it.each(['POST', 'PUT', 'DELETE'])('never retries %s, whatever went wrong', (method) => {
-    for (const facts of [{ kind: 'server', status: 503 }, { kind: 'rate-limited', status: 429 }, { kind: 'network', code: 'ECONNRESET' }, { kind: 'network', dropped: true }, { kind: 'timeout' }] as const) {
+    for (const facts of [
+      { kind: 'server', status: 503 },
+      { kind: 'rate-limited', status: 429 },
+      { kind: 'network', code: 'ECONNRESET' },
+      { kind: 'network', dropped: true },
+      { kind: 'timeout' },
+    ] as const) {
       expect(isRetryable({ method, ...facts })).toBe(false);
       expect(decideRetry({ method, ...facts }, 1, 0).retry).toBe(false);
     }

@@ -8,9 +8,7 @@ const CK = 'MtSwSrPpNjqfVSmJhLbPyr2i45lSwPU1';
 
 describe('request signature', () => {
   it("matches OVH's published test vector through node-ovh's own signRequest", () => {
-    expect(nodeOvhSignature(AS, CK, 'GET', 'https://eu.api.ovh.com/1.0/domains/', '', 1366560945)).toBe(
-      '$1$d3705e8afb27a0d2970a322b96550abfc67bb798',
-    );
+    expect(nodeOvhSignature(AS, CK, 'GET', 'https://eu.api.ovh.com/1.0/domains/', '', 1366560945)).toBe('$1$d3705e8afb27a0d2970a322b96550abfc67bb798');
   });
 
   it('covers method, URL, body and timestamp (any change gives another signature)', () => {

@@ -53,7 +53,12 @@ describe('sandbox authentication', () => {
     expect(good.status).toBe(200);
     const res = await raw(sb, 'POST', '/1.0/order/cart', {
       body: '{"ovhSubsidiary":"GB"}',
-      headers: { 'X-Ovh-Application': sb.credentials.appKey, 'X-Ovh-Consumer': sb.credentials.consumerKey, 'X-Ovh-Timestamp': String(ts), 'X-Ovh-Signature': '$1$' + '0'.repeat(40) },
+      headers: {
+        'X-Ovh-Application': sb.credentials.appKey,
+        'X-Ovh-Consumer': sb.credentials.consumerKey,
+        'X-Ovh-Timestamp': String(ts),
+        'X-Ovh-Signature': '$1$' + '0'.repeat(40),
+      },
     });
     expect(res.status).toBe(400);
     expect(res.json()).toMatchObject({ message: 'Invalid signature' });
@@ -135,14 +140,20 @@ describe('sandbox authentication', () => {
   });
 
   it('revokes keys (revokeCredential, and POST /auth/logout signed)', async () => {
-    const a = await requestCredential([{ method: 'GET', path: '/*' }, { method: 'POST', path: '/auth/logout' }]);
+    const a = await requestCredential([
+      { method: 'GET', path: '/*' },
+      { method: 'POST', path: '/auth/logout' },
+    ]);
     sb.validateCredential(a.consumerKey);
     const client = ovhClient(sb, { consumerKey: a.consumerKey });
     await client.requestPromised('GET', '/me');
     sb.revokeCredential(a.consumerKey);
     expect(await ovhError(client.requestPromised('GET', '/me'))).toEqual({ error: 403, message: 'This credential is not valid' });
 
-    const b = await requestCredential([{ method: 'GET', path: '/*' }, { method: 'POST', path: '/auth/logout' }]);
+    const b = await requestCredential([
+      { method: 'GET', path: '/*' },
+      { method: 'POST', path: '/auth/logout' },
+    ]);
     sb.validateCredential(b.consumerKey);
     const sign = { ...sb.credentials, consumerKey: b.consumerKey };
     expect((await raw(sb, 'POST', '/1.0/auth/logout', { sign })).text).toBe('null');
@@ -163,7 +174,14 @@ describe('sandbox authentication', () => {
       const ovh = require('@ovhcloud/node-ovh')({ clientID: process.env.ID, clientSecret: process.env.SECRET, tokenURL: process.env.TOKEN_URL,
         host: '127.0.0.1', port: Number(process.env.PORT), basePath: '/1.0' });
       ovh.requestPromised('GET', '/me').then((me) => console.log(JSON.stringify({ ok: me.nichandle })), (e) => console.log(JSON.stringify({ err: e })));`;
-    const env = { ...process.env, NODE_EXTRA_CA_CERTS: sb.caPath, ID: sb.oauth.clientId, SECRET: sb.oauth.clientSecret, TOKEN_URL: sb.tokenUrl, PORT: String(sb.port) };
+    const env = {
+      ...process.env,
+      NODE_EXTRA_CA_CERTS: sb.caPath,
+      ID: sb.oauth.clientId,
+      SECRET: sb.oauth.clientSecret,
+      TOKEN_URL: sb.tokenUrl,
+      PORT: String(sb.port),
+    };
     sb.clearLog();
     const { stdout } = await exec(process.execPath, ['-e', script], { env, cwd: process.cwd() });
     expect(JSON.parse(stdout)).toEqual({ ok: sb.account.nichandle });
@@ -179,16 +197,26 @@ describe('sandbox authentication', () => {
   });
 
   it('also takes client credentials in the token request body (form or JSON)', async () => {
-    const form = new URLSearchParams({ grant_type: 'client_credentials', scope: 'all', client_id: sb.oauth.clientId, client_secret: sb.oauth.clientSecret }).toString();
+    const form = new URLSearchParams({
+      grant_type: 'client_credentials',
+      scope: 'all',
+      client_id: sb.oauth.clientId,
+      client_secret: sb.oauth.clientSecret,
+    }).toString();
     const viaForm = await raw(sb, 'POST', '/auth/oauth2/token', { body: form, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
     expect(viaForm.status).toBe(200);
     const token = viaForm.json() as { access_token: string; token_type: string; expires_in: number; scope: string };
     expect(token).toMatchObject({ token_type: 'Bearer', expires_in: 3600, scope: 'all' });
-    const viaJson = await raw(sb, 'POST', '/auth/oauth2/token', { body: JSON.stringify({ grant_type: 'client_credentials', client_id: sb.oauth.clientId, client_secret: sb.oauth.clientSecret }) });
+    const viaJson = await raw(sb, 'POST', '/auth/oauth2/token', {
+      body: JSON.stringify({ grant_type: 'client_credentials', client_id: sb.oauth.clientId, client_secret: sb.oauth.clientSecret }),
+    });
     expect(viaJson.status).toBe(200);
     const me = await raw(sb, 'GET', '/1.0/me', { headers: { Authorization: `Bearer ${token.access_token}` } });
     expect(me.status).toBe(200);
-    const badGrant = await raw(sb, 'POST', '/auth/oauth2/token', { body: 'grant_type=password', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    const badGrant = await raw(sb, 'POST', '/auth/oauth2/token', {
+      body: 'grant_type=password',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
     expect([badGrant.status, (badGrant.json() as { error: string }).error]).toEqual([400, 'unsupported_grant_type']);
     // Tokens live one hour on the sandbox clock.
     sb.clock.advance(3601_000);

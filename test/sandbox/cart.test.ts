@@ -8,7 +8,13 @@ interface Offer {
   planCode: string;
   productName: string;
   productType: string;
-  prices: Array<{ capacities: string[]; duration: string; pricingMode: string; priceInUcents: number; price: { currencyCode: string; text: string; value: number } }>;
+  prices: Array<{
+    capacities: string[];
+    duration: string;
+    pricingMode: string;
+    priceInUcents: number;
+    price: { currencyCode: string; text: string; value: number };
+  }>;
 }
 
 describe('sandbox carts', () => {
@@ -29,10 +35,15 @@ describe('sandbox carts', () => {
   it('validates the cart body like the API (required property, subsidiary enum, authored subsidiaries)', async () => {
     newClient();
     expect(await ovhError(client.requestPromised('POST', '/order/cart', { description: 'x' }))).toEqual({
-      error: 400, message: "The input provided isn't valid: 'ovhSubsidiary' is a required property",
+      error: 400,
+      message: "The input provided isn't valid: 'ovhSubsidiary' is a required property",
     });
-    expect((await ovhError(client.requestPromised('POST', '/order/cart', { ovhSubsidiary: 'US' }))).message).toMatch(/^The input provided isn't valid: 'US' is not one of \[/);
-    expect((await ovhError(client.requestPromised('POST', '/order/cart', { ovhSubsidiary: 'EU' }))).message).toMatch(/^Sandbox: no catalog authored for subsidiary EU/);
+    expect((await ovhError(client.requestPromised('POST', '/order/cart', { ovhSubsidiary: 'US' }))).message).toMatch(
+      /^The input provided isn't valid: 'US' is not one of \[/,
+    );
+    expect((await ovhError(client.requestPromised('POST', '/order/cart', { ovhSubsidiary: 'EU' }))).message).toMatch(
+      /^Sandbox: no catalog authored for subsidiary EU/,
+    );
   });
 
   it('lists only the carts assigned to the caller, filtered by description', async () => {
@@ -67,7 +78,11 @@ describe('sandbox carts', () => {
     expect(res.status).toBe(404);
     expect(res.json()).toMatchObject({ class: 'Client::NotFound', message: `The requested object (cartId = ${cartId}) does not exist` });
     expect(await client.requestPromised('GET', '/order/cart')).not.toContain(cartId);
-    expect(await ovhError(client.requestPromised('POST', `/order/cart/${cartId}/eco`, { planCode: '24rise01', duration: 'P1M', pricingMode: 'default', quantity: 1 }))).toMatchObject({ error: 404 });
+    expect(
+      await ovhError(
+        client.requestPromised('POST', `/order/cart/${cartId}/eco`, { planCode: '24rise01', duration: 'P1M', pricingMode: 'default', quantity: 1 }),
+      ),
+    ).toMatchObject({ error: 404 });
   });
 
   it('offers each range through its own product, with durations, modes and micro-cent prices', async () => {
@@ -99,20 +114,30 @@ describe('sandbox carts', () => {
     const body = { planCode: '24rise01', duration: 'P1M', pricingMode: 'default', quantity: 1 };
     const item = (await client.requestPromised('POST', `/order/cart/${cartId}/eco`, body)) as Record<string, unknown>;
     expect(item).toMatchObject({
-      cartId, configurations: [], duration: 'P1M', offerId: null, options: [], productId: 'eco',
+      cartId,
+      configurations: [],
+      duration: 'P1M',
+      offerId: null,
+      options: [],
+      productId: 'eco',
       settings: { planCode: '24rise01', pricingMode: 'default', quantity: 1 },
       prices: expect.arrayContaining([{ label: 'TOTAL', price: { currencyCode: 'EUR', priceInUcents: 5699000000, text: '56.99 €', value: 56.99 } }]),
     });
     expect(item).not.toHaveProperty('parentItemId');
     expect(Number.isInteger(item.itemId)).toBe(true);
 
-    const post = (product: string, patch: Record<string, unknown>) => ovhError(client.requestPromised('POST', `/order/cart/${cartId}/${product}`, { ...body, ...patch }));
+    const post = (product: string, patch: Record<string, unknown>) =>
+      ovhError(client.requestPromised('POST', `/order/cart/${cartId}/${product}`, { ...body, ...patch }));
     const missing = await ovhError(client.requestPromised('POST', `/order/cart/${cartId}/eco`, { planCode: '24rise01', pricingMode: 'default', quantity: 1 }));
     expect(missing).toEqual({ error: 400, message: "The input provided isn't valid: 'duration' is a required property" });
     expect(await post('eco', { planCode: 'nope' })).toEqual({ error: 400, message: 'Plan code not found: nope' });
     expect(await post('baremetalServers', {})).toEqual({ error: 400, message: 'Plan code not found: 24rise01' });
-    expect((await post('eco', { pricingMode: 'upfront6' })).message).toBe('Pricing mode upfront6 is not available for plan 24rise01 (available: default, degressivity12, degressivity24, upfront12, upfront24)');
-    expect((await post('eco', { duration: 'P12M', pricingMode: 'upfront12' })).message).toBe('Duration P12M is not available for plan 24rise01 with pricing mode upfront12 (available: P1Y)');
+    expect((await post('eco', { pricingMode: 'upfront6' })).message).toBe(
+      'Pricing mode upfront6 is not available for plan 24rise01 (available: default, degressivity12, degressivity24, upfront12, upfront24)',
+    );
+    expect((await post('eco', { duration: 'P12M', pricingMode: 'upfront12' })).message).toBe(
+      'Duration P12M is not available for plan 24rise01 with pricing mode upfront12 (available: P1Y)',
+    );
     expect((await post('eco', { duration: 'one month' })).message).toMatch(/is not a 'duration'/);
     expect((await post('eco', { quantity: 0 })).message).toMatch(/0 is less than the minimum of 1/);
     expect((await post('eco', { quantity: '1' })).message).toMatch(/is not of type 'integer'/);
@@ -132,14 +157,29 @@ describe('sandbox carts', () => {
     const ram64 = defs.find((d) => d.planCode === 'ram-64g-ecc-3200-24rise')!;
     expect(ram64).toMatchObject({ productName: '64GB DDR4 ECC 3200MHz', productType: 'delivery' });
 
-    const option = (await client.requestPromised('POST', `/order/cart/${cartId}/eco/options`, { itemId, planCode: 'ram-64g-ecc-3200-24rise', duration: 'P1M', pricingMode: 'default', quantity: 1 })) as Record<string, unknown>;
+    const option = (await client.requestPromised('POST', `/order/cart/${cartId}/eco/options`, {
+      itemId,
+      planCode: 'ram-64g-ecc-3200-24rise',
+      duration: 'P1M',
+      pricingMode: 'default',
+      quantity: 1,
+    })) as Record<string, unknown>;
     expect(option).toMatchObject({ parentItemId: itemId, productId: 'eco', settings: { planCode: 'ram-64g-ecc-3200-24rise' } });
     expect(option.prices).toContainEqual({ label: 'TOTAL', price: { currencyCode: 'EUR', priceInUcents: 800000000, text: '8.00 €', value: 8 } });
     const server = (await client.requestPromised('GET', `/order/cart/${cartId}/item/${itemId}`)) as { options: number[] };
     expect(server.options).toEqual([option.itemId]);
 
     const addOption = (patch: Record<string, unknown>) =>
-      ovhError(client.requestPromised('POST', `/order/cart/${cartId}/eco/options`, { itemId, planCode: 'ram-32g-ecc-3200-24rise', duration: 'P1M', pricingMode: 'default', quantity: 1, ...patch }));
+      ovhError(
+        client.requestPromised('POST', `/order/cart/${cartId}/eco/options`, {
+          itemId,
+          planCode: 'ram-32g-ecc-3200-24rise',
+          duration: 'P1M',
+          pricingMode: 'default',
+          quantity: 1,
+          ...patch,
+        }),
+      );
     expect((await addOption({ planCode: 'ram-32g-ecc-2133-24sk10' })).message).toBe('Option ram-32g-ecc-2133-24sk10 is not available for plan 24rise01');
     expect((await addOption({ pricingMode: 'degressivity12' })).message).toMatch(/must use the pricing mode and duration of its server item \(default, P1M\)/);
     expect(await addOption({ itemId: 42 })).toEqual({ error: 404, message: 'The requested object (itemId = 42) does not exist' });
@@ -162,7 +202,13 @@ describe('sandbox carts', () => {
     const { cartId, itemId } = await buildCart(client, { options: [], configurations: [] });
     const reqs = (await client.requestPromised('GET', `/order/cart/${cartId}/item/${itemId}/requiredConfiguration`)) as Array<Record<string, unknown>>;
     const byLabel = new Map(reqs.map((r) => [r.label, r]));
-    expect(byLabel.get('dedicated_datacenter')).toEqual({ allowedValues: ['bhs', 'fra', 'gra', 'lon', 'rbx', 'sbg', 'waw'], fields: null, label: 'dedicated_datacenter', required: false, type: 'String' });
+    expect(byLabel.get('dedicated_datacenter')).toEqual({
+      allowedValues: ['bhs', 'fra', 'gra', 'lon', 'rbx', 'sbg', 'waw'],
+      fields: null,
+      label: 'dedicated_datacenter',
+      required: false,
+      type: 'String',
+    });
     expect(byLabel.get('dedicated_os')).toMatchObject({ allowedValues: ['none_64.en'], required: true });
     expect(byLabel.get('region')).toMatchObject({ allowedValues: ['canada', 'europe'], required: true });
     expect(byLabel.get('extra_reservation')).toMatchObject({ allowedValues: null, required: false });
@@ -170,7 +216,9 @@ describe('sandbox carts', () => {
     expect(byLabel.has('enable-backup')).toBe(false);
 
     const adv = await buildCart(client, { product: 'baremetalServers', planCode: '24adv01', options: [], configurations: [] });
-    const advReqs = (await client.requestPromised('GET', `/order/cart/${adv.cartId}/item/${adv.itemId}/requiredConfiguration`)) as Array<Record<string, unknown>>;
+    const advReqs = (await client.requestPromised('GET', `/order/cart/${adv.cartId}/item/${adv.itemId}/requiredConfiguration`)) as Array<
+      Record<string, unknown>
+    >;
     expect(advReqs.find((r) => r.label === 'enable-backup')).toMatchObject({ allowedValues: ['false', 'true'], required: false });
   });
 
@@ -185,8 +233,13 @@ describe('sandbox carts', () => {
     expect(await client.requestPromised('GET', base, { label: 'dedicated_os' })).toEqual([os.id]);
     expect(await client.requestPromised('GET', `${base}/${os.id}`)).toEqual({ id: os.id, label: 'dedicated_os', value: 'none_64.en' });
     expect(await client.requestPromised('DELETE', `${base}/${dc.id}`)).toBeNull();
-    expect(await ovhError(client.requestPromised('GET', `${base}/${dc.id}`))).toEqual({ error: 404, message: `The requested object (configurationId = ${dc.id}) does not exist` });
-    expect((await ovhError(client.requestPromised('POST', base, { label: 'region' }))).message).toBe("The input provided isn't valid: 'value' is a required property");
+    expect(await ovhError(client.requestPromised('GET', `${base}/${dc.id}`))).toEqual({
+      error: 404,
+      message: `The requested object (configurationId = ${dc.id}) does not exist`,
+    });
+    expect((await ovhError(client.requestPromised('POST', base, { label: 'region' }))).message).toBe(
+      "The input provided isn't valid: 'value' is a required property",
+    );
   });
 
   it('serves the summary without authentication', async () => {

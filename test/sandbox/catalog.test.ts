@@ -60,7 +60,24 @@ describe('sandbox catalogs', () => {
     const setup = rise.pricings.find((p) => p.mode === 'default' && p.capacities[0] === 'installation')!;
     expect(setup).toMatchObject({ price: 5699000000, tax: 1139800000, interval: 0, intervalUnit: 'none' });
     // Only the fields of the API's order.catalog.public.Pricing (no formatted price: the real catalog has none).
-    const PRICING_FIELDS = ['capacities', 'commitment', 'description', 'engagementConfiguration', 'interval', 'intervalUnit', 'mode', 'mustBeCompleted', 'phase', 'price', 'promotions', 'quantity', 'repeat', 'strategy', 'tax', 'type'];
+    const PRICING_FIELDS = [
+      'capacities',
+      'commitment',
+      'description',
+      'engagementConfiguration',
+      'interval',
+      'intervalUnit',
+      'mode',
+      'mustBeCompleted',
+      'phase',
+      'price',
+      'promotions',
+      'quantity',
+      'repeat',
+      'strategy',
+      'tax',
+      'type',
+    ];
     for (const plan of eco.plans) for (const pricing of plan.pricings) expect(PRICING_FIELDS).toEqual(expect.arrayContaining(Object.keys(pricing)));
     expect(setup.promotions[0]!.name).toBe('FLASHSALE_WW_RISE_1_3_AND_GAME_T1');
     const up12 = rise.pricings.find((p) => p.mode === 'upfront12' && p.capacities[0] === 'renew')!;
@@ -91,7 +108,8 @@ describe('sandbox catalogs', () => {
     const fr = (await get(sb, '/order/catalog/public/eco?ovhSubsidiary=FR')).body as Catalog;
     const gb = (await get(sb, '/order/catalog/public/eco?ovhSubsidiary=GB')).body as Catalog;
     expect(gb.locale).toEqual({ currencyCode: 'GBP', subsidiary: 'GB', taxRate: 20 });
-    const monthly = (c: Catalog, code: string) => c.plans.find((p) => p.planCode === code)!.pricings.find((p) => p.mode === 'default' && p.capacities[0] === 'renew')!;
+    const monthly = (c: Catalog, code: string) =>
+      c.plans.find((p) => p.planCode === code)!.pricings.find((p) => p.mode === 'default' && p.capacities[0] === 'renew')!;
     for (const code of ['24sk10', '24rise01', '24sys01']) {
       const eur = monthly(fr, code);
       const gbp = monthly(gb, code);
@@ -107,13 +125,24 @@ describe('sandbox catalogs', () => {
   });
 
   it('refuses a missing, unknown or other-API subsidiary', async () => {
-    expect(await get(sb, '/order/catalog/public/eco')).toEqual({ status: 400, body: { class: 'Client::BadRequest', message: 'Missing parameter: ovhSubsidiary' } });
-    expect((await get(sb, '/order/catalog/public/baremetalServers?ovhSubsidiary=US')).body.message).toBe('[ovhSubsidiary] Given data (US) does not belong to the nichandle.OvhSubsidiaryEnum enumeration');
+    expect(await get(sb, '/order/catalog/public/eco')).toEqual({
+      status: 400,
+      body: { class: 'Client::BadRequest', message: 'Missing parameter: ovhSubsidiary' },
+    });
+    expect((await get(sb, '/order/catalog/public/baremetalServers?ovhSubsidiary=US')).body.message).toBe(
+      '[ovhSubsidiary] Given data (US) does not belong to the nichandle.OvhSubsidiaryEnum enumeration',
+    );
     expect((await get(ca, '/order/catalog/formatted/dedicated?ovhSubsidiary=FR')).status).toBe(400);
     // EU is in the API's enum but not among the subsidiaries it serves (ovh-api.md §5).
-    expect((await get(sb, '/order/catalog/public/eco?ovhSubsidiary=EU')).body.message).toMatch(/^Sandbox: no catalog authored for subsidiary EU on the eu API \(authored: FR, GB/);
+    expect((await get(sb, '/order/catalog/public/eco?ovhSubsidiary=EU')).body.message).toMatch(
+      /^Sandbox: no catalog authored for subsidiary EU on the eu API \(authored: FR, GB/,
+    );
     // Every subsidiary the real API serves has a catalog in its currency: CZ in CZK.
-    expect(((await get(sb, '/order/catalog/public/eco?ovhSubsidiary=CZ')).body as { locale: unknown }).locale).toEqual({ currencyCode: 'CZK', subsidiary: 'CZ', taxRate: 21 });
+    expect(((await get(sb, '/order/catalog/public/eco?ovhSubsidiary=CZ')).body as { locale: unknown }).locale).toEqual({
+      currencyCode: 'CZK',
+      subsidiary: 'CZ',
+      taxRate: 21,
+    });
   });
 
   it('serves ADVANCE, SCALE and the high-grade plans in the bare-metal catalog, with system storage on SCALE', async () => {
@@ -130,13 +159,17 @@ describe('sandbox catalogs', () => {
   });
 
   it('names bare-metal memory add-ons as OVH does: not by the product stock is named by (ram-32g-adv-gen2-inc is ram-32g-ecc-3200)', async () => {
-    const bm = (await get(sb, '/order/catalog/public/baremetalServers?ovhSubsidiary=FR')).body as Catalog & { addons: Array<{ planCode: string; product: string }> };
+    const bm = (await get(sb, '/order/catalog/public/baremetalServers?ovhSubsidiary=FR')).body as Catalog & {
+      addons: Array<{ planCode: string; product: string }>;
+    };
     const memory = bm.addons.filter((a) => a.product.startsWith('ram-'));
     expect(memory.length).toBeGreaterThan(5);
     for (const addon of memory) expect(addon.planCode.startsWith(addon.product), `${addon.planCode} / ${addon.product}`).toBe(false);
     expect(bm.addons.find((a) => a.planCode === 'ram-32g-adv01-24-inc')).toMatchObject({ product: 'ram-32g-ecc-5200' });
     // The formatted catalog names the same codes; stock (availabilities) names the products.
-    const formatted = (await get(sb, '/order/catalog/formatted/dedicated?ovhSubsidiary=FR')).body as { products: Array<{ code: string; specifications: { memory: { planCode: string } } }> };
+    const formatted = (await get(sb, '/order/catalog/formatted/dedicated?ovhSubsidiary=FR')).body as {
+      products: Array<{ code: string; specifications: { memory: { planCode: string } } }>;
+    };
     const hci = formatted.products.find((p) => p.code === '24hgrhci01')!;
     expect(hci.specifications.memory.planCode).toBe('ram-256g-hgr-24-inc');
     const stock = (await get(sb, '/dedicated/server/datacenter/availabilities?planCode=24hgrhci01')).body as Array<{ memory: string }>;
@@ -156,11 +189,19 @@ describe('sandbox catalogs', () => {
   });
 
   it('answers availabilities with real delay codes, filters, and 404 when nothing matches', async () => {
-    const all = (await get(sb, '/dedicated/server/datacenter/availabilities')).body as Array<{ fqn: string; planCode: string; memory: string; storage: string; systemStorage?: string; datacenters: Array<{ datacenter: string; availability: string }> }>;
+    const all = (await get(sb, '/dedicated/server/datacenter/availabilities')).body as Array<{
+      fqn: string;
+      planCode: string;
+      memory: string;
+      storage: string;
+      systemStorage?: string;
+      datacenters: Array<{ datacenter: string; availability: string }>;
+    }>;
     expect(all.length).toBeGreaterThan(50);
     for (const record of all) expect(record.fqn).toBe(`${record.planCode}.${record.memory}.${record.storage}`);
     const codes = new Set(all.flatMap((r) => r.datacenters.map((d) => d.availability)));
-    for (const code of codes) expect(['1H-high', '1H-low', '24H', '72H', '120H', '240H', '480H', '720H', '1440H', '2160H', 'comingSoon', 'unavailable', 'unknown']).toContain(code);
+    for (const code of codes)
+      expect(['1H-high', '1H-low', '24H', '72H', '120H', '240H', '480H', '720H', '1440H', '2160H', 'comingSoon', 'unavailable', 'unknown']).toContain(code);
     expect(codes.has('unavailable')).toBe(true);
     expect(all.find((r) => r.planCode === '24scale01')!.systemStorage).toBe('softraid-2x480ssd');
     const ksa = all.filter((r) => r.planCode === '24ska01');
@@ -176,7 +217,10 @@ describe('sandbox catalogs', () => {
     const excluded = (await get(sb, '/dedicated/server/datacenter/availabilities?planCode=24rise01&datacenters=gra&excludeDatacenters=true')).body;
     expect(excluded.flatMap((r: any) => r.datacenters.map((d: any) => d.datacenter))).not.toContain('gra');
     expect((await get(sb, '/dedicated/server/datacenter/availabilities?server=24sk10')).body.length).toBeGreaterThan(0);
-    expect(await get(sb, '/dedicated/server/datacenter/availabilities?planCode=nope')).toEqual({ status: 404, body: { class: 'Client::NotFound', message: 'No availabilities found for the given parameters' } });
+    expect(await get(sb, '/dedicated/server/datacenter/availabilities?planCode=nope')).toEqual({
+      status: 404,
+      body: { class: 'Client::NotFound', message: 'No availabilities found for the given parameters' },
+    });
   });
 
   it('generates a big eco catalog and serves it while a catalog scale is set', async () => {
@@ -185,7 +229,8 @@ describe('sandbox catalogs', () => {
     expect(size).toBeGreaterThan(2_000_000);
     expect(size).toBeLessThan(2_600_000);
     expect(new Set(big.plans.map((p) => p.planCode)).size).toBe(big.plans.length);
-    for (const plan of big.plans.slice(-3)) for (const family of plan.addonFamilies) for (const code of family.addons) expect(big.addons.some((a) => a.planCode === code)).toBe(true);
+    for (const plan of big.plans.slice(-3))
+      for (const family of plan.addonFamilies) for (const code of family.addons) expect(big.addons.some((a) => a.planCode === code)).toBe(true);
 
     sb.setCatalogScale(1_500_000);
     try {
@@ -195,7 +240,9 @@ describe('sandbox catalogs', () => {
       const variant = served.plans.find((p) => p.planCode.endsWith('-s001'))!;
       // The variants are real offers: a cart sells them.
       const cart = (await raw(sb, 'POST', '/1.0/order/cart', { body: '{"ovhSubsidiary":"FR"}' })).json() as { cartId: string };
-      const added = await raw(sb, 'POST', `/1.0/order/cart/${cart.cartId}/eco`, { body: JSON.stringify({ planCode: variant.planCode, duration: 'P1M', pricingMode: 'default', quantity: 1 }) });
+      const added = await raw(sb, 'POST', `/1.0/order/cart/${cart.cartId}/eco`, {
+        body: JSON.stringify({ planCode: variant.planCode, duration: 'P1M', pricingMode: 'default', quantity: 1 }),
+      });
       expect(added.status).toBe(200);
     } finally {
       sb.setCatalogScale(null);

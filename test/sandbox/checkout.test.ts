@@ -15,7 +15,15 @@ interface Order {
   orderId: number | null;
   url: string | null;
   contracts: Array<{ name: string; url: string; content: string }>;
-  details: Array<{ cartItemID: number; detailType: string; domain: string; description: string; totalPrice: Price; originalTotalPrice: Price; reductions: unknown[] }>;
+  details: Array<{
+    cartItemID: number;
+    detailType: string;
+    domain: string;
+    description: string;
+    totalPrice: Price;
+    originalTotalPrice: Price;
+    reductions: unknown[];
+  }>;
   prices: { originalWithoutTax: Price; reduction: Price; tax: Price; withTax: Price; withoutTax: Price };
 }
 
@@ -40,8 +48,20 @@ describe('sandbox checkout', () => {
     expect(preview.orderId).toBeNull();
     expect(preview.url).toBeNull();
     expect(preview.details).toHaveLength(2 * (1 + optionIds.length));
-    expect(preview.details.slice(0, 2).map((d) => [d.detailType, d.domain, d.cartItemID])).toEqual([['INSTALLATION', '*001', itemId], ['DURATION', '*001', itemId]]);
-    expect(preview.details.slice(2).map((d) => d.domain)).toEqual(['*001.001', '*001.001', '*001.002', '*001.002', '*001.003', '*001.003', '*001.004', '*001.004']);
+    expect(preview.details.slice(0, 2).map((d) => [d.detailType, d.domain, d.cartItemID])).toEqual([
+      ['INSTALLATION', '*001', itemId],
+      ['DURATION', '*001', itemId],
+    ]);
+    expect(preview.details.slice(2).map((d) => d.domain)).toEqual([
+      '*001.001',
+      '*001.001',
+      '*001.002',
+      '*001.002',
+      '*001.003',
+      '*001.003',
+      '*001.004',
+      '*001.004',
+    ]);
     expect(preview.details[1]!.description).toBe('RISE-1 | Intel Xeon-E 2386G location - centre de données gra - 1 mois');
     // The RISE-1 setup fee is waived by a promotion: it shows as a reduction.
     expect(preview.details[0]!.originalTotalPrice.text).toBe('56.99 €');
@@ -57,26 +77,41 @@ describe('sandbox checkout', () => {
     expect(preview.contracts.length).toBeGreaterThan(0);
     for (const contract of preview.contracts) expect(Object.keys(contract)).toEqual(['name', 'url', 'content']);
 
-    const order = (await client.requestPromised('POST', `/order/cart/${cartId}/checkout`, { autoPayWithPreferredPaymentMethod: true, waiveRetractationPeriod: false })) as Order;
+    const order = (await client.requestPromised('POST', `/order/cart/${cartId}/checkout`, {
+      autoPayWithPreferredPaymentMethod: true,
+      waiveRetractationPeriod: false,
+    })) as Order;
     expect(Number.isInteger(order.orderId)).toBe(true);
     expect(order.url).toContain(`orderId=${order.orderId}`);
     expect(order.prices.withoutTax.text).toBe('56.99 EUR');
-    expect(sb.orders().find((o) => o.orderId === order.orderId)!.checkoutBody).toEqual({ autoPayWithPreferredPaymentMethod: true, waiveRetractationPeriod: false });
+    expect(sb.orders().find((o) => o.orderId === order.orderId)!.checkoutBody).toEqual({
+      autoPayWithPreferredPaymentMethod: true,
+      waiveRetractationPeriod: false,
+    });
 
     expect(((await client.requestPromised('GET', `/order/cart/${cartId}`)) as { readOnly: boolean }).readOnly).toBe(true);
     const readOnly = { error: 403, message: 'This cart has already been validated and is read-only' };
     expect(await ovhError(client.requestPromised('POST', `/order/cart/${cartId}/checkout`, {}))).toEqual(readOnly);
     // The preview of a checked-out cart is refused too (src/sandbox/README.md says why).
     expect(await ovhError(client.requestPromised('GET', `/order/cart/${cartId}/checkout`))).toEqual(readOnly);
-    expect(await ovhError(client.requestPromised('POST', `/order/cart/${cartId}/eco`, { planCode: '24sk10', duration: 'P1M', pricingMode: 'default', quantity: 1 }))).toEqual(readOnly);
-    expect(await ovhError(client.requestPromised('POST', `/order/cart/${cartId}/item/${itemId}/configuration`, { label: 'region', value: 'europe' }))).toEqual(readOnly);
+    expect(
+      await ovhError(client.requestPromised('POST', `/order/cart/${cartId}/eco`, { planCode: '24sk10', duration: 'P1M', pricingMode: 'default', quantity: 1 })),
+    ).toEqual(readOnly);
+    expect(await ovhError(client.requestPromised('POST', `/order/cart/${cartId}/item/${itemId}/configuration`, { label: 'region', value: 'europe' }))).toEqual(
+      readOnly,
+    );
     expect(await ovhError(client.requestPromised('DELETE', `/order/cart/${cartId}/item/${itemId}`))).toEqual(readOnly);
     expect(sb.log.filter((e) => e.method === 'POST' && e.route === '/order/cart/{cartId}/checkout' && e.status === 200)).toHaveLength(1);
 
     const id = order.orderId!;
     expect(await client.requestPromised('GET', '/me/order')).toContain(id);
     const billing = (await client.requestPromised('GET', `/me/order/${id}`)) as Record<string, unknown>;
-    expect(billing).toMatchObject({ orderId: id, priceWithoutTax: { text: '56.99 EUR', value: 56.99, currencyCode: 'EUR' }, tax: { value: 11.4 }, metadatas: [] });
+    expect(billing).toMatchObject({
+      orderId: id,
+      priceWithoutTax: { text: '56.99 EUR', value: 56.99, currencyCode: 'EUR' },
+      tax: { value: 11.4 },
+      metadatas: [],
+    });
     expect(typeof billing.password).toBe('string');
     expect(billing.retractionDate).not.toBeNull();
 
@@ -94,17 +129,35 @@ describe('sandbox checkout', () => {
     expect(detail.domain).toMatch(/^ns\d{7}\.ip-51-68-\d{1,3}\.eu$/);
     expect(detail.quantity).toBe('1');
     client = ovhClient(sb);
-    const extension = (await client.requestPromised('GET', `/me/order/${id}/details/${details[0]}/extension`)) as { order: { plan: { code: string; product: { name: string } }; configurations: unknown[] } };
+    const extension = (await client.requestPromised('GET', `/me/order/${id}/details/${details[0]}/extension`)) as {
+      order: { plan: { code: string; product: { name: string } }; configurations: unknown[] };
+    };
     expect(extension.order.plan).toMatchObject({ code: '24rise01', duration: 'P1M', pricingMode: 'default', quantity: 1, product: { name: '24rise01' } });
     expect(extension.order.configurations).toContainEqual({ label: 'dedicated_datacenter', value: 'gra' });
-    const follow = (await client.requestPromised('GET', `/me/order/${id}/followUp`)) as Array<{ step: string; status: string; history: Array<{ label: string; date: string }> }>;
-    expect(follow.map((s) => [s.step, s.status])).toEqual([['VALIDATING', 'DONE'], ['VALIDATED', 'DONE'], ['DELIVERING', 'DONE'], ['AVAILABLE', 'DONE']]);
+    const follow = (await client.requestPromised('GET', `/me/order/${id}/followUp`)) as Array<{
+      step: string;
+      status: string;
+      history: Array<{ label: string; date: string }>;
+    }>;
+    expect(follow.map((s) => [s.step, s.status])).toEqual([
+      ['VALIDATING', 'DONE'],
+      ['VALIDATED', 'DONE'],
+      ['DELIVERING', 'DONE'],
+      ['AVAILABLE', 'DONE'],
+    ]);
     expect(follow[0]!.history.map((h) => h.label)).toEqual(['ORDER_STARTED', 'PAYMENT_INITIATED', 'PAYMENT_RECEIVED']);
   });
 
   it('keeps an order without autopay as notPaid until POST /me/order/{id}/pay, and records waiveRetractationPeriod', async () => {
     newClient();
-    const { cartId } = await buildCart(client, { planCode: '24sk10', configurations: [['dedicated_datacenter', 'gra'], ['dedicated_os', 'none_64.en'], ['region', 'europe']] });
+    const { cartId } = await buildCart(client, {
+      planCode: '24sk10',
+      configurations: [
+        ['dedicated_datacenter', 'gra'],
+        ['dedicated_os', 'none_64.en'],
+        ['region', 'europe'],
+      ],
+    });
     const order = (await client.requestPromised('POST', `/order/cart/${cartId}/checkout`, { waiveRetractationPeriod: true })) as Order;
     const id = order.orderId!;
     expect(await client.requestPromised('GET', `/me/order/${id}/status`)).toBe('notPaid');
@@ -132,21 +185,48 @@ describe('sandbox checkout', () => {
 
   it('refuses a missing datacenter (on the preview too) and other missing mandatory labels', async () => {
     newClient();
-    const noDc = await refusal({ configurations: [['dedicated_os', 'none_64.en'], ['region', 'europe']] });
+    const noDc = await refusal({
+      configurations: [
+        ['dedicated_os', 'none_64.en'],
+        ['region', 'europe'],
+      ],
+    });
     const message = "in customFields there must be a field with name 'dedicated_datacenter'";
     expect(noDc.preview).toEqual({ error: 400, message });
     expect(noDc.order).toEqual({ error: 400, message });
     const noRegion = await refusal({ configurations: [['dedicated_datacenter', 'gra']] });
-    expect(noRegion.order).toEqual({ error: 400, message: 'Custom field dedicated_os is mandatory for product 24rise01\nCustom field region is mandatory for product 24rise01' });
+    expect(noRegion.order).toEqual({
+      error: 400,
+      message: 'Custom field dedicated_os is mandatory for product 24rise01\nCustom field region is mandatory for product 24rise01',
+    });
   });
 
   it('refuses a duplicated label and a value outside allowedValues', async () => {
     newClient();
-    const dup = await refusal({ configurations: [['dedicated_datacenter', 'gra'], ['dedicated_datacenter', 'rbx'], ['dedicated_os', 'none_64.en'], ['region', 'europe']] });
+    const dup = await refusal({
+      configurations: [
+        ['dedicated_datacenter', 'gra'],
+        ['dedicated_datacenter', 'rbx'],
+        ['dedicated_os', 'none_64.en'],
+        ['region', 'europe'],
+      ],
+    });
     expect(dup.order).toEqual({ error: 400, message: 'Custom field dedicated_datacenter is duplicated for product 24rise01' });
-    const bad = await refusal({ configurations: [['dedicated_datacenter', 'atlantide'], ['dedicated_os', 'none_64.en'], ['region', 'europe']] });
+    const bad = await refusal({
+      configurations: [
+        ['dedicated_datacenter', 'atlantide'],
+        ['dedicated_os', 'none_64.en'],
+        ['region', 'europe'],
+      ],
+    });
     expect(bad.order.message).toMatch(/^Custom field dedicated_datacenter has an invalid value 'atlantide' for product 24rise01/);
-    const os = await refusal({ configurations: [['dedicated_datacenter', 'gra'], ['dedicated_os', 'debian12_64'], ['region', 'europe']] });
+    const os = await refusal({
+      configurations: [
+        ['dedicated_datacenter', 'gra'],
+        ['dedicated_os', 'debian12_64'],
+        ['region', 'europe'],
+      ],
+    });
     expect(os.order.message).toMatch(/^Custom field dedicated_os has an invalid value 'debian12_64'/);
   });
 
@@ -155,14 +235,26 @@ describe('sandbox checkout', () => {
     const missing = await refusal({ options: ['softraid-2x512nvme-24rise', 'bandwidth-1000-unguaranteed-24rise', 'vrack-bandwidth-1000-24rise'] });
     expect(missing.order.message).toMatch(/^Option family memory is mandatory for product 24rise01/);
     const twice = await refusal({
-      options: ['ram-32g-ecc-3200-24rise', 'ram-64g-ecc-3200-24rise', 'softraid-2x512nvme-24rise', 'bandwidth-1000-unguaranteed-24rise', 'vrack-bandwidth-1000-24rise'],
+      options: [
+        'ram-32g-ecc-3200-24rise',
+        'ram-64g-ecc-3200-24rise',
+        'softraid-2x512nvme-24rise',
+        'bandwidth-1000-unguaranteed-24rise',
+        'vrack-bandwidth-1000-24rise',
+      ],
     });
     expect(twice.order.message).toMatch(/^Option family memory is exclusive for product 24rise01/);
   });
 
   it('refuses hardware out of stock in the chosen datacenter', async () => {
     newClient();
-    const lon = await refusal({ configurations: [['dedicated_datacenter', 'lon'], ['dedicated_os', 'none_64.en'], ['region', 'europe']] });
+    const lon = await refusal({
+      configurations: [
+        ['dedicated_datacenter', 'lon'],
+        ['dedicated_os', 'none_64.en'],
+        ['region', 'europe'],
+      ],
+    });
     expect(lon.order).toEqual({ error: 400, message: 'The server 24rise01.ram-32g-ecc-3200.softraid-2x512nvme is not available in lon' });
     const ksa = await refusal({ planCode: '24ska01' });
     expect(ksa.order.message).toMatch(/^The server 24ska01\.ram-64g-noecc-2133\.softraid-1x480ssd is not available in gra$/);
@@ -192,7 +284,9 @@ describe('sandbox checkout', () => {
     expect(preview.details[0]).toMatchObject({ detailType: 'INSTALLATION', totalPrice: { value: 0 } });
     expect(preview.details[1]).toMatchObject({ detailType: 'DURATION', totalPrice: { text: '1025.89 €', value: 1025.89 } });
     expect(preview.details[1]!.description).toMatch(/ - 12 mois$/);
-    expect((await ovhError(client.requestPromised('POST', `/order/cart/${cartId}/checkout`, { autoPayWithPreferredPaymentMethod: 'yes' }))).message).toMatch(/'yes' is not of type 'boolean'/);
+    expect((await ovhError(client.requestPromised('POST', `/order/cart/${cartId}/checkout`, { autoPayWithPreferredPaymentMethod: 'yes' }))).message).toMatch(
+      /'yes' is not of type 'boolean'/,
+    );
   });
 
   it('writes prices the subsidiary way (GB £, IE € prefix) and converts at fixed rates', async () => {
@@ -215,7 +309,14 @@ describe('sandbox checkout', () => {
       const c = ovhClient(us);
       const me = (await c.requestPromised('GET', '/me')) as { ovhSubsidiary: string; currency: { code: string } };
       expect(me).toMatchObject({ ovhSubsidiary: 'US', currency: { code: 'USD' } });
-      const { cartId } = await buildCart(c, { subsidiary: 'US', configurations: [['dedicated_datacenter', 'hil'], ['dedicated_os', 'none_64.en'], ['region', 'united-states']] });
+      const { cartId } = await buildCart(c, {
+        subsidiary: 'US',
+        configurations: [
+          ['dedicated_datacenter', 'hil'],
+          ['dedicated_os', 'none_64.en'],
+          ['region', 'united-states'],
+        ],
+      });
       const preview = (await c.requestPromised('GET', `/order/cart/${cartId}/checkout`)) as Order;
       expect(preview.prices.withoutTax).toEqual({ currencyCode: 'USD', text: '$61.55', value: 61.55 });
       expect(preview.prices.tax.value).toBe(0);
@@ -238,9 +339,17 @@ describe('sandbox promotions have dates, as in the real catalogs', () => {
   it('lists a running promotion and ended ones with their dates, and applies only the running one', async () => {
     const client = ovhClient(sb);
     const catalog = (await client.requestPromised('GET', '/order/catalog/public/eco', { ovhSubsidiary: 'FR' })) as {
-      plans: Array<{ planCode: string; pricings: Array<{ mode: string; capacities: string[]; promotions: Array<{ name: string; startDate: string; endDate: string; total: { value: number } }> }> }>;
+      plans: Array<{
+        planCode: string;
+        pricings: Array<{
+          mode: string;
+          capacities: string[];
+          promotions: Array<{ name: string; startDate: string; endDate: string; total: { value: number } }>;
+        }>;
+      }>;
     };
-    const promotions = (planCode: string) => catalog.plans.find((p) => p.planCode === planCode)!.pricings.flatMap((p) => p.promotions.map((x) => ({ ...x, mode: p.mode, capacity: p.capacities[0] })));
+    const promotions = (planCode: string) =>
+      catalog.plans.find((p) => p.planCode === planCode)!.pricings.flatMap((p) => p.promotions.map((x) => ({ ...x, mode: p.mode, capacity: p.capacities[0] })));
     const now = sb.clock.now().getTime();
     const running = (p: { startDate: string; endDate: string }) => Date.parse(p.startDate) <= now && now < Date.parse(p.endDate);
     const rise = promotions('24rise01');

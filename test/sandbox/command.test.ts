@@ -50,11 +50,13 @@ async function until(check: () => boolean, what: string): Promise<void> {
 
 function get(url: string, ca: string): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    https.get(url, { ca, agent: false }, (res) => {
-      let text = '';
-      res.on('data', (c: Buffer) => (text += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-    }).on('error', reject);
+    https
+      .get(url, { ca, agent: false }, (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      })
+      .on('error', reject);
   });
 }
 

@@ -52,7 +52,9 @@ describeRecorded('sandbox with the recorded data pack', () => {
   it('builds the formatted dedicated catalog from the recorded bare-metal plans, hardware by add-on plan code', async () => {
     const res = await raw(sb, 'GET', '/1.0/order/catalog/formatted/dedicated?ovhSubsidiary=FR');
     expect(res.status).toBe(200);
-    const catalog = res.json() as { products: Array<{ code: string; specifications: { memory: { planCode: string }; disks: Array<{ planCode: string; number: number; size: number }> } }> };
+    const catalog = res.json() as {
+      products: Array<{ code: string; specifications: { memory: { planCode: string }; disks: Array<{ planCode: string; number: number; size: number }> } }>;
+    };
     expect(catalog.products.map((p) => p.code).sort()).toEqual(['21adv01', '21game01', '21scale01', '22rise01']);
     const adv = catalog.products.find((p) => p.code === '21adv01')!;
     expect(adv.specifications.memory.planCode).toBe('ram-32g-adv-gen2-inc');
@@ -65,9 +67,15 @@ describeRecorded('sandbox with the recorded data pack', () => {
       product: 'baremetalServers',
       planCode: '21game01',
       options: ['bandwidth-1000-included-game', 'ram-32g-game1', 'softraid-2x500nvme-game'],
-      configurations: [['dedicated_datacenter', 'gra'], ['dedicated_os', 'none_64.en'], ['region', 'europe']],
+      configurations: [
+        ['dedicated_datacenter', 'gra'],
+        ['dedicated_os', 'none_64.en'],
+        ['region', 'europe'],
+      ],
     });
-    const preview = (await client.requestPromised('GET', `/order/cart/${cartId}/checkout`)) as { prices: { withoutTax: { value: number }; reduction: { value: number } } };
+    const preview = (await client.requestPromised('GET', `/order/cart/${cartId}/checkout`)) as {
+      prices: { withoutTax: { value: number }; reduction: { value: number } };
+    };
     expect(preview.prices.withoutTax.value).toBe(199.98);
     expect(preview.prices.reduction.value).toBe(0);
   });
@@ -87,7 +95,10 @@ it('refuses a folder that is not a data pack, saying why, before it listens', as
 it('serves a recorded formatted dedicated catalog byte for byte when the pack has one', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'ovh-order-pack-'));
   const formatted = `{"families":[],"metadatas":{"merchant":"FR"},"products":[],"techDetails":[]}\n`;
-  writeFileSync(path.join(dir, 'catalog-public-eco-FR-minimal.json'), JSON.stringify({ catalogId: 1, locale: { currencyCode: 'EUR', subsidiary: 'FR', taxRate: 20 }, plans: [], addons: [], products: [], planFamilies: [] }));
+  writeFileSync(
+    path.join(dir, 'catalog-public-eco-FR-minimal.json'),
+    JSON.stringify({ catalogId: 1, locale: { currencyCode: 'EUR', subsidiary: 'FR', taxRate: 20 }, plans: [], addons: [], products: [], planFamilies: [] }),
+  );
   writeFileSync(path.join(dir, 'catalog-formatted-dedicated-FR-recorded.json'), formatted);
   writeFileSync(path.join(dir, 'notes.txt'), 'not a recording: ignored');
   const sb = await startSandbox({ dataPack: dir, onUnknownRoute: () => {} });

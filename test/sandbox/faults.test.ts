@@ -5,7 +5,12 @@ import type { SandboxServer } from '../../src/sandbox/index.js';
 import { ovhClient, ovhError, raw, signed, useTrustedSandbox } from './helpers.js';
 
 /** A raw request that reports how it ended: an answer, a dropped connection, or nothing within `timeoutMs`. */
-function attempt(sb: SandboxServer, method: string, path: string, timeoutMs = 2000): Promise<{ outcome: 'answer' | 'dropped' | 'timeout'; status?: number; text?: string }> {
+function attempt(
+  sb: SandboxServer,
+  method: string,
+  path: string,
+  timeoutMs = 2000,
+): Promise<{ outcome: 'answer' | 'dropped' | 'timeout'; status?: number; text?: string }> {
   return new Promise((resolve) => {
     const req = https.request({ host: sb.host, port: sb.port, method, path, ca: sb.caPem, agent: false }, (res) => {
       let text = '';
@@ -40,7 +45,11 @@ describe('sandbox faults, latency, log and unknown routes', () => {
     expect(first.headers['x-ovh-queryid']).toBeTruthy();
     expect((await raw(sb, 'GET', path)).status).toBe(503);
     expect((await raw(sb, 'GET', path)).status).toBe(200);
-    expect(sb.log.map((e) => [e.status, e.fault])).toEqual([[503, 'status'], [503, 'status'], [200, undefined]]);
+    expect(sb.log.map((e) => [e.status, e.fault])).toEqual([
+      [503, 'status'],
+      [503, 'status'],
+      [200, undefined],
+    ]);
   });
 
   it('sends Retry-After with a 429 fault, and matches the method when given', async () => {
@@ -67,7 +76,10 @@ describe('sandbox faults, latency, log and unknown routes', () => {
     sb.addFault({ route: '/order/cart/{cartId}/assign', kind: 'drop-after' });
     await ovhError(client.requestPromised('POST', `/order/cart/${after.cartId}/assign`));
     expect(await listed()).toContain(after.cartId);
-    expect(sb.log.filter((e) => e.fault).map((e) => [e.fault, e.status])).toEqual([['drop-before', 0], ['drop-after', 0]]);
+    expect(sb.log.filter((e) => e.fault).map((e) => [e.fault, e.status])).toEqual([
+      ['drop-before', 0],
+      ['drop-after', 0],
+    ]);
   });
 
   it('sends a slow body: headers and part first, the rest after the delay', async () => {
@@ -115,7 +127,15 @@ describe('sandbox faults, latency, log and unknown routes', () => {
       'GET /order/cart/{cartId}/eco',
       'GET /order/catalog/public/eco',
     ]);
-    expect(sb.log[1]).toMatchObject({ method: 'POST', path: '/order/cart', query: {}, body: { ovhSubsidiary: 'FR', description: 'logged' }, signed: true, auth: 'signature', status: 200 });
+    expect(sb.log[1]).toMatchObject({
+      method: 'POST',
+      path: '/order/cart',
+      query: {},
+      body: { ovhSubsidiary: 'FR', description: 'logged' },
+      signed: true,
+      auth: 'signature',
+      status: 200,
+    });
     expect(sb.log[2]).toMatchObject({ path: `/order/cart/${cart.cartId}/eco`, query: { planCode: '24sk10' }, body: null });
     expect(sb.log[3]).toMatchObject({ query: { ovhSubsidiary: 'GB' }, signed: false, auth: 'none' });
     expect(Date.parse(sb.log[0]!.at)).not.toBeNaN();

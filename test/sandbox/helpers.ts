@@ -72,7 +72,14 @@ export function raw(sb: SandboxServer, method: string, path: string, options: Ra
     headers['X-Ovh-Application'] = options.sign.appKey;
     headers['X-Ovh-Consumer'] = options.sign.consumerKey;
     headers['X-Ovh-Timestamp'] = ts;
-    headers['X-Ovh-Signature'] = signatureOf(options.sign.appSecret, options.sign.consumerKey, method, `https://${options.sign.host ?? sb.host}${path}`, body, ts);
+    headers['X-Ovh-Signature'] = signatureOf(
+      options.sign.appSecret,
+      options.sign.consumerKey,
+      method,
+      `https://${options.sign.host ?? sb.host}${path}`,
+      body,
+      ts,
+    );
   }
   if (body !== '') {
     headers['Content-Type'] ??= 'application/json';
@@ -123,9 +130,13 @@ export async function buildCart(client: OvhClient, setup: CartSetup = {}): Promi
   const planCode = setup.planCode ?? '24rise01';
   const pricingMode = setup.pricingMode ?? 'default';
   const duration = setup.duration ?? 'P1M';
-  const cart = (await client.requestPromised('POST', '/order/cart', { ovhSubsidiary: setup.subsidiary ?? 'FR', description: 'test cart' })) as { cartId: string };
+  const cart = (await client.requestPromised('POST', '/order/cart', { ovhSubsidiary: setup.subsidiary ?? 'FR', description: 'test cart' })) as {
+    cartId: string;
+  };
   if (setup.assign !== false) await client.requestPromised('POST', `/order/cart/${cart.cartId}/assign`);
-  const item = (await client.requestPromised('POST', `/order/cart/${cart.cartId}/${product}`, { planCode, duration, pricingMode, quantity: 1 })) as { itemId: number };
+  const item = (await client.requestPromised('POST', `/order/cart/${cart.cartId}/${product}`, { planCode, duration, pricingMode, quantity: 1 })) as {
+    itemId: number;
+  };
   let options = setup.options;
   if (!options) {
     const defs = (await client.requestPromised('GET', `/order/cart/${cart.cartId}/${product}/options`, { planCode })) as OptionDef[];
@@ -135,10 +146,20 @@ export async function buildCart(client: OvhClient, setup: CartSetup = {}): Promi
   }
   const optionIds: number[] = [];
   for (const option of options) {
-    const added = (await client.requestPromised('POST', `/order/cart/${cart.cartId}/${product}/options`, { itemId: item.itemId, planCode: option, duration, pricingMode, quantity: 1 })) as { itemId: number };
+    const added = (await client.requestPromised('POST', `/order/cart/${cart.cartId}/${product}/options`, {
+      itemId: item.itemId,
+      planCode: option,
+      duration,
+      pricingMode,
+      quantity: 1,
+    })) as { itemId: number };
     optionIds.push(added.itemId);
   }
-  const configurations = setup.configurations ?? [['dedicated_datacenter', 'gra'], ['dedicated_os', 'none_64.en'], ['region', 'europe']];
+  const configurations = setup.configurations ?? [
+    ['dedicated_datacenter', 'gra'],
+    ['dedicated_os', 'none_64.en'],
+    ['region', 'europe'],
+  ];
   for (const [label, value] of configurations) {
     await client.requestPromised('POST', `/order/cart/${cart.cartId}/item/${item.itemId}/configuration`, { label, value });
   }

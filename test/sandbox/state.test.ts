@@ -23,7 +23,9 @@ describe('sandbox state persistence', () => {
     const open = await buildCart(client, { planCode: '24sk10' });
     const order = (await client.requestPromised('POST', `/order/cart/${cartId}/checkout`, { autoPayWithPreferredPaymentMethod: true })) as { orderId: number };
     first.clock.advance(20 * 60_000);
-    const pending = (await ovhClient(first, { consumerKey: undefined }).requestPromised('POST', '/auth/credential', { accessRules: [{ method: 'GET', path: '/me' }] })) as { consumerKey: string };
+    const pending = (await ovhClient(first, { consumerKey: undefined }).requestPromised('POST', '/auth/credential', {
+      accessRules: [{ method: 'GET', path: '/me' }],
+    })) as { consumerKey: string };
     const credentials = first.credentials;
     restore();
     await first.close();
@@ -40,7 +42,9 @@ describe('sandbox state persistence', () => {
       expect(((await again.requestPromised('GET', `/order/cart/${cartId}`)) as { readOnly: boolean }).readOnly).toBe(true);
       expect(((await again.requestPromised('GET', `/order/cart/${open.cartId}/item`)) as number[]).length).toBe(4);
       expect(await again.requestPromised('GET', `/me/order/${order.orderId}/status`)).toBe('delivering');
-      expect((await raw(second, 'GET', '/1.0/me', { sign: { ...credentials, consumerKey: pending.consumerKey } })).json()).toMatchObject({ message: 'This credential is not valid' });
+      expect((await raw(second, 'GET', '/1.0/me', { sign: { ...credentials, consumerKey: pending.consumerKey } })).json()).toMatchObject({
+        message: 'This credential is not valid',
+      });
       second.validateCredential(pending.consumerKey);
       const saved = JSON.parse(readFileSync(statePath, 'utf8')) as { credentials: Array<{ consumerKey: string; status: string }> };
       expect(saved.credentials.find((c) => c.consumerKey === pending.consumerKey)!.status).toBe('validated');

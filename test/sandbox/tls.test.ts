@@ -37,17 +37,21 @@ describe('sandbox TLS', () => {
   it('is trusted with `ca` and refused without it', async () => {
     expect((await raw(sb, 'GET', '/1.0/auth/time')).status).toBe(200);
     const refused = await new Promise<string>((resolve) => {
-      https.get({ host: '127.0.0.1', port: sb.port, path: '/1.0/auth/time', agent: false }, () => resolve('accepted')).on('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? e.message));
+      https
+        .get({ host: '127.0.0.1', port: sb.port, path: '/1.0/auth/time', agent: false }, () => resolve('accepted'))
+        .on('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? e.message));
     });
     expect(refused).toMatch(/CERT|SIGN|ISSUER|VERIFY/);
   });
 
   it('serves the certificate for localhost too', async () => {
     const status = await new Promise<number>((resolve, reject) => {
-      https.get({ host: 'localhost', port: sb.port, path: '/1.0/auth/time', ca: sb.caPem, agent: false, family: 4 }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      }).on('error', reject);
+      https
+        .get({ host: 'localhost', port: sb.port, path: '/1.0/auth/time', ca: sb.caPem, agent: false, family: 4 }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        })
+        .on('error', reject);
     });
     expect(status).toBe(200);
   });
@@ -59,7 +63,14 @@ describe('sandbox TLS', () => {
       ovh.requestPromised('GET', '/me').then((me) => console.log(me.nichandle), (e) => { console.log('ERR', JSON.stringify(e)); });`;
     const { stdout } = await exec(process.execPath, ['-e', script], {
       cwd: process.cwd(),
-      env: { ...process.env, NODE_EXTRA_CA_CERTS: sb.caPath, AK: sb.credentials.appKey, AS: sb.credentials.appSecret, CK: sb.credentials.consumerKey, PORT: String(sb.port) },
+      env: {
+        ...process.env,
+        NODE_EXTRA_CA_CERTS: sb.caPath,
+        AK: sb.credentials.appKey,
+        AS: sb.credentials.appSecret,
+        CK: sb.credentials.consumerKey,
+        PORT: String(sb.port),
+      },
     });
     expect(stdout.trim()).toBe(sb.account.nichandle);
   });

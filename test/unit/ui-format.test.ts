@@ -23,7 +23,13 @@ describe('money and words', () => {
   });
 
   it('renders aligned borderless tables', () => {
-    const out = renderTable([{ header: 'Plan' }, { header: 'Price', align: 'right' }], [['24rise01', '€89.99'], ['24sk10', '€6.99']]);
+    const out = renderTable(
+      [{ header: 'Plan' }, { header: 'Price', align: 'right' }],
+      [
+        ['24rise01', '€89.99'],
+        ['24sk10', '€6.99'],
+      ],
+    );
     const lines = out.split('\n').map((l) => l.trimEnd());
     expect(lines[0]).toMatch(/^Plan\s+Price$/);
     expect(lines[1]).toMatch(/^24rise01\s+€89\.99$/);

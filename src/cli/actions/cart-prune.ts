@@ -13,7 +13,9 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
   const dryRun = options.dryRun === true;
   const { output, theme } = await commandIo(ctx);
   const session = await openSession(ctx, { needAccount: true, output });
-  const report = await waitFor(ctx, output, dryRun ? 'Looking for carts to prune' : 'Pruning carts', () => pruneCarts(session.api, { olderThan, dryRun, now: ctx.now() }));
+  const report = await waitFor(ctx, output, dryRun ? 'Looking for carts to prune' : 'Pruning carts', () =>
+    pruneCarts(session.api, { olderThan, dryRun, now: ctx.now() }),
+  );
   if (ctx.globals.json) output.json(report);
   else {
     output.result(renderPrune(report, theme, { cut: ctx.stdout.isTTY === true }));

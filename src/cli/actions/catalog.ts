@@ -69,7 +69,9 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
   const cached = result.loaded.fromCache ? ' (catalog from the cache)' : '';
   const order = `Order one with \`${commandText(ctx, `order --plan <plan> --range ${range} --datacenter <dc>`)}\`.`;
   if (result.matching > result.rows.length) {
-    output.info(`The first ${result.rows.length} of ${result.matching} matching offers by ${query.sort}, ${subsidiary} prices without tax${cached}. --all shows every one; --search, --max-price or --available narrow the list. ${order}`);
+    output.info(
+      `The first ${result.rows.length} of ${result.matching} matching offers by ${query.sort}, ${subsidiary} prices without tax${cached}. --all shows every one; --search, --max-price or --available narrow the list. ${order}`,
+    );
   } else {
     output.info(`${result.rows.length} of ${total} offers, ${subsidiary} prices without tax${cached}. ${order}`);
   }

@@ -48,9 +48,12 @@ export async function login(ctx: Context, options: Record<string, unknown>, over
   for (const warning of store?.warnings ?? []) output.warn(warning);
 
   if ((input.appKey || input.appSecret || input.consumerKey) && (input.clientId || input.clientSecret)) {
-    throw new UsageError('Give either an application key (--app-key, --app-secret, --consumer-key) or an OAuth2 service account (--client-id, --client-secret), not both.', {
-      code: 'conflicting_options',
-    });
+    throw new UsageError(
+      'Give either an application key (--app-key, --app-secret, --consumer-key) or an OAuth2 service account (--client-id, --client-secret), not both.',
+      {
+        code: 'conflicting_options',
+      },
+    );
   }
 
   // --sandbox: the built-in API with its own application; nothing is stored (every run starts it afresh).
@@ -69,7 +72,8 @@ export async function login(ctx: Context, options: Record<string, unknown>, over
   // over, also when the same command line (same application key and secret) is run again.
   const otherCredentials = Boolean(input.consumerKey || input.clientId || input.clientSecret);
   const stored = store && !otherCredentials ? store.getPending(profileName) : undefined;
-  const sameApplication = (p: NonNullable<typeof stored>) => (!input.appKey || input.appKey === p.appKey) && (!input.appSecret || input.appSecret === p.appSecret);
+  const sameApplication = (p: NonNullable<typeof stored>) =>
+    (!input.appKey || input.appKey === p.appKey) && (!input.appSecret || input.appSecret === p.appSecret);
   const pending = stored && sameApplication(stored) ? stored : undefined;
   const canAsk = overrides.prompter !== undefined ? overrides.prompter !== null : ctx.canPrompt();
   const prompter = canAsk ? (overrides.prompter ?? (await import('../../ui/inquirer-prompter.js')).createInquirerPrompter(ctx)) : null;
@@ -138,7 +142,15 @@ export async function login(ctx: Context, options: Record<string, unknown>, over
   }
   const profile: StoredProfile =
     result.credentials.kind === 'oauth2'
-      ? { kind: 'oauth2', endpoint: result.endpointInput, clientId: result.credentials.clientId, clientSecret: result.credentials.clientSecret, nichandle, defaultSubsidiary: ovhSubsidiary, createdAt: ctx.now().toISOString() }
+      ? {
+          kind: 'oauth2',
+          endpoint: result.endpointInput,
+          clientId: result.credentials.clientId,
+          clientSecret: result.credentials.clientSecret,
+          nichandle,
+          defaultSubsidiary: ovhSubsidiary,
+          createdAt: ctx.now().toISOString(),
+        }
       : {
           kind: 'app',
           endpoint: result.endpointInput,
@@ -154,7 +166,9 @@ export async function login(ctx: Context, options: Record<string, unknown>, over
   output.info(`Saved as profile "${profileName}" in ${displayPath(store.path, ctx.env)} (readable by you only). Default subsidiary: ${ovhSubsidiary}.`);
   const shadowing = CREDENTIAL_ENV.filter((name) => ctx.env[name]);
   if (shadowing.length) {
-    output.warn(`${shadowing.join(', ')} ${shadowing.length === 1 ? 'is' : 'are'} set in this environment and take${shadowing.length === 1 ? 's' : ''} precedence over the stored profile; unset ${shadowing.length === 1 ? 'it' : 'them'} to use the profile.`);
+    output.warn(
+      `${shadowing.join(', ')} ${shadowing.length === 1 ? 'is' : 'are'} set in this environment and take${shadowing.length === 1 ? 's' : ''} precedence over the stored profile; unset ${shadowing.length === 1 ? 'it' : 'them'} to use the profile.`,
+    );
   }
   output.result(`Logged in as ${nichandle} (${ovhSubsidiary}) on ${where}, profile ${profileName}.`);
   return 0;

@@ -15,7 +15,10 @@ const CREDENTIAL_ENV = ['OVH_APPLICATION_KEY', 'OVH_APPLICATION_SECRET', 'OVH_CO
 
 export async function run(ctx: Context, options: Record<string, unknown>): Promise<number> {
   if (ctx.globals.sandbox) {
-    throw new UsageError('logout removes a stored profile, and --sandbox stores none.', { code: 'invalid_option', hint: 'Run `ovh-order logout` without --sandbox.' });
+    throw new UsageError('logout removes a stored profile, and --sandbox stores none.', {
+      code: 'invalid_option',
+      hint: 'Run `ovh-order logout` without --sandbox.',
+    });
   }
   const { createOutput } = await import('../../ui/terminal-output.js');
   const output = createOutput(ctx);
@@ -52,10 +55,18 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
   return 0;
 }
 
-async function revoke(ctx: Context, output: { spin<T>(label: string, work: () => Promise<T>): Promise<T>; info(t: string): void; warn(t: string): void }, endpointInput: string, credentials: Credentials, profile: string): Promise<void> {
+async function revoke(
+  ctx: Context,
+  output: { spin<T>(label: string, work: () => Promise<T>): Promise<T>; info(t: string): void; warn(t: string): void },
+  endpointInput: string,
+  credentials: Credentials,
+  profile: string,
+): Promise<void> {
   const endpoint = parseEndpoint(endpointInput);
   const { OvhApi } = await import('../../ovh/api.js');
-  const api = new OvhApi(clientOptions(ctx, endpoint, credentials, { debug: debugWriter(ctx, secretsOf(credentials)), cacheOffset: true, warn: (t) => output.warn(t) }));
+  const api = new OvhApi(
+    clientOptions(ctx, endpoint, credentials, { debug: debugWriter(ctx, secretsOf(credentials)), cacheOffset: true, warn: (t) => output.warn(t) }),
+  );
   try {
     await output.spin('Revoking the consumer key on OVH', () => api.revokeCurrentCredential());
     output.info(`The consumer key no longer works on ${endpoint.name}.`);
@@ -64,7 +75,12 @@ async function revoke(ctx: Context, output: { spin<T>(label: string, work: () =>
       output.info('The consumer key was already invalid on OVH (expired or revoked).');
       return;
     }
-    const explained = explainCredentialError(error, { endpoint, source: `profile:${profile}`, secretOrigin: `profile "${profile}"`, finishCommand: loginCommand(ctx) });
+    const explained = explainCredentialError(error, {
+      endpoint,
+      source: `profile:${profile}`,
+      secretOrigin: `profile "${profile}"`,
+      finishCommand: loginCommand(ctx),
+    });
     if (explained instanceof CliError) {
       throw new CliError(`Could not revoke the consumer key: ${explained.message}`, {
         code: explained.code,

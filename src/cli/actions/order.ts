@@ -32,24 +32,36 @@ export function readSpecFile(ctx: Context, file: string): unknown {
     // Checked before opening: opening a FIFO blocks until a writer comes, and ignores signals meanwhile.
     const stat = statSync(full);
     if (!stat.isFile()) {
-      throw new UsageError(`--spec ${file} is not a regular file; a spec is a JSON file (of at most 1 MB).`, { code: 'invalid_spec', hint: 'Write one with `ovh-order wizard --save <file>`.' });
+      throw new UsageError(`--spec ${file} is not a regular file; a spec is a JSON file (of at most 1 MB).`, {
+        code: 'invalid_spec',
+        hint: 'Write one with `ovh-order wizard --save <file>`.',
+      });
     }
     if (stat.size > SPEC_MAX_BYTES) {
-      throw new UsageError(`--spec ${file} is larger than 1 MB (${stat.size} bytes); a spec is a small JSON file.`, { code: 'invalid_spec', hint: 'Write one with `ovh-order wizard --save <file>`.' });
+      throw new UsageError(`--spec ${file} is larger than 1 MB (${stat.size} bytes); a spec is a small JSON file.`, {
+        code: 'invalid_spec',
+        hint: 'Write one with `ovh-order wizard --save <file>`.',
+      });
     }
     text = readFileSync(full, 'utf8');
     if (Buffer.byteLength(text) > SPEC_MAX_BYTES) throw new UsageError(`--spec ${file} is larger than 1 MB.`, { code: 'invalid_spec' });
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`Cannot read the spec file ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : (error as Error).message}.`, {
-      code: 'invalid_spec',
-      hint: 'Write one with `ovh-order wizard --save <file>`.',
-    });
+    throw new UsageError(
+      `Cannot read the spec file ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : (error as Error).message}.`,
+      {
+        code: 'invalid_spec',
+        hint: 'Write one with `ovh-order wizard --save <file>`.',
+      },
+    );
   }
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`The spec file ${file} is not valid JSON: ${(error as Error).message}`, { code: 'invalid_spec', hint: 'Write one with `ovh-order wizard --save <file>`.' });
+    throw new UsageError(`The spec file ${file} is not valid JSON: ${(error as Error).message}`, {
+      code: 'invalid_spec',
+      hint: 'Write one with `ovh-order wizard --save <file>`.',
+    });
   }
 }
 
@@ -63,7 +75,7 @@ function useSpecEndpoint(ctx: Context, document: unknown, warn: (text: string) =
 }
 
 function specFlags(options: Record<string, unknown>): OrderSpecFlags {
-  const text = (key: string) => (typeof options[key] === 'string' ? (options[key]) : undefined);
+  const text = (key: string) => (typeof options[key] === 'string' ? options[key] : undefined);
   const list = (key: string) => (Array.isArray(options[key]) ? (options[key] as string[]) : undefined);
   const configs = list('config');
   return {
@@ -108,7 +120,13 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
     placed(result, preview, autopay) {
       output.result(
         renderOrderPlaced(
-          { orderId: result.orderId, url: result.url, autopay, total: money(moneyFromCartPrice(preview.prices.withTax)), statusCommand: commandText(ctx, `status ${result.orderId} --wait`) },
+          {
+            orderId: result.orderId,
+            url: result.url,
+            autopay,
+            total: money(moneyFromCartPrice(preview.prices.withTax)),
+            statusCommand: commandText(ctx, `status ${result.orderId} --wait`),
+          },
           theme,
         ),
       );
@@ -120,9 +138,7 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
       api: session.api,
       output,
       presenter,
-      prompter: ctx.canPrompt()
-        ? async () => ctx.prompter ?? (await import('../../ui/inquirer-prompter.js')).createInquirerPrompter(ctx)
-        : undefined,
+      prompter: ctx.canPrompt() ? async () => ctx.prompter ?? (await import('../../ui/inquirer-prompter.js')).createInquirerPrompter(ctx) : undefined,
       signal: ctx.interrupt.signal,
       now: () => ctx.now(),
       endpointSubsidiaries: session.endpoint.subsidiaries,

@@ -57,7 +57,8 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new UsageError(`Port ${port} is already in use.`, { hint: 'Pick another one with --port, or --port 0 for any free port.' });
+    if (code === 'EADDRINUSE')
+      throw new UsageError(`Port ${port} is already in use.`, { hint: 'Pick another one with --port, or --port 0 for any free port.' });
     throw asDataPackUsageError(error, DataPackError);
   }
   ctx.cleanups.push(() => server.close());

@@ -18,10 +18,7 @@ export interface WhoamiReport {
   from?: string;
   nichandle: string | null;
   subsidiary: string | null;
-  credentials:
-    | { kind: 'app'; appKey: string | null; consumerKey: string | null }
-    | { kind: 'oauth2'; clientId: string | null }
-    | { kind: 'none' };
+  credentials: { kind: 'app'; appKey: string | null; consumerKey: string | null } | { kind: 'oauth2'; clientId: string | null } | { kind: 'none' };
   works: boolean;
   /** Environment variables the credentials (and endpoint) were read from. */
   variables?: string[];
@@ -41,7 +38,11 @@ export async function run(ctx: Context): Promise<number> {
 
   if (session.credentials.kind === 'none') {
     report.looked = session.looked;
-    report.problem = { code: 'no_credentials', message: 'No OVH API credentials found.', hint: `Run \`ovh-order login\`, or set OVH_ENDPOINT, OVH_APPLICATION_KEY, OVH_APPLICATION_SECRET and OVH_CONSUMER_KEY.` };
+    report.problem = {
+      code: 'no_credentials',
+      message: 'No OVH API credentials found.',
+      hint: `Run \`ovh-order login\`, or set OVH_ENDPOINT, OVH_APPLICATION_KEY, OVH_APPLICATION_SECRET and OVH_CONSUMER_KEY.`,
+    };
     exitCode = ExitCode.credentials;
   } else if (session.credentials.kind === 'app' && !session.credentials.consumerKey) {
     report.problem = { code: 'no_consumer_key', message: 'There is an application key but no consumer key.', hint: 'Run `ovh-order login` to request one.' };
@@ -85,9 +86,12 @@ export async function run(ctx: Context): Promise<number> {
 }
 
 /** The key's rules (GET /auth/currentCredential) against ORDERING_ACCESS_RULES. */
-async function checkRules(session: Session, output: { spin<T>(label: string, work: () => Promise<T>): Promise<T> }): Promise<NonNullable<WhoamiReport['rules']>> {
+async function checkRules(
+  session: Session,
+  output: { spin<T>(label: string, work: () => Promise<T>): Promise<T> },
+): Promise<NonNullable<WhoamiReport['rules']>> {
   try {
-    const credential = await output.spin('Reading the consumer key\'s rules (GET /auth/currentCredential)', () => session.api.getCurrentCredential());
+    const credential = await output.spin("Reading the consumer key's rules (GET /auth/currentCredential)", () => session.api.getCurrentCredential());
     const granted = credential.rules.map((r) => ({ method: r.method, path: r.path }));
     return { granted, missing: missingOrderingRules(granted) };
   } catch (error) {
@@ -156,7 +160,13 @@ export function formatReport(report: WhoamiReport): string {
     const side = rules.missing.filter((r) => !r.neededToOrder);
     const granted = `${rules.granted.length} granted`;
     if (rules.missing.length === 0) rows.push(['Rules', `every rule ordering needs (${granted})`]);
-    else rows.push(['Rules', `${granted}:\n${formatRules(rules.granted).map((line) => `${' '.repeat(14)}${line}`).join('\n')}`]);
+    else
+      rows.push([
+        'Rules',
+        `${granted}:\n${formatRules(rules.granted)
+          .map((line) => `${' '.repeat(14)}${line}`)
+          .join('\n')}`,
+      ]);
     if (side.length > 0 && rules.missing.every((r) => !r.neededToOrder)) {
       rows.push(['Note', `no ${side.map((r) => `${r.method} ${r.path}`).join(', ')}: ordering works; ${side.map((r) => r.purpose).join(', ')} does not`]);
     }
@@ -193,4 +203,3 @@ async function remember(ctx: Context, session: Session, me: { nichandle: string;
     await store.set(name, { ...stored, nichandle: me.nichandle, defaultSubsidiary: stored.defaultSubsidiary ?? me.ovhSubsidiary });
   }
 }
-

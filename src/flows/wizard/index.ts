@@ -13,7 +13,7 @@ import { previewStep } from './steps/preview.js';
 import { rangeStep } from './steps/range.js';
 import { subsidiaryStep } from './steps/subsidiary.js';
 
-export type { WizardDeps, WizardFlags, WizardState,  } from './state.js';
+export type { WizardDeps, WizardFlags, WizardState } from './state.js';
 export { resumeLine } from './support.js';
 
 const WIZARD_STEPS: readonly WizardStep[] = [

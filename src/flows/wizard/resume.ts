@@ -36,13 +36,18 @@ export async function resumeCart(deps: WizardDeps, cartId: string, initial: Wiza
   const server = inspection.server;
   let state: WizardState = { ...initial, subsidiary, locale };
   if (!server) {
-    deps.output.info(deps.view.cartSummary({ cartId, expire: session.cart.expire, server: null, options: [], configured: {}, missing: describeMissing(inspection.missing) }));
+    deps.output.info(
+      deps.view.cartSummary({ cartId, expire: session.cart.expire, server: null, options: [], configured: {}, missing: describeMissing(inspection.missing) }),
+    );
     return state;
   }
 
   const range = rangeOfCartProduct(server.product);
   if (deps.flags.range && deps.flags.range !== range) {
-    throw new UsageError(`Cart ${cartId} holds a ${range} server, not ${deps.flags.range}.`, { code: 'cart_range_mismatch', hint: `Drop --range, or use --range ${range}.` });
+    throw new UsageError(`Cart ${cartId} holds a ${range} server, not ${deps.flags.range}.`, {
+      code: 'cart_range_mismatch',
+      hint: `Drop --range, or use --range ${range}.`,
+    });
   }
   const offers = await wait(deps, `Loading the ${range} catalog and stock for ${subsidiary}`, () =>
     loadOffers(deps.api, { range, subsidiary, refresh: deps.flags.refresh, cache: deps.cache, endpoint: deps.endpoint.apiUrl, now: deps.now }),
@@ -57,7 +62,13 @@ export async function resumeCart(deps: WizardDeps, cartId: string, initial: Wiza
   const choices = await wait(deps, 'Reading the billing choices', () => session.billingChoices(server.product, server.planCode, offer));
   const billing = server.pricingMode ? findBillingChoice(choices, server.pricingMode, server.duration ?? undefined) : undefined;
   // Recorded even when its billing is unknown: the billing step then replaces the item instead of adding a second server.
-  deps.cart.server = { itemId: server.itemId, planCode: server.planCode, duration: billing?.duration ?? server.duration ?? '', pricingMode: server.pricingMode ?? '', quantity: server.quantity };
+  deps.cart.server = {
+    itemId: server.itemId,
+    planCode: server.planCode,
+    duration: billing?.duration ?? server.duration ?? '',
+    pricingMode: server.pricingMode ?? '',
+    quantity: server.quantity,
+  };
   deps.cart.options = new Map(inspection.contents.options.filter((o) => o.settings.planCode).map((o) => [o.settings.planCode!, o.itemId]));
 
   const familyOf = new Map(inspection.optionDefinitions.map((d) => [d.planCode, d.family]));
@@ -65,16 +76,14 @@ export async function resumeCart(deps: WizardDeps, cartId: string, initial: Wiza
   const optionsComplete = !inspection.missing.some((m) => m.kind === 'option-family');
 
   deps.output.info(
-    deps.view.cartSummary(
-      {
-        cartId,
-        expire: session.cart.expire,
-        server: { planCode: server.planCode, name: offer.name, duration: server.duration, pricingMode: server.pricingMode, quantity: server.quantity },
-        options: inspection.optionCodes,
-        configured: inspection.configured,
-        missing: describeMissing(inspection.missing),
-      },
-    ),
+    deps.view.cartSummary({
+      cartId,
+      expire: session.cart.expire,
+      server: { planCode: server.planCode, name: offer.name, duration: server.duration, pricingMode: server.pricingMode, quantity: server.quantity },
+      options: inspection.optionCodes,
+      configured: inspection.configured,
+      missing: describeMissing(inspection.missing),
+    }),
   );
   state = {
     ...state,

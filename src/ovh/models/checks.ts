@@ -90,7 +90,13 @@ export function acceptsCatalogPlan(v: unknown): boolean {
 }
 
 function acceptsConfiguration(v: unknown): boolean {
-  return isRecord(v) && typeof v.name === 'string' && optional(v.isCustom, 'boolean') && typeof v.isMandatory === 'boolean' && nullishList(v.values, (s) => typeof s === 'string');
+  return (
+    isRecord(v) &&
+    typeof v.name === 'string' &&
+    optional(v.isCustom, 'boolean') &&
+    typeof v.isMandatory === 'boolean' &&
+    nullishList(v.values, (s) => typeof s === 'string')
+  );
 }
 
 function acceptsAddonFamily(v: unknown): boolean {
@@ -129,7 +135,12 @@ function acceptsCpu(c: Record<string, unknown>): boolean {
 }
 
 function acceptsDisk(d: unknown): boolean {
-  return isRecord(d) && typeof d.capacity === 'number' && nullish(d.number, 'number') && ['technology', 'interface', 'specs', 'usage'].every((k) => nullish(d[k], 'string'));
+  return (
+    isRecord(d) &&
+    typeof d.capacity === 'number' &&
+    nullish(d.number, 'number') &&
+    ['technology', 'interface', 'specs', 'usage'].every((k) => nullish(d[k], 'string'))
+  );
 }
 
 function acceptsNetwork(n: Record<string, unknown>): boolean {
@@ -140,7 +151,8 @@ function acceptsNetwork(n: Record<string, unknown>): boolean {
 export function acceptsPublicCatalog(v: unknown): boolean {
   if (!isRecord(v) || typeof v.catalogId !== 'number') return false;
   const locale = v.locale;
-  if (!isRecord(locale) || typeof locale.currencyCode !== 'string' || !optional(locale.subsidiary, 'string') || !optional(locale.taxRate, 'number')) return false;
+  if (!isRecord(locale) || typeof locale.currencyCode !== 'string' || !optional(locale.subsidiary, 'string') || !optional(locale.taxRate, 'number'))
+    return false;
   if (!Array.isArray(v.plans) || !v.plans.every(acceptsCatalogPlan)) return false;
   if (!nullishList(v.addons, acceptsCatalogPlan) || !nullishList(v.products, acceptsCatalogProduct)) return false;
   return nullishList(v.planFamilies, (f) => isRecord(f) && typeof f.name === 'string');

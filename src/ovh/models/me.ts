@@ -57,16 +57,7 @@ export const BillingOrderSchema = z.looseObject({
 export type BillingOrder = z.infer<typeof BillingOrderSchema>;
 
 /** billing.order.OrderStatusEnum; an unknown future status is passed on as a string. */
-export const KNOWN_ORDER_STATUSES = [
-  'cancelled',
-  'cancelling',
-  'checking',
-  'delivered',
-  'delivering',
-  'documentsRequested',
-  'notPaid',
-  'unknown',
-] as const;
+export const KNOWN_ORDER_STATUSES = ['cancelled', 'cancelling', 'checking', 'delivered', 'delivering', 'documentsRequested', 'notPaid', 'unknown'] as const;
 export type KnownOrderStatus = (typeof KNOWN_ORDER_STATUSES)[number];
 /** `GET /me/order/{orderId}/status`: a bare JSON string. */
 export const OrderStatusSchema = z.string().min(1);

@@ -38,8 +38,26 @@ export type Reduction = z.infer<typeof ReductionSchema>;
 
 /** order.OrderDetailTypeEnum values seen in the schema (new ones pass as strings). */
 export const ORDER_DETAIL_TYPES = [
-  'ACCESSORY', 'CAUTION', 'CHOOSED', 'CONSUMPTION', 'CREATION', 'DELIVERY', 'DURATION', 'GIFT', 'INSTALLATION',
-  'LICENSE', 'MUTE', 'OTHER', 'OUTPLAN', 'QUANTITY', 'REFUND', 'RENEW', 'SPECIAL', 'SWITCH', 'TRANSFER', 'VOUCHER',
+  'ACCESSORY',
+  'CAUTION',
+  'CHOOSED',
+  'CONSUMPTION',
+  'CREATION',
+  'DELIVERY',
+  'DURATION',
+  'GIFT',
+  'INSTALLATION',
+  'LICENSE',
+  'MUTE',
+  'OTHER',
+  'OUTPLAN',
+  'QUANTITY',
+  'REFUND',
+  'RENEW',
+  'SPECIAL',
+  'SWITCH',
+  'TRANSFER',
+  'VOUCHER',
 ] as const;
 
 /**

@@ -7,7 +7,21 @@
 import type { AvailabilityQuery as ClientAvailabilityQuery } from '../../ovh/models/availability.js';
 import type { OfferIndex, ResolvedPlan } from './offer-index.js';
 
-export const DELAY_CODES = ['1H-high', '1H-low', '24H', '72H', '120H', '240H', '480H', '720H', '1440H', '2160H', 'comingSoon', 'unavailable', 'unknown'] as const;
+export const DELAY_CODES = [
+  '1H-high',
+  '1H-low',
+  '24H',
+  '72H',
+  '120H',
+  '240H',
+  '480H',
+  '720H',
+  '1440H',
+  '2160H',
+  'comingSoon',
+  'unavailable',
+  'unknown',
+] as const;
 
 const WEIGHTED: string[] = ['1H-high', '1H-high', '1H-low', '24H', '72H', '72H', '120H', '240H', 'unavailable', 'unavailable', '480H', 'comingSoon'];
 

@@ -92,8 +92,21 @@ function serverProduct(plan: ResolvedPlan): Record<string, unknown> {
     blobs: {
       technical: {
         server: {
-          cpu: { boost: cpu.boost, brand: cpu.brand, cores: cpu.cores, frequency: cpu.frequency, model: cpu.model, number: cpu.number, score: cpu.score, threads: cpu.threads },
-          frame: { dualPowerSupply: authoredSpec(plan).line === 'scale' || authoredSpec(plan).line === 'hgr', model: 'OVH', size: authoredSpec(plan).frameSize },
+          cpu: {
+            boost: cpu.boost,
+            brand: cpu.brand,
+            cores: cpu.cores,
+            frequency: cpu.frequency,
+            model: cpu.model,
+            number: cpu.number,
+            score: cpu.score,
+            threads: cpu.threads,
+          },
+          frame: {
+            dualPowerSupply: authoredSpec(plan).line === 'scale' || authoredSpec(plan).line === 'hgr',
+            model: 'OVH',
+            size: authoredSpec(plan).frameSize,
+          },
           range: authoredSpec(plan).line,
           services: { antiddos: 'standard', sla: authoredSpec(plan).line === 'kimsufi' ? 99.9 : 99.95 },
         },

@@ -127,5 +127,8 @@ export function loadDataPack(folder: string): DataPack {
 
 /** The subsidiaries a pack has catalogs for, per range. */
 export function packSubsidiaries(pack: DataPack, range: PublicRange): string[] {
-  return [...pack.catalogs.values()].filter((c) => c.range === range).map((c) => c.subsidiary).sort();
+  return [...pack.catalogs.values()]
+    .filter((c) => c.range === range)
+    .map((c) => c.subsidiary)
+    .sort();
 }

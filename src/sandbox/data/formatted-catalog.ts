@@ -6,8 +6,18 @@ import type { PricingEntry } from './pricing.js';
 import type { Subsidiary } from './regions.js';
 
 const CURRENCY_NAMES: Record<string, string> = {
-  EUR: 'Euro', GBP: 'Pound sterling', PLN: 'Polish złoty', CAD: 'Canadian dollar', USD: 'US dollar', CZK: 'Czech koruna',
-  MAD: 'Moroccan dirham', XOF: 'West African CFA franc', TND: 'Tunisian dinar', AUD: 'Australian dollar', INR: 'Indian rupee', SGD: 'Singapore dollar',
+  EUR: 'Euro',
+  GBP: 'Pound sterling',
+  PLN: 'Polish złoty',
+  CAD: 'Canadian dollar',
+  USD: 'US dollar',
+  CZK: 'Czech koruna',
+  MAD: 'Moroccan dirham',
+  XOF: 'West African CFA franc',
+  TND: 'Tunisian dinar',
+  AUD: 'Australian dollar',
+  INR: 'Indian rupee',
+  SGD: 'Singapore dollar',
 };
 
 const defaultPrice = (entries: PricingEntry[], capacity: 'installation' | 'renew'): PricingEntry | undefined =>
@@ -25,10 +35,23 @@ function specifications(plan: ResolvedPlan, index: OfferIndex): Record<string, u
   const { cpu } = plan;
   return {
     cpu: { boost: cpu.boost, brand: cpu.brand, cores: cpu.cores, frequency: cpu.frequency, model: cpu.model, planCode: null, threads: cpu.threads },
-    disks: (storage?.product.disks ?? []).map((d) => ({ number: d.number, planCode: storage!.planCode, raid: storage!.product.raid ?? 'Soft RAID', size: d.capacity, type: `${d.technology} ${d.interface}` })),
+    disks: (storage?.product.disks ?? []).map((d) => ({
+      number: d.number,
+      planCode: storage!.planCode,
+      raid: storage!.product.raid ?? 'Soft RAID',
+      size: d.capacity,
+      type: `${d.technology} ${d.interface}`,
+    })),
     gpu: null,
     memory: memory?.product.memory ? { planCode: memory.planCode, size: memory.product.memory.size, type: memory.product.memory.ramType } : null,
-    network: { failover: 0, internal: 0, ip: 1, outgoing: bandwidth?.product.level ?? 0, private: vrack?.product.level ?? 0, privateBandwidth: vrack?.product.level ?? 0 },
+    network: {
+      failover: 0,
+      internal: 0,
+      ip: 1,
+      outgoing: bandwidth?.product.level ?? 0,
+      private: vrack?.product.level ?? 0,
+      privateBandwidth: vrack?.product.level ?? 0,
+    },
   };
 }
 

@@ -70,9 +70,7 @@ function storageProduct(name: string): AddonProduct {
     // SSDs first, as OVH lists hybrid arrays.
     .sort((a, b) => (a.technology === b.technology ? 0 : a.technology === 'SSD' ? -1 : 1));
   const raid = raidPart === 'noraid' ? 'No RAID' : raidPart === 'hardraid' ? 'Hard RAID' : 'Soft RAID';
-  const text = disks
-    .map((d) => `${d.number}x ${d.technology} ${d.interface} ${capacityText(d.capacity)} Enterprise Class`)
-    .join(' + ');
+  const text = disks.map((d) => `${d.number}x ${d.technology} ${d.interface} ${capacityText(d.capacity)} Enterprise Class`).join(' + ');
   return {
     name,
     description: `${text} ${raid}`,

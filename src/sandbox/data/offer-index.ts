@@ -90,8 +90,17 @@ export class OfferIndex {
     this.plans.set(spec.planCode, {
       // The high-grade plans of the formatted dedicated catalog are bare-metal plans too, as at OVH:
       // the public catalog maps their add-on codes to the products stock is named by.
-      spec, planCode: spec.planCode, invoiceName: invoiceNameOf(spec), ranges: spec.range === 'dedicated' ? ['dedicated', 'baremetalServers'] : [spec.range], server: spec.server, line: spec.line,
-      enableBackup: spec.enableBackup === true, cpu: spec.cpu, datacenters, families, modes,
+      spec,
+      planCode: spec.planCode,
+      invoiceName: invoiceNameOf(spec),
+      ranges: spec.range === 'dedicated' ? ['dedicated', 'baremetalServers'] : [spec.range],
+      server: spec.server,
+      line: spec.line,
+      enableBackup: spec.enableBackup === true,
+      cpu: spec.cpu,
+      datacenters,
+      families,
+      modes,
     });
   }
 
@@ -166,7 +175,10 @@ export function authoredSpec(plan: ResolvedPlan): PlanSpec {
 function recordedFor(recorded: Map<string, PricingEntry[]>, planCode: string, sub: Subsidiary): PricingEntry[] {
   const entries = recorded.get(sub.code);
   if (!entries) {
-    throw new ApiError(400, `Sandbox: the data pack has no recorded pricings of ${planCode} for subsidiary ${sub.code} (recorded: ${[...recorded.keys()].join(', ')})`);
+    throw new ApiError(
+      400,
+      `Sandbox: the data pack has no recorded pricings of ${planCode} for subsidiary ${sub.code} (recorded: ${[...recorded.keys()].join(', ')})`,
+    );
   }
   return entries;
 }

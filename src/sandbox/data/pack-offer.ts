@@ -39,14 +39,21 @@ function pricingOf(p: Json): PricingEntry | undefined {
     duration: capacity === 'installation' ? 'P0D' : renewDuration(Math.max(1, interval)),
     description: str(p.description) ?? '',
     engagement: engagement
-      ? { defaultEndAction: str(engagement.defaultEndAction) ?? 'REACTIVATE_ENGAGEMENT', duration: str(engagement.duration) ?? '', type: engagement.type === 'upfront' ? 'upfront' : 'periodic' }
+      ? {
+          defaultEndAction: str(engagement.defaultEndAction) ?? 'REACTIVATE_ENGAGEMENT',
+          duration: str(engagement.duration) ?? '',
+          type: engagement.type === 'upfront' ? 'upfront' : 'periodic',
+        }
       : null,
     quantityMax: obj(p.quantity)?.max === null ? null : num(obj(p.quantity)?.max, 1),
     repeatMax: obj(p.repeat)?.max === null ? null : num(obj(p.repeat)?.max, 1),
   };
 }
 
-const pricingsOf = (doc: Json): PricingEntry[] => arr(doc.pricings).map(pricingOf).filter((e): e is PricingEntry => e !== undefined);
+const pricingsOf = (doc: Json): PricingEntry[] =>
+  arr(doc.pricings)
+    .map(pricingOf)
+    .filter((e): e is PricingEntry => e !== undefined);
 
 function kindOf(family: string): AddonProduct['kind'] {
   if (family === 'memory' || family === 'bandwidth' || family === 'vrack') return family;
@@ -83,7 +90,13 @@ function addonProduct(addon: Json, family: string, products: Map<string, Json>):
   return described;
 }
 
-function addCatalog(index: OfferIndex, catalog: RecordedCatalog, plans: Map<string, ResolvedPlan>, addons: Map<string, ResolvedAddon>, region: SandboxRegion): void {
+function addCatalog(
+  index: OfferIndex,
+  catalog: RecordedCatalog,
+  plans: Map<string, ResolvedPlan>,
+  addons: Map<string, ResolvedAddon>,
+  region: SandboxRegion,
+): void {
   const { doc, subsidiary } = catalog;
   const products = new Map(arr(doc.products).map((p) => [str(p.name) ?? '', p]));
   const addonDocs = new Map(arr(doc.addons).map((a) => [str(a.planCode) ?? '', a]));
@@ -121,7 +134,14 @@ function addCatalog(index: OfferIndex, catalog: RecordedCatalog, plans: Map<stri
         server,
         line: str(obj(obj(planDoc.blobs)?.commercial)?.range) ?? '',
         enableBackup: false,
-        cpu: { brand: str(cpu.brand) ?? '', model: str(cpu.model) ?? '', cores: num(cpu.cores), threads: num(cpu.threads), frequency: num(cpu.frequency), boost: num(cpu.boost) },
+        cpu: {
+          brand: str(cpu.brand) ?? '',
+          model: str(cpu.model) ?? '',
+          cores: num(cpu.cores),
+          threads: num(cpu.threads),
+          frequency: num(cpu.frequency),
+          boost: num(cpu.boost),
+        },
         datacenters: Array.isArray(datacenters) ? (datacenters as string[]) : [...REGIONS[region].datacenters],
         families,
         modes: [],

@@ -19,8 +19,14 @@ export interface ModeSpec {
 
 export type ModeSetName = 'kimsufi' | 'rise' | 'advance' | 'scale';
 
-const mode = (m: string, commitment: number, renewMonths: number, factor: number, setupCharged: boolean, engagement: ModeSpec['engagement']): ModeSpec =>
-  ({ mode: m, commitment, renewMonths, factor, setupCharged, engagement });
+const mode = (m: string, commitment: number, renewMonths: number, factor: number, setupCharged: boolean, engagement: ModeSpec['engagement']): ModeSpec => ({
+  mode: m,
+  commitment,
+  renewMonths,
+  factor,
+  setupCharged,
+  engagement,
+});
 
 export const MODE_SETS: Record<ModeSetName, ModeSpec[]> = {
   // Kimsufi / So you Start: no discount, setup always charged (as in the real 24sk10).
@@ -162,18 +168,35 @@ export function buildPricings(source: PriceSource, sub: Subsidiary, nowMs = Date
   for (const m of source.modes) {
     const setupMicro = m.setupCharged ? centsToMicro(setup) : 0;
     installations.push({
-      mode: m.mode, capacity: 'installation', price: setupMicro, tax: taxOf(setupMicro, sub.taxRate),
+      mode: m.mode,
+      capacity: 'installation',
+      price: setupMicro,
+      tax: taxOf(setupMicro, sub.taxRate),
       promotions: promotionsOn(source, 'installation', m.mode, setupMicro, nowMs),
-      interval: 0, intervalUnit: 'none', commitment: 0, duration: 'P0D',
-      description: 'rental (only applicable for 1 time)', engagement: null, quantityMax, repeatMax: 1,
+      interval: 0,
+      intervalUnit: 'none',
+      commitment: 0,
+      duration: 'P0D',
+      description: 'rental (only applicable for 1 time)',
+      engagement: null,
+      quantityMax,
+      repeatMax: 1,
     });
     const renewMicro = centsToMicro(Math.round(monthly * m.factor * m.renewMonths));
     renews.push({
-      mode: m.mode, capacity: 'renew', price: renewMicro, tax: taxOf(renewMicro, sub.taxRate), promotions: promotionsOn(source, 'renew', m.mode, renewMicro, nowMs),
-      interval: m.renewMonths, intervalUnit: 'month', commitment: m.commitment, duration: renewDuration(m.renewMonths),
+      mode: m.mode,
+      capacity: 'renew',
+      price: renewMicro,
+      tax: taxOf(renewMicro, sub.taxRate),
+      promotions: promotionsOn(source, 'renew', m.mode, renewMicro, nowMs),
+      interval: m.renewMonths,
+      intervalUnit: 'month',
+      commitment: m.commitment,
+      duration: renewDuration(m.renewMonths),
       description: m.renewMonths === 1 ? 'rental for 1 month' : `rental for ${m.renewMonths} months`,
       engagement: m.engagement ? { defaultEndAction: 'REACTIVATE_ENGAGEMENT', duration: `P${m.commitment}M`, type: m.engagement } : null,
-      quantityMax, repeatMax: null,
+      quantityMax,
+      repeatMax: null,
     });
   }
   return [...installations, ...renews];

@@ -10,8 +10,7 @@ import { validateCredentialRecord } from './auth.js';
 
 const TOKEN_LIFETIME_SECONDS = 3600;
 
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const html = (status: number, title: string, body: string): RawResponse =>
   new RawResponse(

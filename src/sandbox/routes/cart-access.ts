@@ -68,7 +68,8 @@ export function checkModeAndDuration(entries: PricingEntry[], planCode: string, 
 
 export function checkQuantity(quantity: number, max: number | null): void {
   if (quantity < 1) throw badRequest(`The input provided isn't valid: ${quantity} is less than the minimum of 1 (property 'quantity')`);
-  if (max !== null && quantity > max) throw badRequest(`The input provided isn't valid: ${quantity} is greater than the maximum of ${max} (property 'quantity')`);
+  if (max !== null && quantity > max)
+    throw badRequest(`The input provided isn't valid: ${quantity} is greater than the maximum of ${max} (property 'quantity')`);
 }
 
 export function itemView(sb: SandboxRuntime, item: ItemRecord): Record<string, unknown> {

@@ -17,7 +17,9 @@ export function subsidiaryOn(sb: SandboxRuntime, code: string, name = 'ovhSubsid
   enumQuery(code, name, 'nichandle.OvhSubsidiaryEnum', SUBSIDIARY_ENUM[sb.region]);
   const sub = SUBSIDIARIES[code];
   if (!sub || sub.region !== sb.region) {
-    const authored = subsidiariesOf(sb.region).map((s) => s.code).join(', ');
+    const authored = subsidiariesOf(sb.region)
+      .map((s) => s.code)
+      .join(', ');
     throw badRequest(`Sandbox: no catalog authored for subsidiary ${code} on the ${sb.region} API (authored: ${authored})`);
   }
   return sub;
@@ -36,7 +38,10 @@ const publicCatalog = (range: PublicRange) => (req: ApiRequest, sb: SandboxRunti
   const sub = subsidiaryOn(sb, requireQuery(req.query, 'ovhSubsidiary'));
   if (sb.pack) {
     const recorded = sb.pack.catalogs.get(`${range}:${sub.code}`);
-    if (!recorded) throw badRequest(`Sandbox: the data pack has no ${range} catalog for subsidiary ${sub.code} (recorded: ${packSubsidiaries(sb.pack, range).join(', ') || 'none'})`);
+    if (!recorded)
+      throw badRequest(
+        `Sandbox: the data pack has no ${range} catalog for subsidiary ${sub.code} (recorded: ${packSubsidiaries(sb.pack, range).join(', ') || 'none'})`,
+      );
     return new RawResponse(200, recorded.text, { 'Content-Type': JSON_TYPE });
   }
   return cached(sb, `${range}:${sub.code}`, () => buildPublicCatalog(sb.offers(), range, sub));
@@ -49,7 +54,9 @@ function formattedCatalog(req: ApiRequest, sb: SandboxRuntime): RawResponse {
     const recorded = sb.pack.formatted.get(sub.code);
     if (recorded) return new RawResponse(200, recorded.text, { 'Content-Type': JSON_TYPE });
     if (!sb.pack.catalogs.has(`baremetalServers:${sub.code}`)) {
-      throw badRequest(`Sandbox: the data pack has neither a formatted dedicated catalog nor a baremetalServers catalog for subsidiary ${sub.code} (recorded: ${packSubsidiaries(sb.pack, 'baremetalServers').join(', ') || 'none'})`);
+      throw badRequest(
+        `Sandbox: the data pack has neither a formatted dedicated catalog nor a baremetalServers catalog for subsidiary ${sub.code} (recorded: ${packSubsidiaries(sb.pack, 'baremetalServers').join(', ') || 'none'})`,
+      );
     }
   }
   return cached(sb, `dedicated:${sub.code}`, () => buildFormattedDedicatedCatalog(sb.offers(), sub, Math.floor(sb.clock.nowMs() / 1000)));
@@ -57,7 +64,11 @@ function formattedCatalog(req: ApiRequest, sb: SandboxRuntime): RawResponse {
 
 function availabilities(req: ApiRequest, sb: SandboxRuntime): unknown {
   const q = req.query;
-  const list = (value: string | undefined) => value?.split(',').map((s) => s.trim()).filter(Boolean);
+  const list = (value: string | undefined) =>
+    value
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   sb.stock.countRequest();
   const records = queryAvailabilities(sb.offers(), {
     planCode: q.planCode,

@@ -30,7 +30,11 @@ function serverName(sb: SandboxRuntime): string {
 }
 
 function checkout(req: ApiRequest, sb: SandboxRuntime): unknown {
-  const body = validateBody(req.body, { autoPayWithPreferredPaymentMethod: { type: 'boolean' }, waiveRetractationPeriod: { type: 'boolean' } }, { optionalBody: true });
+  const body = validateBody(
+    req.body,
+    { autoPayWithPreferredPaymentMethod: { type: 'boolean' }, waiveRetractationPeriod: { type: 'boolean' } },
+    { optionalBody: true },
+  );
   const cart = assignedCart(req, sb);
   if (cart.readOnly) throw new ApiError(403, READ_ONLY_TEXT);
   checkCartForCheckout(sb, cart);

@@ -83,7 +83,12 @@ export const itemsRoutes: RouteDef[] = [
       const item = itemOf(sb, cart, req.params.itemId!);
       const state = stateOf(sb);
       // Any label and value are accepted here, as on the real API: refusals come at checkout.
-      const config: ConfigurationRecord = { id: ++state.counters.configurationId, itemId: item.itemId, label: body.label as string, value: body.value as string };
+      const config: ConfigurationRecord = {
+        id: ++state.counters.configurationId,
+        itemId: item.itemId,
+        label: body.label as string,
+        value: body.value as string,
+      };
       state.configurations[String(config.id)] = config;
       item.configurations.push(config.id);
       return configView(config);
@@ -109,4 +114,3 @@ export const itemsRoutes: RouteDef[] = [
     },
   },
 ];
-

@@ -43,7 +43,10 @@ function durationText(duration: string, language: 'fr' | 'en'): string {
 
 function configurationsOf(sb: SandboxRuntime, item: ItemRecord): Array<{ label: string; value: string }> {
   const configs = stateOf(sb).configurations;
-  return item.configurations.map((id) => configs[String(id)]).filter((c) => c !== undefined).map((c) => ({ label: c.label, value: c.value }));
+  return item.configurations
+    .map((id) => configs[String(id)])
+    .filter((c) => c !== undefined)
+    .map((c) => ({ label: c.label, value: c.value }));
 }
 
 function linesOf(sb: SandboxRuntime, item: ItemRecord, domain: string, rootDomain: string, sub: Subsidiary, datacenter: string | undefined): BuiltLine[] {
@@ -59,12 +62,29 @@ function linesOf(sb: SandboxRuntime, item: ItemRecord, domain: string, rootDomai
   const q = item.quantity;
   const now = sb.clock.nowMs();
   const line = (detailType: BuiltLine['detailType'], description: string, unit: number, promoted: number, promotions: Promotion[]): BuiltLine => ({
-    item, domain, rootDomain, detailType, description, quantity: q, unit,
-    original: unit * q, reduction: (unit - promoted) * q, total: promoted * q, promotions, productName, configurations,
+    item,
+    domain,
+    rootDomain,
+    detailType,
+    description,
+    quantity: q,
+    unit,
+    original: unit * q,
+    reduction: (unit - promoted) * q,
+    total: promoted * q,
+    promotions,
+    productName,
+    configurations,
   });
   return [
     line('INSTALLATION', isServer ? `${name} ${rental}${where} - ` : name, installation.price, priceAt(installation, now), activePromotions(installation, now)),
-    line('DURATION', `${name} ${rental}${where} - ${durationText(item.duration, sub.language)}`, renew.price, priceAt(renew, now), activePromotions(renew, now)),
+    line(
+      'DURATION',
+      `${name} ${rental}${where} - ${durationText(item.duration, sub.language)}`,
+      renew.price,
+      priceAt(renew, now),
+      activePromotions(renew, now),
+    ),
   ];
 }
 
@@ -90,14 +110,34 @@ export function buildOrder(sb: SandboxRuntime, cart: CartRecord): BuiltOrder {
 
 const CONTRACTS = {
   en: [
-    ['General Terms and Conditions of Service', 'General_Terms_and_Conditions-EN-2.4.pdf', 'These are the general terms and conditions of service of the OVHcloud sandbox. Nothing is sold here.'],
-    ['Specific Conditions for Dedicated Servers', 'Dedicated_Servers_Specific_Conditions-EN-3.1.pdf', 'Dedicated servers are delivered without an operating system. This is a simulation.'],
+    [
+      'General Terms and Conditions of Service',
+      'General_Terms_and_Conditions-EN-2.4.pdf',
+      'These are the general terms and conditions of service of the OVHcloud sandbox. Nothing is sold here.',
+    ],
+    [
+      'Specific Conditions for Dedicated Servers',
+      'Dedicated_Servers_Specific_Conditions-EN-3.1.pdf',
+      'Dedicated servers are delivered without an operating system. This is a simulation.',
+    ],
     ['Data Processing Agreement', 'OVH_Data_Protection_Agreement-EN-7.0.pdf', 'Personal data processing annex (sandbox copy).'],
   ],
   fr: [
-    ['Conditions Générales de Service', 'Conditions_Generales_de_Service-FR-2.4.pdf', 'Conditions générales de service du bac à sable OVHcloud. Rien n’est vendu ici.'],
-    ['Conditions Particulières des Serveurs Dédiés', 'Conditions_Particulieres_Serveurs_Dedies-FR-3.1.pdf', 'Les serveurs dédiés sont livrés sans système d’exploitation. Ceci est une simulation.'],
-    ['Annexe Traitement de données à caractère personnel', 'OVH_Data_Protection_Agreement-FR-7.0.pdf', 'Annexe relative au traitement des données personnelles (copie du bac à sable).'],
+    [
+      'Conditions Générales de Service',
+      'Conditions_Generales_de_Service-FR-2.4.pdf',
+      'Conditions générales de service du bac à sable OVHcloud. Rien n’est vendu ici.',
+    ],
+    [
+      'Conditions Particulières des Serveurs Dédiés',
+      'Conditions_Particulieres_Serveurs_Dedies-FR-3.1.pdf',
+      'Les serveurs dédiés sont livrés sans système d’exploitation. Ceci est une simulation.',
+    ],
+    [
+      'Annexe Traitement de données à caractère personnel',
+      'OVH_Data_Protection_Agreement-FR-7.0.pdf',
+      'Annexe relative au traitement des données personnelles (copie du bac à sable).',
+    ],
   ],
 } as const;
 

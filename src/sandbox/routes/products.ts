@@ -68,7 +68,12 @@ function routesOf(product: ProductId): RouteDef[] {
           .plansOf(RANGE_OF[product])
           .filter((p) => req.query.planCode === undefined || p.planCode === req.query.planCode)
           .filter((p) => req.query.family === undefined || p.line === req.query.family)
-          .map((p) => ({ planCode: p.planCode, prices: offers.planPricings(p, sub).map((e) => genericPricing(e, sub)), productName: p.invoiceName, productType: 'delivery' }));
+          .map((p) => ({
+            planCode: p.planCode,
+            prices: offers.planPricings(p, sub).map((e) => genericPricing(e, sub)),
+            productName: p.invoiceName,
+            productType: 'delivery',
+          }));
       },
     },
     {
@@ -83,8 +88,13 @@ function routesOf(product: ProductId): RouteDef[] {
         checkModeAndDuration(entries, plan.planCode, body.pricingMode as string, body.duration as string);
         checkQuantity(body.quantity as number, 10);
         const item = newItem(sb, {
-          cartId: cart.cartId, productId: product, planCode: plan.planCode, duration: body.duration as string,
-          pricingMode: body.pricingMode as string, quantity: body.quantity as number, parentItemId: null,
+          cartId: cart.cartId,
+          productId: product,
+          planCode: plan.planCode,
+          duration: body.duration as string,
+          pricingMode: body.pricingMode as string,
+          quantity: body.quantity as number,
+          parentItemId: null,
         });
         return itemView(sb, item);
       },
@@ -141,8 +151,13 @@ function routesOf(product: ProductId): RouteDef[] {
         }
         checkQuantity(body.quantity as number, null);
         const item = newItem(sb, {
-          cartId: cart.cartId, productId: product, planCode: code, duration: body.duration,
-          pricingMode: body.pricingMode, quantity: body.quantity as number, parentItemId: parent.itemId,
+          cartId: cart.cartId,
+          productId: product,
+          planCode: code,
+          duration: body.duration,
+          pricingMode: body.pricingMode,
+          quantity: body.quantity as number,
+          parentItemId: parent.itemId,
         });
         parent.options.push(item.itemId);
         return itemView(sb, item);

@@ -8,8 +8,6 @@ import path from 'node:path';
 import { startSandbox, type SandboxLogEntry, type SandboxServer } from '../../../src/sandbox/index.js';
 import { freshBinPath, isolatedEnv, repoRoot, runCli, type CliResult, sandboxKeys } from '../../helpers/run-cli.js';
 
-;
-
 /** The server ordered in the suite: KS-1, eco, FR, Gravelines, monthly, the default options. */
 export const ORDER_ARGS = ['order', '--range', 'eco', '--plan', '24sk10', '--subsidiary', 'FR', '--datacenter', 'gra', '--yes'] as const;
 

@@ -32,4 +32,3 @@ export function disagreements(sample: Json, accepts: (v: unknown) => boolean, sc
   for (const at of pathsOf(sample)) for (const wrong of WRONG_VALUES) check(`${at.join('.')} = ${JSON.stringify(wrong)}`, withValueAt(sample, at, wrong));
   return found;
 }
-

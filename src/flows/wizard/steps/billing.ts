@@ -33,7 +33,14 @@ async function placeServer(deps: WizardDeps, state: WizardState, choice: Billing
   const ledger = deps.cart;
   const wanted = { planCode: offer.planCode, duration: choice.duration, pricingMode: choice.pricingMode, quantity };
   const current = ledger.server;
-  if (current && current.planCode === wanted.planCode && current.duration === wanted.duration && current.pricingMode === wanted.pricingMode && current.quantity === quantity) return;
+  if (
+    current &&
+    current.planCode === wanted.planCode &&
+    current.duration === wanted.duration &&
+    current.pricingMode === wanted.pricingMode &&
+    current.quantity === quantity
+  )
+    return;
   if (current) {
     await wait(deps, 'Removing the previous server from the cart', () => session.removeItem(current.itemId));
     ledger.server = undefined;
@@ -65,7 +72,12 @@ export const billingStep: WizardStep = {
       const answer = await deps.prompter.select<string>({
         id: 'billing',
         message: 'How do you want to pay?',
-        choices: choices.map((c) => ({ value: keyOf(c), name: deps.view.billingChoiceName(c, state.locale), short: c.label, description: deps.view.billingChoiceDescription(c, state.locale) })),
+        choices: choices.map((c) => ({
+          value: keyOf(c),
+          name: deps.view.billingChoiceName(c, state.locale),
+          short: c.label,
+          description: deps.view.billingChoiceDescription(c, state.locale),
+        })),
         default: keyOf(previous ?? defaultBillingChoice(choices)!),
         allowBack: deps.canGoBack === true,
       });

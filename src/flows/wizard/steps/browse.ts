@@ -27,7 +27,11 @@ function visibleOffers(offers: readonly StockedOffer[], filter: OfferFilter): St
   const availability = new Map(offers.map((o) => [o.planCode, o.availability]));
   const kept = new Set(filterOffers(offers, filter, availability).map((o) => o.planCode));
   const byCode = new Map(offers.map((o) => [o.planCode, o]));
-  return sortOffers(offers.filter((o) => kept.has(o.planCode)), 'price', availability).map((o) => byCode.get(o.planCode)!);
+  return sortOffers(
+    offers.filter((o) => kept.has(o.planCode)),
+    'price',
+    availability,
+  ).map((o) => byCode.get(o.planCode)!);
 }
 
 function nonNegative(text: string): true | string {
@@ -61,15 +65,29 @@ async function editFilter(prompter: Prompter, filter: OfferFilter, currency: str
       current = { ...current, search: text || undefined };
     }
     if (answer === 'minRam') {
-      const text = await prompter.input({ id: 'filter:min-ram', message: 'Minimum RAM in GB (empty: any):', default: current.minRamGb?.toString() ?? '', validate: nonNegative });
+      const text = await prompter.input({
+        id: 'filter:min-ram',
+        message: 'Minimum RAM in GB (empty: any):',
+        default: current.minRamGb?.toString() ?? '',
+        validate: nonNegative,
+      });
       current = { ...current, minRamGb: text.trim() ? Number(text.replace(',', '.')) : undefined };
     }
     if (answer === 'maxPrice') {
-      const text = await prompter.input({ id: 'filter:max-price', message: `Maximum monthly price${currency ? ` in ${currency}` : ''} (empty: any):`, default: current.maxMonthly?.toString() ?? '', validate: nonNegative });
+      const text = await prompter.input({
+        id: 'filter:max-price',
+        message: `Maximum monthly price${currency ? ` in ${currency}` : ''} (empty: any):`,
+        default: current.maxMonthly?.toString() ?? '',
+        validate: nonNegative,
+      });
       current = { ...current, maxMonthly: text.trim() ? Number(text.replace(',', '.')) : undefined };
     }
     if (answer === 'datacenters') {
-      const text = await prompter.input({ id: 'filter:datacenters', message: 'Datacenters, comma-separated (e.g. gra,rbx; empty: any):', default: current.datacenters?.join(',') ?? '' });
+      const text = await prompter.input({
+        id: 'filter:datacenters',
+        message: 'Datacenters, comma-separated (e.g. gra,rbx; empty: any):',
+        default: current.datacenters?.join(',') ?? '',
+      });
       const codes = parseDatacenterList(text);
       current = { ...current, datacenters: codes.length > 0 ? codes : undefined };
     }
@@ -100,12 +118,17 @@ export const browseStep: WizardStep = {
         continue;
       }
       deps.output.info(
-        deps.view.muted(`${shown.length} of ${loaded.offers.length} offers, cheapest first${described ? `, ${described}` : ''}. Type to search; prices per month without tax.`),
+        deps.view.muted(
+          `${shown.length} of ${loaded.offers.length} offers, cheapest first${described ? `, ${described}` : ''}. Type to search; prices per month without tax.`,
+        ),
       );
       const answer = await deps.prompter.search<string>({
         id: 'offer',
         message: 'Which server?',
-        choices: [...offerChoices(shown, state, deps), { value: FILTERS, name: `⚙ Filters${described ? `: ${described}` : ' (RAM, price, datacenter, text)'}`, description: 'Change the filters' }],
+        choices: [
+          ...offerChoices(shown, state, deps),
+          { value: FILTERS, name: `⚙ Filters${described ? `: ${described}` : ' (RAM, price, datacenter, text)'}`, description: 'Change the filters' },
+        ],
         // After "back", the server still in the cart is the previous answer.
         default: state.offer?.planCode ?? deps.cart.server?.planCode,
         allowBack: deps.canGoBack === true,

@@ -44,7 +44,9 @@ export const checkoutStep: WizardStep = {
     }
     // Never raced against Ctrl-C: once posted, the answer is what tells whether something was bought.
     deps.cart.checkoutStarted = true;
-    const placed = await deps.output.spin('Placing the order', () => checkout(deps.api, session.cartId, { autopay, waiveRetraction, quote: quotedTotal(state.preview!) }, deps.checkoutHooks, deps.now));
+    const placed = await deps.output.spin('Placing the order', () =>
+      checkout(deps.api, session.cartId, { autopay, waiveRetraction, quote: quotedTotal(state.preview!) }, deps.checkoutHooks, deps.now),
+    );
     deps.output.result(
       `\n${deps.view.orderPlaced({ orderId: placed.orderId, cartId: session.cartId, url: placed.url, autopay, total, statusCommand: command(deps, `status ${placed.orderId}`) })}\n`,
     );

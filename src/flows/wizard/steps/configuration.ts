@@ -62,7 +62,12 @@ export function orderDatacenters(values: readonly string[], stock: OfferAvailabi
 }
 
 /** The datacenter Enter picks: the first in order neither refused nor declined, else the first. */
-function defaultDatacenter(ordered: readonly string[], stock: OfferAvailability | undefined, refused: ReadonlySet<string>, declined: ReadonlySet<string>): string | undefined {
+function defaultDatacenter(
+  ordered: readonly string[],
+  stock: OfferAvailability | undefined,
+  refused: ReadonlySet<string>,
+  declined: ReadonlySet<string>,
+): string | undefined {
   const usable = ordered.filter((v) => !refused.has(normaliseDatacenter(v)) && !declined.has(v));
   const inStock = usable.find((v) => stock?.datacenters.find((d) => d.datacenter === normaliseDatacenter(v))?.orderable !== false);
   return inStock ?? usable[0] ?? ordered[0];
@@ -85,7 +90,12 @@ async function askDatacenter(
 ): Promise<string | Back> {
   const allowed = requirement.allowedValues ?? [];
   if (allowed.length === 0) {
-    return deps.prompter.input({ id: `config:${DATACENTER_LABEL}`, message: 'Datacenter (e.g. gra, rbx, bhs):', default: previous, validate: (v) => (v.trim() ? true : 'A datacenter is needed.') });
+    return deps.prompter.input({
+      id: `config:${DATACENTER_LABEL}`,
+      message: 'Datacenter (e.g. gra, rbx, bhs):',
+      default: previous,
+      validate: (v) => (v.trim() ? true : 'A datacenter is needed.'),
+    });
   }
   const declined = new Set<string>();
   for (;;) {
@@ -164,7 +174,10 @@ export const configurationStep: WizardStep = {
     const session = await cartOf(deps);
     const offer = state.offer!;
     const itemId = deps.cart.server!.itemId;
-    const hardware = hardwareFromOptions(offer, (state.options ?? []).map((o) => o.planCode));
+    const hardware = hardwareFromOptions(
+      offer,
+      (state.options ?? []).map((o) => o.planCode),
+    );
     const [requirements, stock] = await wait(deps, 'Reading the required configuration and the stock', () =>
       Promise.all([
         session.requiredConfiguration(itemId),
@@ -221,7 +234,9 @@ export const configurationStep: WizardStep = {
       }
       const previous = answers.get(requirement.label);
       const answer =
-        requirement.label === DATACENTER_LABEL ? await askDatacenter(deps, requirement, stock, previous, datacenterContext) : await askLabel(deps, requirement, previous);
+        requirement.label === DATACENTER_LABEL
+          ? await askDatacenter(deps, requirement, stock, previous, datacenterContext)
+          : await askLabel(deps, requirement, previous);
       if (answer === BACK) {
         const back = asked.pop();
         if (back === undefined) return BACK;
@@ -239,7 +254,12 @@ export const configurationStep: WizardStep = {
     const entries = assertConfigurationPlan(planConfiguration(requirements, { values, datacenter: answers.has(DATACENTER_LABEL) ? undefined : datacenter }));
     const notAsked = entries.filter((e) => !answers.has(e.label));
     if (notAsked.length > 0) deps.output.info(deps.view.configurationNotes(notAsked));
-    await wait(deps, 'Saving the configuration', () => session.configure(itemId, entries.map(({ label, value }) => ({ label, value }))));
+    await wait(deps, 'Saving the configuration', () =>
+      session.configure(
+        itemId,
+        entries.map(({ label, value }) => ({ label, value })),
+      ),
+    );
     return { ...state, requirements, stock, configuration: entries };
   },
 };

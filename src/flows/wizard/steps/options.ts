@@ -28,7 +28,13 @@ function defaultPickOf(family: OfferAddonFamily, mode: string, duration: string)
   return resolveOptions([family], [], { pricingMode: mode, duration }).selected[0]?.planCode;
 }
 
-async function askFamily(deps: WizardDeps, state: WizardState, family: OfferAddonFamily, previous: string | undefined, allowBack: boolean): Promise<string | typeof BACK> {
+async function askFamily(
+  deps: WizardDeps,
+  state: WizardState,
+  family: OfferAddonFamily,
+  previous: string | undefined,
+  allowBack: boolean,
+): Promise<string | typeof BACK> {
   const mode = state.billing!.pricingMode;
   const duration = state.billing!.duration;
   const months = monthsOfDuration(duration);
@@ -92,8 +98,14 @@ export const optionsStep: WizardStep = {
     const definitions = await wait(deps, 'Reading the hardware options', () => session.optionDefinitions(offer.product, offer.planCode));
     const families = familiesInOrder(optionFamiliesFromCart(definitions, offer));
     // Previous answers: the state's (resumed cart), else the options still in the cart (after "back").
-    const inCart = [...deps.cart.options.keys()].map((planCode) => ({ planCode, family: families.find((f) => f.addons.some((a) => a.planCode === planCode))?.name }));
-    const previous = new Map([...inCart.filter((o) => o.family).map((o) => [o.family!, o.planCode] as const), ...(state.options ?? []).map((o) => [o.family, o.planCode] as const)]);
+    const inCart = [...deps.cart.options.keys()].map((planCode) => ({
+      planCode,
+      family: families.find((f) => f.addons.some((a) => a.planCode === planCode))?.name,
+    }));
+    const previous = new Map([
+      ...inCart.filter((o) => o.family).map((o) => [o.family!, o.planCode] as const),
+      ...(state.options ?? []).map((o) => [o.family, o.planCode] as const),
+    ]);
     const answers = new Map<string, string>();
     const asked: number[] = [];
     let i = 0;

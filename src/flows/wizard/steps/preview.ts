@@ -42,7 +42,16 @@ function markDatacenterRefused(state: WizardState, deps: WizardDeps): number {
   const offer = state.offer;
   const datacenter = state.configuration?.find((e) => e.label === DATACENTER_LABEL)?.value;
   if (!offer || datacenter === undefined) return 1;
-  const refused = refusedDatacentersFor(deps, fqnOf(offer.planCode, hardwareFromOptions(offer, (state.options ?? []).map((o) => o.planCode))));
+  const refused = refusedDatacentersFor(
+    deps,
+    fqnOf(
+      offer.planCode,
+      hardwareFromOptions(
+        offer,
+        (state.options ?? []).map((o) => o.planCode),
+      ),
+    ),
+  );
   refused.add(normaliseDatacenter(datacenter));
   const allowed = state.requirements?.find((r) => r.label === DATACENTER_LABEL)?.allowedValues ?? [];
   return allowed.length === 0 ? 1 : allowed.filter((v) => !refused.has(normaliseDatacenter(v))).length;

@@ -23,7 +23,10 @@ async function rangeChoices(deps: WizardDeps): Promise<Array<{ value: Range; nam
       const cached = !key || !cache ? undefined : await Promise.resolve(cache.getSummaries ? cache.getSummaries(key) : cache.get(key)).catch(() => undefined);
       const lines = cached ? rangeContents(cached.summaries) : [];
       const name = `${range.padEnd(10)} — ${lines.length > 0 ? describeRangeContents(lines, { counts: false }) : RANGE_WHAT[range]}`;
-      const description = lines.length > 0 ? `${RANGE_WHAT[range]}: ${describeRangeContents(lines)} offers (${subsidiary})` : `${RANGE_WHAT[range]}; its servers are listed once it is read`;
+      const description =
+        lines.length > 0
+          ? `${RANGE_WHAT[range]}: ${describeRangeContents(lines)} offers (${subsidiary})`
+          : `${RANGE_WHAT[range]}; its servers are listed once it is read`;
       return { value: range, name, description };
     }),
   );

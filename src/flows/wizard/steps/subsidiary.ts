@@ -38,7 +38,11 @@ export const subsidiaryStep: WizardStep = {
       const answer = await deps.prompter.select<string>({
         id: 'subsidiary',
         message: 'Which OVH subsidiary (the country your account is in)?',
-        choices: deps.endpoint.subsidiaries.map((code) => ({ value: code, name: `${code.padEnd(5)} ${subsidiaryInfo(code)?.name ?? ''}`.trimEnd(), short: code })),
+        choices: deps.endpoint.subsidiaries.map((code) => ({
+          value: code,
+          name: `${code.padEnd(5)} ${subsidiaryInfo(code)?.name ?? ''}`.trimEnd(),
+          short: code,
+        })),
         default: deps.endpoint.subsidiaries[0],
         allowBack: deps.canGoBack === true,
       });
