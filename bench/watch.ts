@@ -11,11 +11,11 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { openJournal } from '../src/config/journal.js';
 import { openWatchState } from '../src/config/watch-state.js';
-import { defaultHardware } from '../src/domain/availability.js';
-import { targetKey, type WatchTarget } from '../src/domain/watch.js';
+import type { WatchTarget } from '../src/domain/watch.js';
 import { CALLS_PER_MINUTE } from '../src/domain/watch-pacing.js';
 import { journaledCheckoutHooks } from '../src/flows/checkout-recovery.js';
 import { loadOfferByPlan } from '../src/flows/offers-loader.js';
+import { defaultTarget } from '../src/flows/watch-targets.js';
 import { runWatch } from '../src/flows/watch.js';
 import { CallBudget, type WatchClock } from '../src/flows/watch-budget.js';
 import { CartKeeper, specFor, type OrderEvent } from '../src/flows/watch-order.js';
@@ -63,17 +63,7 @@ export async function watchHarness(sandbox: SandboxServer): Promise<WatchHarness
     retry: { maxAttempts: 1, maxTotalMs: 0, baseDelayMs: 0 },
   });
   const { offer } = await loadOfferByPlan(api, { planCode: '24rise01', range: 'eco', subsidiary: 'FR', availabilities: Promise.resolve([]) });
-  const hardware = defaultHardware(offer);
-  const target: WatchTarget = {
-    key: targetKey(offer.planCode, hardware, false),
-    planCode: offer.planCode,
-    range: offer.range,
-    name: offer.name,
-    hardware,
-    monthly: offer.monthly,
-    setup: offer.setup,
-    offer,
-  };
+  const target = defaultTarget(offer);
   return { api, target, env, callTimes: [], remove: () => rmSync(home, { recursive: true, force: true }) };
 }
 

@@ -73,17 +73,7 @@ export async function resolveWatchTargets(api: CatalogApi, what: WatchWhat, opti
     const targets: WatchTarget[] = [];
     for (const planCode of [...new Set(what.plans.map((p) => p.trim()))]) {
       const { offer } = await loadOfferByPlan(api, { ...lookup, planCode, range: what.range });
-      const hardware = defaultHardware(offer);
-      targets.push({
-        key: targetKey(offer.planCode, hardware, false),
-        planCode: offer.planCode,
-        range: offer.range,
-        name: offer.name,
-        hardware,
-        monthly: offer.monthly,
-        setup: offer.setup,
-        offer,
-      });
+      targets.push(defaultTarget(offer));
     }
     return { targets, mode: 'plans' };
   }
@@ -106,18 +96,21 @@ export async function resolveWatchTargets(api: CatalogApi, what: WatchWhat, opti
       },
     );
   }
-  const targets = matching.slice(0, MAX_REQUIREMENT_TARGETS).map((offer): WatchTarget => {
-    const hardware = defaultHardware(offer);
-    return {
-      key: targetKey(offer.planCode, hardware, false),
-      planCode: offer.planCode,
-      range: offer.range,
-      name: offer.name,
-      hardware,
-      monthly: offer.monthly,
-      setup: offer.setup,
-      offer,
-    };
-  });
+  const targets = matching.slice(0, MAX_REQUIREMENT_TARGETS).map(defaultTarget);
   return { targets, mode: 'requirements' };
+}
+
+/** An offer watched with the hardware it is listed with (its key is the plan code alone). */
+export function defaultTarget(offer: NonNullable<WatchTarget['offer']>): WatchTarget {
+  const hardware = defaultHardware(offer);
+  return {
+    key: targetKey(offer.planCode, hardware, false),
+    planCode: offer.planCode,
+    range: offer.range,
+    name: offer.name,
+    hardware,
+    monthly: offer.monthly,
+    setup: offer.setup,
+    offer,
+  };
 }
