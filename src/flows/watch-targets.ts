@@ -54,18 +54,7 @@ export async function resolveWatchTargets(api: CatalogApi, what: WatchWhat, opti
   if (what.specDocument !== undefined) {
     const spec = parseOrderSpec(what.specDocument, what.specSource ?? 'The spec');
     const { offer } = await loadOfferByPlan(api, { ...lookup, subsidiary: spec.subsidiary, planCode: spec.planCode, range: spec.range });
-    const hardware = hardwareFromOptions(offer, spec.options);
-    const target: WatchTarget = {
-      key: targetKey(offer.planCode, hardware, true),
-      planCode: offer.planCode,
-      range: offer.range,
-      name: offer.name,
-      hardware,
-      monthly: offer.monthly,
-      setup: offer.setup,
-      offer,
-      specOptions: spec.options,
-    };
+    const target: WatchTarget = { ...targetFor(offer, hardwareFromOptions(offer, spec.options), true), specOptions: spec.options };
     return { targets: [target], spec, mode: 'spec' };
   }
 
@@ -102,9 +91,13 @@ export async function resolveWatchTargets(api: CatalogApi, what: WatchWhat, opti
 
 /** An offer watched with the hardware it is listed with (its key is the plan code alone). */
 export function defaultTarget(offer: NonNullable<WatchTarget['offer']>): WatchTarget {
-  const hardware = defaultHardware(offer);
+  return targetFor(offer, defaultHardware(offer), false);
+}
+
+/** An offer watched with `hardware`; a spec's hardware is part of the key (another spec is another watch). */
+function targetFor(offer: NonNullable<WatchTarget['offer']>, hardware: WatchTarget['hardware'], explicitHardware: boolean): WatchTarget {
   return {
-    key: targetKey(offer.planCode, hardware, false),
+    key: targetKey(offer.planCode, hardware, explicitHardware),
     planCode: offer.planCode,
     range: offer.range,
     name: offer.name,
