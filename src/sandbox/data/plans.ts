@@ -53,6 +53,17 @@ export interface PlanSpec {
 }
 
 // Licences are shared by every plan (no plan suffix in their plan codes), so one price each.
+/** RISE-1 and RISE-2 are sold with the same memory choices. */
+const riseMemory: FamilySpec = {
+  name: 'memory',
+  mandatory: true,
+  addons: [
+    ['ram-32g-ecc-3200', 0],
+    ['ram-64g-ecc-3200', 800],
+    ['ram-128g-ecc-2933', 3000],
+  ],
+};
+
 const licences: FamilySpec = {
   name: 'distribution-license',
   mandatory: false,
@@ -259,15 +270,7 @@ export const PLANS: PlanSpec[] = [
       },
     ],
     families: [
-      {
-        name: 'memory',
-        mandatory: true,
-        addons: [
-          ['ram-32g-ecc-3200', 0],
-          ['ram-64g-ecc-3200', 800],
-          ['ram-128g-ecc-2933', 3000],
-        ],
-      },
+      riseMemory,
       {
         name: 'storage',
         mandatory: true,
@@ -299,15 +302,7 @@ export const PLANS: PlanSpec[] = [
     addonSuffix: '24rise',
     useCases: 'hosting,dev-env,bdd',
     families: [
-      {
-        name: 'memory',
-        mandatory: true,
-        addons: [
-          ['ram-32g-ecc-3200', 0],
-          ['ram-64g-ecc-3200', 800],
-          ['ram-128g-ecc-2933', 3000],
-        ],
-      },
+      riseMemory,
       {
         name: 'storage',
         mandatory: true,
