@@ -44,6 +44,11 @@ export interface Session {
   api: OvhApi;
   endpoint: Endpoint;
   endpointSource: EndpointSource;
+  /**
+   * Which API the catalog cache files an entry under: the endpoint's name, or for the sandbox the API it
+   * plays (and its data pack), since its URL has a new port each run and would never be found again.
+   */
+  catalogCacheKey: string;
   source: CredentialSource;
   credentials: Credentials;
   credentialsKind: Credentials['kind'];
@@ -117,6 +122,11 @@ export function sandboxApiFor(ctx: Pick<Context, 'globals' | 'env'>): SandboxApi
   });
 }
 
+/** `sandbox:ovh-eu`, or `sandbox:ovh-eu:/abs/pack` when a data pack is served: never a real endpoint's name. */
+function sandboxCatalogCacheKey(api: SandboxApi, dataPackDir: string | undefined): string {
+  return dataPackDir === undefined ? `sandbox:${api}` : `sandbox:${api}:${path.resolve(dataPackDir)}`;
+}
+
 /** Starts (once per command) the in-process sandbox that `--sandbox` uses; closed when the command ends. */
 export function sandboxFor(ctx: Context): Promise<SandboxServer> {
   let started = sandboxes.get(ctx);
@@ -181,6 +191,7 @@ export async function openSession(ctx: Context, options: OpenSessionOptions): Pr
       api,
       endpoint,
       endpointSource: 'sandbox',
+      catalogCacheKey: sandboxCatalogCacheKey(sandboxApiFor(ctx), sandbox.dataPack?.dir),
       source: 'sandbox',
       credentials,
       credentialsKind: 'app',
@@ -232,6 +243,7 @@ export async function openSession(ctx: Context, options: OpenSessionOptions): Pr
     api,
     endpoint: resolved.endpoint,
     endpointSource: resolved.endpointSource,
+    catalogCacheKey: resolved.endpoint.name,
     source: resolved.source,
     credentials,
     credentialsKind: credentials.kind,

@@ -44,7 +44,7 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
     limit,
     refresh: options.refresh === true,
     cache,
-    endpointKey: session.endpoint.name,
+    endpointKey: session.catalogCacheKey,
     now: () => ctx.now(),
     availabilities,
   };

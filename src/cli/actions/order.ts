@@ -144,7 +144,7 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
       endpointSubsidiaries: session.endpoint.subsidiaries,
       defaultSubsidiary: session.defaultSubsidiary,
       cache,
-      endpointKey: session.endpoint.name,
+      endpointKey: session.catalogCacheKey,
       json: ctx.globals.json,
       command: (args) => commandText(ctx, args),
       // A cold start has no cached offset: /auth/time then runs beside the catalog (its failure is the cart's to report).

@@ -176,7 +176,7 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
         minRamGb: flags.minRamGb,
         maxMonthly: fixedTargets ? undefined : flags.maxPrice,
       },
-      { subsidiary, cache, endpointKey: session.endpoint.name, now: () => ctx.now() },
+      { subsidiary, cache, endpointKey: session.catalogCacheKey, now: () => ctx.now() },
     ),
   );
   const rule: StockRule = {

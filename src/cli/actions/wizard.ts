@@ -67,11 +67,12 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
   const prompter = ctx.prompter ?? createInquirerPrompter(ctx);
   const session = await openSession(ctx, { needAccount: false, output });
   const sandbox = session.sandbox !== undefined;
-  const cache = sandbox ? undefined : (await import('../../config/catalog-cache.js')).openCatalogCache(ctx.env, { now: () => ctx.now() });
+  const cache = (await import('../../config/catalog-cache.js')).openCatalogCache(ctx.env, { now: () => ctx.now() });
 
   const deps: WizardDeps = {
     api: session.api,
     endpoint: session.endpoint,
+    catalogCacheKey: session.catalogCacheKey,
     sandbox,
     prompter,
     output,

@@ -6,10 +6,9 @@ import { rangeOfCartProduct } from '../../domain/offer-model.js';
 import { localeOfSubsidiary, subsidiaryInfo } from '../../domain/subsidiaries.js';
 import { BACK } from '../../ui/prompter.js';
 import { CartSession, describeMissing, inspectCart } from '../cart-builder.js';
-import { loadOffers } from '../offers-loader.js';
 import type { ChosenOption, WizardDeps, WizardState } from './state.js';
 import { knownSubsidiary } from './steps/subsidiary.js';
-import { wait } from './support.js';
+import { loadRange, wait } from './support.js';
 
 async function subsidiaryForResume(deps: WizardDeps): Promise<string> {
   const known = await knownSubsidiary(deps);
@@ -49,9 +48,7 @@ export async function resumeCart(deps: WizardDeps, cartId: string, initial: Wiza
       hint: `Drop --range, or use --range ${range}.`,
     });
   }
-  const offers = await wait(deps, `Loading the ${range} catalog and stock for ${subsidiary}`, () =>
-    loadOffers(deps.api, { range, subsidiary, refresh: deps.flags.refresh, cache: deps.cache, endpoint: deps.endpoint.apiUrl, now: deps.now }),
-  );
+  const offers = await loadRange(deps, range, subsidiary);
   const offer = offers.offers.find((o) => o.planCode === server.planCode);
   if (!offer) {
     throw new UsageError(`Cart ${cartId} holds plan ${server.planCode}, which the ${range} catalog for ${subsidiary} does not sell.`, {

@@ -95,6 +95,8 @@ export interface WizardDeps {
   /** The API (replaced by `login` when the person logs in mid-flow). */
   api: OvhApi;
   endpoint: Pick<Endpoint, 'name' | 'apiUrl' | 'subsidiaries' | 'isPreset'>;
+  /** The API the catalog cache files entries under (the same key as `catalog` and `order`); default the endpoint's name. */
+  catalogCacheKey?: string;
   /** `--sandbox`: the resume commands say so. */
   sandbox: boolean;
   prompter: Prompter;

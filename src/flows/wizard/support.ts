@@ -3,6 +3,9 @@
 import { InterruptedError } from '../../domain/errors.js';
 import { raceInterrupt } from '../interruptible.js';
 import { CartSession } from '../cart-builder.js';
+import { loadOffers } from '../offers-loader.js';
+import type { LoadedOffers } from '../../domain/stocked-offers.js';
+import type { Range } from '../../domain/offer-model.js';
 import type { PurchaseFacts } from '../../domain/purchase.js';
 import type { WizardDeps, WizardState } from './state.js';
 
@@ -11,6 +14,20 @@ export function wait<T>(deps: Pick<WizardDeps, 'output' | 'signal'>, label: stri
   // Interrupted already: start nothing more.
   if (deps.signal.aborted) return Promise.reject(new InterruptedError());
   return deps.output.spin(label, () => raceInterrupt(work(), deps.signal));
+}
+
+/** The range's catalog (through the cache, filed as `catalog` and `order` file it) and its stock, with a spinner. */
+export function loadRange(deps: WizardDeps, range: Range, subsidiary: string): Promise<LoadedOffers> {
+  return wait(deps, `Loading the ${range} catalog and stock for ${subsidiary}`, () =>
+    loadOffers(deps.api, {
+      range,
+      subsidiary,
+      refresh: deps.flags.refresh,
+      cache: deps.cache,
+      endpoint: deps.catalogCacheKey ?? deps.endpoint.name,
+      now: deps.now,
+    }),
+  );
 }
 
 /**

@@ -19,7 +19,7 @@ async function rangeChoices(deps: WizardDeps): Promise<Array<{ value: Range; nam
   return Promise.all(
     RANGES.map(async (range) => {
       const cache = deps.cache;
-      const key = subsidiary === undefined ? undefined : { range, subsidiary, endpoint: deps.endpoint.apiUrl };
+      const key = subsidiary === undefined ? undefined : { range, subsidiary, endpoint: deps.catalogCacheKey ?? deps.endpoint.name };
       const cached = !key || !cache ? undefined : await Promise.resolve(cache.getSummaries ? cache.getSummaries(key) : cache.get(key)).catch(() => undefined);
       const lines = cached ? rangeContents(cached.summaries) : [];
       const name = `${range.padEnd(10)} — ${lines.length > 0 ? describeRangeContents(lines, { counts: false }) : RANGE_WHAT[range]}`;
