@@ -22,8 +22,11 @@ export interface SelectQuestion<T> {
   id: string;
   message: string;
   choices: Array<Choice<T>>;
+  /** Preselected, even when the person answered this question before (the step knows better). */
   default?: T;
-  /** Offer a "← back" choice; choosing it resolves to BACK. */
+  /** Preselected the first time only: asked again (after "back"), the previous answer is. */
+  suggested?: T;
+  /** Offer a "← back" choice (and Esc); choosing it resolves to BACK. */
   allowBack?: boolean;
   pageSize?: number;
 }
@@ -31,6 +34,8 @@ export interface SelectQuestion<T> {
 export interface SearchQuestion<T> extends SelectQuestion<T> {
   /** Text the list is filtered with; by default `name` and `description`. */
   searchText?: (choice: Choice<T>) => string;
+  /** Said under the list, updated as the person types, from the choices the text matches (`3 of 8 offers`). */
+  matchSummary?: (matching: ReadonlyArray<Choice<T>>) => string;
 }
 
 export interface ConfirmQuestion {
@@ -45,12 +50,15 @@ export interface InputQuestion {
   default?: string;
   /** true when fine, else the message that says what is wrong. */
   validate?: (value: string) => true | string;
+  /** Esc resolves to BACK. */
+  allowBack?: boolean;
 }
 
 export interface Prompter {
   select<T>(question: SelectQuestion<T>): Promise<T | Back>;
   search<T>(question: SearchQuestion<T>): Promise<T | Back>;
   confirm(question: ConfirmQuestion): Promise<boolean>;
+  input(question: InputQuestion & { allowBack: true }): Promise<string | Back>;
   input(question: InputQuestion): Promise<string>;
   /** Input whose answer is never echoed (secrets). */
   password(question: InputQuestion): Promise<string>;

@@ -86,7 +86,8 @@ describe('questions asked and not asked', () => {
     expect(offers[0]!.name).toMatch(/11,99 €\s+out of stock$/);
     expect(offers[1]!.name).toMatch(/^KS-1 24sk10\s+32 GB\s+2× 480 GB SSD\s+16,99 €\s+1 h$/);
     expect(offers.every((c) => c.name.length <= 76)).toBe(true);
-    expect(deps.output.text()).toContain('5 of 8 offers, cheapest first, RAM ≥ 32 GB, ≤ 60 EUR/month');
+    expect(prompter.asked[0]!.summary).toBe('5 of 8 offers, cheapest first, per month without tax');
+    expect(prompter.asked[0]!.choices!.at(-1)!.name).toBe('⚙ Filters: RAM ≥ 32 GB, ≤ 60 EUR/month');
   });
 });
 

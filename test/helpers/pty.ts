@@ -5,6 +5,7 @@ import { freshBinPath, repoRoot } from './run-cli.js';
 
 // Types only: the module itself is required lazily, once ptyAvailable() said it loads.
 import type * as NodePty from '@lydell/node-pty';
+import type * as XtermHeadless from '@xterm/headless';
 
 type IPty = NodePty.IPty;
 
@@ -32,6 +33,11 @@ export const keys = {
 export interface PtySession {
   /** Everything printed so far, ANSI escapes removed. */
   screen(): string;
+  /**
+   * What the terminal shows now (scrollback included), as a terminal emulator (xterm.js) draws it:
+   * erased lines are gone, overwritten ones show their last text. Lines are right-trimmed.
+   */
+  display(): Promise<string>;
   /** Resolves once `text` (or a match of the pattern) appears after the current mark; rejects after timeoutMs with the tail of the screen. */
   waitFor(text: string | RegExp, timeoutMs?: number): Promise<void>;
   /** Forget what was printed so far for the purpose of the next waitFor. */
@@ -60,17 +66,28 @@ export function spawnPty(args: string[], env: NodeJS.ProcessEnv, options: { cols
     cwd: repoRoot,
     env: cleanEnv,
   });
+  const { Terminal } = require('@xterm/headless') as typeof XtermHeadless;
+  const terminal = new Terminal({ cols: options.cols ?? 100, rows: options.rows ?? 40, scrollback: 5000, allowProposedApi: true });
   let raw = '';
   let markAt = 0;
   const listeners = new Set<() => void>();
   child.onData((data) => {
     raw += data;
+    terminal.write(data);
     for (const l of listeners) l();
   });
   const exited = new Promise<{ exitCode: number; signal?: number }>((resolve) => child.onExit(resolve));
 
   return {
     screen: () => stripAnsi(raw),
+    async display() {
+      // write() is asynchronous: an empty write's callback runs once everything before it is drawn.
+      await new Promise<void>((resolve) => terminal.write('', resolve));
+      const buffer = terminal.buffer.active;
+      const lines: string[] = [];
+      for (let i = 0; i < buffer.length; i++) lines.push(buffer.getLine(i)?.translateToString(true) ?? '');
+      return lines.join('\n').trimEnd();
+    },
     mark() {
       markAt = raw.length;
     },

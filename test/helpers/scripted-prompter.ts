@@ -1,6 +1,6 @@
 // A Prompter that answers from a script, in order, and fails the test on any question the script
 // did not expect (a question asked twice, a single-value label asked at all, a question out of order).
-import { BACK, type Back, type Choice, type Prompter } from '../../src/ui/prompter.js';
+import { BACK, type Back, type Choice, type InputQuestion, type Prompter, type SearchQuestion } from '../../src/ui/prompter.js';
 
 /** The answer of a person pressing Enter: the question's default (a select without one: its first choice). */
 export const ENTER = Symbol('enter');
@@ -21,6 +21,8 @@ interface AskedQuestion {
   message: string;
   choices?: Array<Choice<unknown>>;
   default?: unknown;
+  /** A search's match summary for the whole list (nothing typed). */
+  summary?: string;
   answer: unknown;
 }
 
@@ -65,13 +67,14 @@ export function scriptedPrompter(script: ScriptedAnswer[]): ScriptedPrompter {
   return {
     asked,
     remaining: () => [...queue],
-    async select<T>(q: { id: string; message: string; choices: Array<Choice<T>>; default?: T; allowBack?: boolean }): Promise<T | Back> {
-      const answer = next('select', q.id, q.message, q.choices, q.default);
+    async select<T>(q: { id: string; message: string; choices: Array<Choice<T>>; default?: T; suggested?: T; allowBack?: boolean }): Promise<T | Back> {
+      const answer = next('select', q.id, q.message, q.choices, q.default ?? q.suggested);
       if (answer === BACK && !q.allowBack) throw new UnexpectedQuestionError(`"${q.id}" does not allow going back.`);
       return answer as T | Back;
     },
-    async search<T>(q: { id: string; message: string; choices: Array<Choice<T>>; default?: T; allowBack?: boolean }): Promise<T | Back> {
-      const answer = next('search', q.id, q.message, q.choices, q.default);
+    async search<T>(q: SearchQuestion<T>): Promise<T | Back> {
+      const answer = next('search', q.id, q.message, q.choices, q.default ?? q.suggested);
+      if (q.matchSummary) asked.at(-1)!.summary = q.matchSummary(q.choices);
       if (answer === BACK && !q.allowBack) throw new UnexpectedQuestionError(`"${q.id}" does not allow going back.`);
       return answer as T | Back;
     },
@@ -80,12 +83,17 @@ export function scriptedPrompter(script: ScriptedAnswer[]): ScriptedPrompter {
       if (typeof answer !== 'boolean') throw new UnexpectedQuestionError(`Confirm "${q.id}" needs a boolean answer.`);
       return answer;
     },
-    async input(q) {
-      const answer = String(next('input', q.id, q.message, undefined, q.default));
+    input: (async (q: InputQuestion) => {
+      const given = next('input', q.id, q.message, undefined, q.default);
+      if (given === BACK) {
+        if (!q.allowBack) throw new UnexpectedQuestionError(`"${q.id}" does not allow going back.`);
+        return BACK;
+      }
+      const answer = String(given);
       const verdict = q.validate?.(answer) ?? true;
       if (verdict !== true) throw new UnexpectedQuestionError(`Input "${q.id}" rejected the scripted answer "${answer}": ${verdict}`);
       return answer;
-    },
+    }) as Prompter['input'],
     async password(q) {
       const answer = String(next('password', q.id, q.message));
       const verdict = q.validate?.(answer) ?? true;

@@ -4,26 +4,51 @@
 // The server is then added to the cart (or the item already there is kept when nothing changed).
 import { CliError, ExitCode } from '../../../domain/errors.js';
 import { checkQuantity, defaultBillingChoice, type BillingChoice } from '../../../domain/billing.js';
-import { BACK } from '../../../ui/prompter.js';
+import { BACK, type Back } from '../../../ui/prompter.js';
 import type { WizardStep } from '../runner.js';
 import type { WizardDeps, WizardState } from '../state.js';
 import { cartOf, wait } from '../support.js';
 
 const keyOf = (c: Pick<BillingChoice, 'pricingMode' | 'duration'>) => `${c.pricingMode}|${c.duration}`;
 
-async function askQuantity(deps: WizardDeps, choice: BillingChoice, previous: number | undefined): Promise<number> {
+/** The quantity, within the offer's limits; BACK when the person pressed Esc (only when `allowBack`). */
+async function askQuantity(deps: WizardDeps, choice: BillingChoice, previous: number | undefined, allowBack: boolean): Promise<number | Back> {
   const { min, max } = choice.quantity;
   if (max !== null && max <= min) return min;
-  const answer = await deps.prompter.input({
+  const question = {
     id: 'quantity',
     message: `How many servers?${max !== null ? ` (${min} to ${max})` : ''}`,
     default: String(previous ?? min),
-    validate: (text) => {
-      const n = Number(text.trim());
-      return checkQuantity(choice, n)?.message ?? true;
-    },
+    validate: (text: string) => checkQuantity(choice, Number(text.trim()))?.message ?? true,
+  };
+  const answer = allowBack ? await deps.prompter.input({ ...question, allowBack: true }) : await deps.prompter.input(question);
+  return answer === BACK ? BACK : Number(answer.trim());
+}
+
+/** The billing choice: said when there is only one, else asked with `previous` preselected. */
+async function askBilling(
+  deps: WizardDeps,
+  state: WizardState,
+  choices: readonly BillingChoice[],
+  previous: BillingChoice | undefined,
+): Promise<BillingChoice | Back> {
+  if (choices.length === 1) {
+    deps.output.info(`Billing: ${deps.view.billingChoiceName(choices[0]!, state.locale)} (the only choice)`);
+    return choices[0]!;
+  }
+  const answer = await deps.prompter.select<string>({
+    id: 'billing',
+    message: 'How do you want to pay? (prices per server, without tax)',
+    choices: choices.map((c) => ({
+      value: keyOf(c),
+      name: deps.view.billingChoiceName(c, state.locale),
+      short: c.label,
+      description: deps.view.billingChoiceDescription(c, state.locale),
+    })),
+    default: keyOf(previous ?? defaultBillingChoice(choices)!),
+    allowBack: deps.canGoBack === true,
   });
-  return Number(answer.trim());
+  return answer === BACK ? BACK : choices.find((c) => keyOf(c) === answer)!;
 }
 
 /** Puts the server in the cart: kept when identical, else the previous item (and its options) is removed first. */
@@ -60,32 +85,27 @@ export const billingStep: WizardStep = {
     if (choices.length === 0) {
       throw new CliError(`Plan ${offer.planCode} has no monthly or upfront price in this cart.`, { code: 'no_billing_choice', exitCode: ExitCode.failure });
     }
-    let choice: BillingChoice;
-    if (choices.length === 1) {
-      choice = choices[0]!;
-      deps.output.info(`Billing: ${deps.view.billingChoiceName(choice, state.locale)} (the only choice)`);
-    } else {
-      // After "back", the server still in the cart carries the previous answer.
-      const before = state.billing ?? (deps.cart.server?.planCode === offer.planCode ? deps.cart.server : undefined);
-      const previous = before ? choices.find((c) => keyOf(c) === keyOf(before)) : undefined;
-      deps.output.info(deps.view.muted('Prices per server, without tax.'));
-      const answer = await deps.prompter.select<string>({
-        id: 'billing',
-        message: 'How do you want to pay?',
-        choices: choices.map((c) => ({
-          value: keyOf(c),
-          name: deps.view.billingChoiceName(c, state.locale),
-          short: c.label,
-          description: deps.view.billingChoiceDescription(c, state.locale),
-        })),
-        default: keyOf(previous ?? defaultBillingChoice(choices)!),
-        allowBack: deps.canGoBack === true,
-      });
-      if (answer === BACK) return BACK;
-      choice = choices.find((c) => keyOf(c) === answer)!;
+    // After "back", the server still in the cart carries the previous answer.
+    const before = state.billing ?? (deps.cart.server?.planCode === offer.planCode ? deps.cart.server : undefined);
+    let previous = before ? choices.find((c) => keyOf(c) === keyOf(before)) : undefined;
+    for (;;) {
+      const choice = await askBilling(deps, state, choices, previous);
+      if (choice === BACK) return BACK;
+      // Esc at the quantity returns to the billing question when there was one, else to the step before.
+      const asked = choices.length > 1;
+      const quantity = await askQuantity(
+        deps,
+        choice,
+        state.quantity ?? (deps.cart.server?.planCode === offer.planCode ? deps.cart.server.quantity : undefined),
+        asked || deps.canGoBack === true,
+      );
+      if (quantity === BACK) {
+        if (!asked) return BACK;
+        previous = choice;
+        continue;
+      }
+      await placeServer(deps, state, choice, quantity);
+      return { ...state, billing: choice, quantity };
     }
-    const quantity = await askQuantity(deps, choice, state.quantity ?? (deps.cart.server?.planCode === offer.planCode ? deps.cart.server.quantity : undefined));
-    await placeServer(deps, state, choice, quantity);
-    return { ...state, billing: choice, quantity };
   },
 };

@@ -60,9 +60,15 @@ async function editFilter(prompter: Prompter, filter: OfferFilter, currency: str
     });
     if (answer === BACK || answer === 'done') return current;
     if (answer === 'clear') current = {};
+    // Esc in a filter's input returns to this menu, the filter unchanged.
     if (answer === 'search') {
-      const text = (await prompter.input({ id: 'filter:search', message: 'Words the offer must contain (empty: any):', default: current.search ?? '' })).trim();
-      current = { ...current, search: text || undefined };
+      const text = await prompter.input({
+        id: 'filter:search',
+        message: 'Words the offer must contain (empty: any):',
+        default: current.search ?? '',
+        allowBack: true,
+      });
+      if (text !== BACK) current = { ...current, search: text.trim() || undefined };
     }
     if (answer === 'minRam') {
       const text = await prompter.input({
@@ -70,8 +76,9 @@ async function editFilter(prompter: Prompter, filter: OfferFilter, currency: str
         message: 'Minimum RAM in GB (empty: any):',
         default: current.minRamGb?.toString() ?? '',
         validate: nonNegative,
+        allowBack: true,
       });
-      current = { ...current, minRamGb: text.trim() ? Number(text.replace(',', '.')) : undefined };
+      if (text !== BACK) current = { ...current, minRamGb: text.trim() ? Number(text.replace(',', '.')) : undefined };
     }
     if (answer === 'maxPrice') {
       const text = await prompter.input({
@@ -79,17 +86,21 @@ async function editFilter(prompter: Prompter, filter: OfferFilter, currency: str
         message: `Maximum monthly price${currency ? ` in ${currency}` : ''} (empty: any):`,
         default: current.maxMonthly?.toString() ?? '',
         validate: nonNegative,
+        allowBack: true,
       });
-      current = { ...current, maxMonthly: text.trim() ? Number(text.replace(',', '.')) : undefined };
+      if (text !== BACK) current = { ...current, maxMonthly: text.trim() ? Number(text.replace(',', '.')) : undefined };
     }
     if (answer === 'datacenters') {
       const text = await prompter.input({
         id: 'filter:datacenters',
         message: 'Datacenters, comma-separated (e.g. gra,rbx; empty: any):',
         default: current.datacenters?.join(',') ?? '',
+        allowBack: true,
       });
-      const codes = parseDatacenterList(text);
-      current = { ...current, datacenters: codes.length > 0 ? codes : undefined };
+      if (text !== BACK) {
+        const codes = parseDatacenterList(text);
+        current = { ...current, datacenters: codes.length > 0 ? codes : undefined };
+      }
     }
   }
 }
@@ -117,11 +128,6 @@ export const browseStep: WizardStep = {
         filter = await editFilter(deps.prompter, filter, loaded.currency);
         continue;
       }
-      deps.output.info(
-        deps.view.muted(
-          `${shown.length} of ${loaded.offers.length} offers, cheapest first${described ? `, ${described}` : ''}. Type to search; prices per month without tax.`,
-        ),
-      );
       const answer = await deps.prompter.search<string>({
         id: 'offer',
         message: 'Which server?',
@@ -133,6 +139,10 @@ export const browseStep: WizardStep = {
         default: state.offer?.planCode ?? deps.cart.server?.planCode,
         allowBack: deps.canGoBack === true,
         pageSize: 10,
+        // Under the list, following the typed text (part of the prompt, so going back erases it too).
+        // The filters themselves are named on the Filters entry.
+        matchSummary: (matching) =>
+          `${matching.filter((c) => c.value !== FILTERS).length} of ${loaded.offers.length} offers, cheapest first, per month without tax`,
       });
       if (answer === BACK) return BACK;
       if (answer === FILTERS) {

@@ -95,6 +95,7 @@ async function askDatacenter(
       message: 'Datacenter (e.g. gra, rbx, bhs):',
       default: previous,
       validate: (v) => (v.trim() ? true : 'A datacenter is needed.'),
+      allowBack: true,
     });
   }
   const declined = new Set<string>();
@@ -158,6 +159,7 @@ async function askLabel(deps: WizardDeps, requirement: RequiredConfigurationItem
     message: `${requirement.label} (${requirement.type}):`,
     default: previous,
     validate: (value) => checkConfigurationType(requirement, value.trim())?.message ?? true,
+    allowBack: true,
   });
 }
 

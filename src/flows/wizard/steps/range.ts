@@ -40,7 +40,8 @@ export const rangeStep: WizardStep = {
       id: 'range',
       message: 'Which range of servers?',
       choices: (await rangeChoices(deps)).map((c) => ({ ...c, short: c.value })),
-      default: state.range ?? 'dedicated',
+      default: state.range,
+      suggested: 'dedicated',
       allowBack: deps.canGoBack === true,
     });
     if (answer === BACK) return BACK;

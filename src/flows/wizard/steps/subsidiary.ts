@@ -43,7 +43,7 @@ export const subsidiaryStep: WizardStep = {
           name: `${code.padEnd(5)} ${subsidiaryInfo(code)?.name ?? ''}`.trimEnd(),
           short: code,
         })),
-        default: deps.endpoint.subsidiaries[0],
+        suggested: deps.endpoint.subsidiaries[0],
         allowBack: deps.canGoBack === true,
       });
       if (answer === BACK) return BACK;
