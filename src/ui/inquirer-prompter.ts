@@ -85,6 +85,10 @@ export function createInquirerPrompter(ctx: Context): Prompter {
     return choices;
   }
 
+  /** inquirer's bold message, followed by a muted `note` until the question is answered. */
+  const messageWith = (note: string | undefined) => (text: string, status: string) =>
+    note && status !== 'done' ? `${theme.strong(text)} ${theme.muted(note)}` : theme.strong(text);
+
   const backTip = (allowBack: boolean | undefined): KeyHelp => (allowBack ? [['esc', 'back']] : []);
 
   async function searchOnce<T>(question: SearchQuestion<T>, initialText: string): Promise<T | Back | typeof CLEARED> {
@@ -157,7 +161,7 @@ export function createInquirerPrompter(ctx: Context): Prompter {
                 default: question.default ?? question.suggested,
                 pageSize: question.pageSize ?? 12,
                 loop: false,
-                theme: { style: { keysHelpTip: helpLine(() => backTip(question.allowBack)) } },
+                theme: { style: { keysHelpTip: helpLine(() => backTip(question.allowBack)), message: messageWith(question.note) } },
               },
               context,
             ),

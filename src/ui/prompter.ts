@@ -26,6 +26,8 @@ export interface SelectQuestion<T> {
   default?: T;
   /** Preselected the first time only: asked again (after "back"), the previous answer is. */
   suggested?: T;
+  /** Said after the message while the question is asked (muted); the answered line leaves it out. */
+  note?: string;
   /** Offer a "← back" choice (and Esc); choosing it resolves to BACK. */
   allowBack?: boolean;
   pageSize?: number;

@@ -38,7 +38,8 @@ async function askBilling(
   }
   const answer = await deps.prompter.select<string>({
     id: 'billing',
-    message: 'How do you want to pay? (prices per server, without tax)',
+    message: 'How do you want to pay?',
+    note: '(prices per server, without tax)',
     choices: choices.map((c) => ({
       value: keyOf(c),
       name: deps.view.billingChoiceName(c, state.locale),
