@@ -102,6 +102,8 @@ describe.skipIf(!available)('going back in the wizard (Esc typed in a pseudo-ter
       'the billing question again',
     );
     expect(fromLast(display, '? How do you want to pay?')).toMatch(/❯ 12-month commitment, paid monthly/);
+    // The answered line keeps the answer on one line at 80 columns (the question's note is left out).
+    expect(display).toMatch(/^✔ How do you want to pay\? 12-month commitment, paid monthly$/m);
 
     // Enter keeps that choice, and the quantity is asked again.
     await typeUntil(session, keys.enter, (d) => d.includes('? How many servers?'), 'the quantity question again');
