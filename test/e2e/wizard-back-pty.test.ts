@@ -23,15 +23,20 @@ async function atOfferList(): Promise<PtySession> {
   return session;
 }
 
-/** Types `data`, then waits until the screen (as drawn) satisfies `ready`. */
+/**
+ * Types `data`, then waits until the screen (as drawn) satisfies `ready` and has stopped changing
+ * for 150 ms: a prompt redraws in several writes, and a half-drawn frame is not what a person reads.
+ */
 async function typeUntil(session: PtySession, data: string, ready: (display: string) => boolean, what: string): Promise<string> {
   session.write(data);
   const deadline = Date.now() + 10_000;
+  let previous = '';
   for (;;) {
     const display = await session.display();
-    if (ready(display)) return display;
+    if (ready(display) && display === previous) return display;
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}. Screen:\n${display}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    previous = ready(display) ? display : '';
+    await new Promise((resolve) => setTimeout(resolve, 150));
   }
 }
 
@@ -57,12 +62,19 @@ describe.skipIf(!available)('going back in the wizard (Esc typed in a pseudo-ter
 
   it('the offer count follows the typed text; Esc first clears the text, then goes back to the range with eco preselected, erasing the list', async () => {
     const session = await atOfferList();
-    let display = await typeUntil(session, 'rise', (d) => /\? Which server\? rise/.test(d) && d.includes('3 of 8 offers'), 'the filtered list');
-    expect(fromLast(display, '? Which server?')).not.toMatch(/KS-1 24sk10/);
+    // The count and the list change one frame apart: wait for both.
+    const filtered = (d: string) => /\? Which server\? rise/.test(d) && d.includes('3 of 8 offers') && !fromLast(d, '? Which server?').includes('KS-1 24sk10');
+    let display = await typeUntil(session, 'rise', filtered, 'the filtered list and its count');
+    expect(fromLast(display, '? Which server?')).toMatch(/RISE-1 24rise01[\s\S]*RISE-2 24rise02[\s\S]*RISE-GAME-1 24risegame01/);
 
     // Esc with text: the same question, its text cleared, every offer back — not the range question.
-    display = await typeUntil(session, keys.escape, (d) => /\? Which server\?\s*$/m.test(d) && d.includes('8 of 8 offers'), 'the cleared search');
-    expect(fromLast(display, '? Which server?')).toMatch(/KS-1 24sk10/);
+    display = await typeUntil(
+      session,
+      keys.escape,
+      (d) =>
+        /\? Which server\?\s*$/m.test(d) && fromLast(d, '? Which server?').includes('8 of 8 offers') && fromLast(d, '? Which server?').includes('KS-1 24sk10'),
+      'the cleared search',
+    );
     expect(display).not.toContain('? Which range of servers?');
 
     // Esc on the empty search: back to the range question, eco preselected, the offer list erased.
@@ -75,12 +87,17 @@ describe.skipIf(!available)('going back in the wizard (Esc typed in a pseudo-ter
 
   it('back from the billing question shows the offer list again with the chosen server and its search text, the billing prompt erased', async () => {
     const session = await atOfferList();
-    await typeUntil(session, 'rise', (d) => d.includes('3 of 8 offers'), 'the filtered list');
+    await typeUntil(session, 'rise', (d) => d.includes('3 of 8 offers') && !fromLast(d, '? Which server?').includes('KS-1 24sk10'), 'the filtered list');
     // RISE-2, the second match.
     await typeUntil(session, keys.down, (d) => /❯ RISE-2 24rise02/.test(d), 'RISE-2 highlighted');
     await typeUntil(session, keys.enter, (d) => d.includes('? How do you want to pay?'), 'the billing question');
 
-    const display = await typeUntil(session, keys.escape, (d) => /\? Which server\? rise\s*$/m.test(d), 'the offer list again');
+    const display = await typeUntil(
+      session,
+      keys.escape,
+      (d) => /\? Which server\? rise\s*$/m.test(d) && fromLast(d, '? Which server?').includes('24rise'),
+      'the offer list again',
+    );
     const prompt = fromLast(display, '? Which server?');
     expect(prompt).toMatch(/❯ RISE-2 24rise02/);
     expect(prompt).toContain('3 of 8 offers');
@@ -90,7 +107,7 @@ describe.skipIf(!available)('going back in the wizard (Esc typed in a pseudo-ter
 
   it('Esc at "How many servers?" returns to the billing question with the earlier choice preselected, the quantity prompt erased', async () => {
     const session = await atOfferList();
-    await typeUntil(session, '24rise02', (d) => d.includes('1 of 8 offers'), 'RISE-2 alone');
+    await typeUntil(session, '24rise02', (d) => d.includes('1 of 8 offers') && /❯ RISE-2 24rise02/.test(d), 'RISE-2 alone');
     await typeUntil(session, keys.enter, (d) => /\? How do you want to pay\?[\s\S]*12-month commitment/.test(d), 'the billing question');
     await typeUntil(session, keys.down, (d) => /❯ 12-month commitment, paid monthly/.test(d), 'the commitment highlighted');
     await typeUntil(session, keys.enter, (d) => d.includes('? How many servers?'), 'the quantity question');
