@@ -41,7 +41,7 @@ export function capitalised(text: string): string {
 }
 
 const FOLLOW_UP_STATE_WORDS: Readonly<Record<string, string>> = {
-  DOING: 'in progress',
+  DOING: 'ongoing',
   TODO: 'to come',
   DONE: 'done',
   ERROR: 'failed',

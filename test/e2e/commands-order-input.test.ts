@@ -96,13 +96,13 @@ const cases: BadCase[] = [
   {
     name: 'duration the plan is not sold with',
     args: () => [...RISE, '--duration', 'P2M'],
-    says: ['default P2M', /Allowed \(mode duration\): .*default P1M/],
+    says: ['--pricing-mode default --duration P2M', /Monthly, no commitment\s+default P1M/],
     code: 'invalid_spec',
   },
   {
     name: 'unknown pricing mode',
     args: () => [...RISE, '--pricing-mode', 'monthly'],
-    says: ['monthly P1M', /Allowed \(mode duration\): .*upfront12 P1Y/],
+    says: ['--pricing-mode monthly --duration P1M', /12 months paid upfront\s+upfront12 P1Y/],
     code: 'invalid_spec',
   },
   {
