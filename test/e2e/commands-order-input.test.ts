@@ -69,14 +69,14 @@ const cases: BadCase[] = [
     args: () => [...RISE, '--option', 'ram-999g-24rise'],
     says: [
       '"ram-999g-24rise"',
-      /Unknown option "ram-999g-24rise" for this plan\. Its options, by family:\n\s+memory \(one is needed\): .*ram-64g-ecc-3200-24rise/,
+      /Unknown option "ram-999g-24rise" for this plan\. Its options, by family:\n\s+Memory \(one is needed\): .*ram-64g-ecc-3200-24rise/,
     ],
     code: 'invalid_spec',
   },
   {
     name: 'two options of one exclusive family',
     args: () => [...RISE, '--option', 'ram-64g-ecc-3200-24rise', '--option', 'ram-128g-ecc-2933-24rise'],
-    says: ['"ram-64g-ecc-3200-24rise" and "ram-128g-ecc-2933-24rise"', '"memory" family', /Choose one of: ram-32g-ecc-3200-24rise/],
+    says: ['"ram-64g-ecc-3200-24rise" and "ram-128g-ecc-2933-24rise"', 'are both memory', /Choose one of: ram-32g-ecc-3200-24rise/],
     code: 'invalid_spec',
   },
   {
