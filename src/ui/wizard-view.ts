@@ -103,7 +103,8 @@ function renderCartSummary(view: CartSummaryView, theme?: Theme): string {
     pairs.push(['Server', `${view.server.name ? `${view.server.name} ` : ''}(${view.server.planCode}) × ${view.server.quantity}`]);
     if (view.server.pricingMode && view.server.duration) pairs.push(['Billing', billingWords(view.server.pricingMode, view.server.duration)]);
   } else pairs.push(['Server', 'none yet']);
-  if (view.options.length > 0) pairs.push(['Options', view.options.join(', ')]);
+  // One option a line: a list of plan codes on one line passes 80 columns.
+  view.options.forEach((code, i) => pairs.push([i === 0 ? 'Options' : '', code]));
   for (const [label, value] of Object.entries(view.configured)) pairs.push([labelName(label), value]);
   pairs.push(['Missing', view.missing.length > 0 ? (theme?.warn ?? plain)(view.missing.join('; ')) : 'nothing: ready for the price preview']);
   return renderPairs(pairs, theme?.muted);
