@@ -12,6 +12,7 @@ import type { OrderSpec } from '../domain/order-spec.js';
 import type { Output } from '../ui/output.js';
 import type { Prompter } from '../ui/prompter.js';
 import type { CheckoutAttempt } from '../flows/checkout.js';
+import { utcMinuteText } from '../domain/words.js';
 import {
   CHECKOUT_SETTLE_MS,
   describeEntry,
@@ -261,7 +262,7 @@ export async function runJournalStatus(ctx: Context, deps: JournalStatusDeps): P
   const theme = createTheme(ctx, ctx.stdout);
   const rows = entries.map((e) => [
     ...(mixed ? [apiName(e.endpoint)] : []),
-    e.startedAt.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC'),
+    utcMinuteText(e.startedAt),
     `${e.what.planCode} ×${e.what.quantity}${e.what.datacenter ? ` ${e.what.datacenter}` : ''}`,
     e.orderId !== undefined ? String(e.orderId) : '—',
     isUnresolved(e) ? theme.warn(stateWords(e)) : e.state === 'ordered' ? theme.ok(stateWords(e)) : stateWords(e),

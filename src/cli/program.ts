@@ -222,7 +222,7 @@ export function buildProgram(ctx: Context): Command {
     .addOption(new Option('--range <range>', 'catalog range').choices(RANGES))
     .option('--subsidiary <code>', 'OVH subsidiary')
     .option('--datacenter <code>', 'datacenter (e.g. gra, rbx, bhs)')
-    .option('--os <value>', 'dedicated_os value (default: the only one offered)')
+    .option('--os <value>', 'operating system (the dedicated_os value; default: the only one offered)')
     .option('--config <label=value>', 'a required-configuration value (repeatable)', collect)
     .option('--option <planCode>', 'a hardware option plan code (repeatable)', collect)
     .addOption(

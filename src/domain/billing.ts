@@ -45,6 +45,19 @@ function billingLabel(kind: BillingKind, months: number, commitmentMonths: numbe
   }
 }
 
+/**
+ * A pricing mode and duration (a cart item's, a spec's) in the words of the billing question:
+ * `degressivity12 P1M` → `12-month commitment, paid monthly`. A mode OVH names otherwise than
+ * `default`, `degressivityN` or `upfrontN` keeps its name (there are no words to guess).
+ */
+export function billingWords(pricingMode: string, duration: string): string {
+  const months = monthsOfDuration(duration) ?? 1;
+  if (pricingMode !== 'default' && !/^(?:degressivity|upfront)\d+$/.test(pricingMode)) {
+    return `${pricingMode}, billed every ${months === 1 ? 'month' : `${months} months`}`;
+  }
+  return billingLabel(billingKindOf(pricingMode, undefined, months), months, commitmentMonthsOf(pricingMode, undefined, undefined));
+}
+
 /** A cart pricing's amount; `priceInUcents` (an integer) wins over `value`. Null when it has no price. */
 function cartMoney(pricing: GenericProductPricing): Money | null {
   if (!pricing.price) return null;
@@ -157,9 +170,15 @@ export function defaultBillingChoice(choices: readonly BillingChoice[]): Billing
   return choices.find((c) => c.pricingMode === 'default' && c.months === 1) ?? choices[0];
 }
 
-/** Allowed `mode duration` pairs for messages: `default P1M, degressivity12 P1M, upfront12 P1Y`. */
+/** Allowed `mode duration` pairs, as `--pricing-mode` and `--duration` take them: `default P1M, degressivity12 P1M`. */
 export function describeBillingChoices(choices: readonly BillingChoice[]): string[] {
   return choices.map((c) => `${c.pricingMode} ${c.duration}`);
+}
+
+/** One line per choice for a message: its words, then the flag values that ask for it (`degressivity12 P1M`). */
+export function billingChoiceLines(choices: readonly BillingChoice[], indent = '    '): string[] {
+  const width = Math.max(0, ...choices.map((c) => c.label.length));
+  return choices.map((c) => `${indent}${c.label.padEnd(width)}  ${c.pricingMode} ${c.duration}`);
 }
 
 export interface QuantityProblem {

@@ -10,6 +10,7 @@
 //   - labels without allowed values are checked by type (String, Integer, Boolean, Nichandle).
 import { UsageError, listAllowed } from './errors.js';
 import { normaliseDatacenter, regionForDatacenter, toConfigurationValue } from './places.js';
+import { capitalised, configurationLabelWords, hasConfigurationLabelWords } from './words.js';
 
 /** Structural shape of `order.cart.ConfigurationRequirements` (+ the real-world `allowedValues`). */
 export interface RequiredConfigurationItem {
@@ -82,7 +83,7 @@ export function checkConfigurationType(item: RequiredConfigurationItem, value: s
   }
   const check = TYPE_CHECKS[item.type.toLowerCase()];
   if (check && !check.test(value)) {
-    return { label: item.label, code: 'bad-type', message: `Value "${value}" for "${item.label}" is not ${check.expected}.` };
+    return { label: item.label, code: 'bad-type', message: `Value "${value}" for ${labelInSentence(item.label)} is not ${check.expected}.` };
   }
   return undefined;
 }
@@ -100,9 +101,27 @@ function matchAllowed(item: RequiredConfigurationItem, value: string): string | 
   return toConfigurationValue(value, allowed);
 }
 
+/** `the operating system` for a label with words, else the label quoted as typed (`"extra_reservation"`). */
+function labelInSentence(label: string): string {
+  return hasConfigurationLabelWords(label) ? `the ${configurationLabelWords(label)}` : `"${label}"`;
+}
+
+/** The flag that sets a label: `--datacenter`, `--os`, else `--config label=…`. */
+function configurationFlag(label: string): string {
+  return label === DATACENTER_LABEL ? '--datacenter' : label === OS_LABEL ? '--os' : `--config ${label}=…`;
+}
+
+/** `Missing the datacenter (--datacenter); allowed: gra, rbx.` — the words, then the flag to add. */
+export function missingConfigurationMessage(m: Pick<MissingConfiguration, 'label' | 'allowedValues'>): string {
+  return `Missing ${labelInSentence(m.label)} (${configurationFlag(m.label)})${m.allowedValues ? `; allowed: ${listAllowed(m.allowedValues)}` : ''}.`;
+}
+
 function notAllowed(item: RequiredConfigurationItem, value: string): ConfigurationProblem {
   const allowed = [...(item.allowedValues ?? [])];
-  return { label: item.label, code: 'not-allowed', message: `Value "${value}" is not allowed for "${item.label}". Allowed: ${listAllowed(allowed)}.`, allowed };
+  const message = hasConfigurationLabelWords(item.label)
+    ? `${capitalised(configurationLabelWords(item.label))} "${value}" is not allowed. Allowed: ${listAllowed(allowed)}.`
+    : `Value "${value}" is not allowed for "${item.label}". Allowed: ${listAllowed(allowed)}.`;
+  return { label: item.label, code: 'not-allowed', message, allowed };
 }
 
 /**
@@ -133,7 +152,7 @@ export function planConfiguration(required: readonly RequiredConfigurationItem[]
     problems.push({
       label: DATACENTER_LABEL,
       code: 'conflict',
-      message: `Two datacenters given: "${input.datacenter}" and ${DATACENTER_LABEL}="${datacenterGiven}".`,
+      message: `Two datacenters given: "${input.datacenter}" (--datacenter) and "${datacenterGiven}" (--config ${DATACENTER_LABEL}).`,
     });
   }
   const datacenter = datacenterGiven ?? input.datacenter;
@@ -187,7 +206,7 @@ export function planConfiguration(required: readonly RequiredConfigurationItem[]
         problems.push({
           label: REGION_LABEL,
           code: 'conflict',
-          message: `Region "${raw}" does not match datacenter "${normaliseDatacenter(datacenter)}", which is in "${expected}".`,
+          message: `Region "${raw}" does not match datacenter "${normaliseDatacenter(datacenter)}", which is in region "${expected}".`,
           allowed: [expected],
         });
         continue;
@@ -202,10 +221,7 @@ export function planConfiguration(required: readonly RequiredConfigurationItem[]
 export function assertConfigurationPlan(plan: ConfigurationPlan): ConfigurationEntry[] {
   if (plan.problems.length === 0 && plan.missing.length === 0) return plan.entries;
   const lines = plan.problems.map((p) => p.message);
-  for (const m of plan.missing) {
-    const flag = m.label === DATACENTER_LABEL ? '--datacenter' : m.label === OS_LABEL ? '--os' : `--config ${m.label}=…`;
-    lines.push(`Missing "${m.label}" (${flag})${m.allowedValues ? `; allowed: ${listAllowed(m.allowedValues)}` : ''}.`);
-  }
+  for (const m of plan.missing) lines.push(missingConfigurationMessage(m));
   throw new UsageError(lines.join('\n'), { code: 'invalid_configuration', hint: 'Give the missing values with flags, or run the wizard.' });
 }
 

@@ -3,6 +3,7 @@
 // replace, permissions) is src/config/journal.ts; the checkout hooks are src/flows/checkout-recovery.ts.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { billingWords } from './billing.js';
 
 /**
  * pending: the checkout was (maybe) sent, no answer recorded yet.
@@ -141,7 +142,8 @@ export function blocksRepeat(entry: JournalEntry, now: Date): boolean {
 export function describeThing(what: OrderedThing): string {
   const place = what.datacenter ? ` in ${what.datacenter}` : '';
   const options = what.options.length > 0 ? ` + ${what.options.length} option${what.options.length > 1 ? 's' : ''}` : '';
-  return `${what.planCode} ×${what.quantity} (${what.range}, ${what.duration} ${what.pricingMode})${place}${options}`;
+  const billing = billingWords(what.pricingMode, what.duration);
+  return `${what.planCode} ×${what.quantity} (${what.range}, ${billing.charAt(0).toLowerCase()}${billing.slice(1)})${place}${options}`;
 }
 
 interface BeginCheckout {

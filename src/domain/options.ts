@@ -13,6 +13,7 @@ import { compareMoney, divideMoney, moneyFromCartPrice } from './money.js';
 import type { AddonPricing, Offer, OfferAddon, OfferAddonFamily } from './offer-model.js';
 import { addonPricingFor } from './offer-pricing.js';
 import { defaultAddonOf } from './offers-public.js';
+import { capitalised, optionFamilyWords } from './words.js';
 
 export interface SelectedOption {
   planCode: string;
@@ -67,7 +68,7 @@ function unknownOptionMessage(code: string, families: readonly OfferAddonFamily[
   const lines = [`Unknown option "${code}" for this plan.${close.length > 0 ? ` Did you mean: ${close.join(', ')}?` : ''} Its options, by family:`];
   for (const family of familiesByImportance(families)) {
     const codes = [...family.addons.map((a) => a.planCode), ...family.missing].map((c) => (c === family.default ? `${c} (default)` : c));
-    if (codes.length > 0) lines.push(`    ${family.name}${family.mandatory ? ' (one is needed)' : ''}: ${codes.join(', ')}`);
+    if (codes.length > 0) lines.push(`    ${capitalised(optionFamilyWords(family.name))}${family.mandatory ? ' (one is needed)' : ''}: ${codes.join(', ')}`);
   }
   return lines.join('\n');
 }
@@ -123,7 +124,7 @@ export function resolveOptions(families: readonly OfferAddonFamily[], requested:
       const familyCodes = [...family.addons.map((a) => a.planCode), ...family.missing];
       problems.push({
         code: 'exclusive-conflict',
-        message: `Options ${chosen.map((c) => `"${c}"`).join(' and ')} are both in the "${family.name}" family, which takes only one. Choose one of: ${listAllowed(familyCodes)}.`,
+        message: `Options ${chosen.map((c) => `"${c}"`).join(' and ')} are both ${optionFamilyWords(family.name)}, of which only one can be chosen. Choose one of: ${listAllowed(familyCodes)}.`,
         allowed: familyCodes,
       });
     }
@@ -135,8 +136,8 @@ export function resolveOptions(families: readonly OfferAddonFamily[], requested:
         code: 'no-option-for-mandatory-family',
         message:
           family.addons.length + family.missing.length === 0
-            ? `The mandatory "${family.name}" family has no option in the catalog; the order cannot be completed.`
-            : `The mandatory "${family.name}" family needs one option priced for ${billing.pricingMode}. Choose one of: ${listAllowed([...family.addons.map((a) => a.planCode), ...family.missing])}.`,
+            ? `No ${optionFamilyWords(family.name)} option is in the catalog, and one is needed; the order cannot be completed.`
+            : `One ${optionFamilyWords(family.name)} option is needed, priced for --pricing-mode ${billing.pricingMode}. Choose one of: ${listAllowed([...family.addons.map((a) => a.planCode), ...family.missing])}.`,
         allowed: [...family.addons.map((a) => a.planCode), ...family.missing],
       });
     }

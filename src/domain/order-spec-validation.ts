@@ -2,8 +2,8 @@
 // requiredConfiguration and the stock): every problem at once, each with the allowed values.
 import { UsageError, listAllowed } from './errors.js';
 import { isOrderable, type OfferAvailability } from './availability.js';
-import { billingChoicesFromOffer, describeBillingChoices, checkQuantity, type BillingChoice } from './billing.js';
-import { planConfiguration, DATACENTER_LABEL, OS_LABEL, REGION_LABEL, type RequiredConfigurationItem } from './configuration.js';
+import { billingChoiceLines, billingChoicesFromOffer, describeBillingChoices, checkQuantity, type BillingChoice } from './billing.js';
+import { missingConfigurationMessage, planConfiguration, DATACENTER_LABEL, OS_LABEL, REGION_LABEL, type RequiredConfigurationItem } from './configuration.js';
 import { monthsOfDuration } from './durations.js';
 import type { Offer } from './offer-model.js';
 import { resolveOptions } from './options.js';
@@ -78,7 +78,10 @@ export function validateSpecAgainstOffer(
     problems.push({
       field: choices.some((c) => c.pricingMode === spec.pricingMode) ? 'duration' : 'pricingMode',
       code: 'invalid-pricing',
-      message: `Plan ${offer.planCode} is not sold as ${spec.pricingMode} ${spec.duration}. Allowed (mode duration): ${listAllowed(allowed)}.`,
+      message: [
+        `Plan ${offer.planCode} is not sold as --pricing-mode ${spec.pricingMode} --duration ${spec.duration}. Its billing choices (--pricing-mode --duration):`,
+        ...billingChoiceLines(choices),
+      ].join('\n'),
       allowed,
     });
   } else {
@@ -152,7 +155,7 @@ export function validateSpecAgainstOffer(
     problems.push({
       field: `configuration.${m.label}`,
       code: 'invalid-configuration',
-      message: `Missing configuration "${m.label}"${m.allowedValues ? `; allowed: ${listAllowed(m.allowedValues)}` : ''}.`,
+      message: missingConfigurationMessage(m),
       ...(m.allowedValues ? { allowed: m.allowedValues } : {}),
     });
   }

@@ -4,6 +4,7 @@
 // (read-only means the order went through), look the order up under /me/order, record the outcome
 // and tell the person what to check. Plugged in through checkout.ts's hooks, so the wizard and
 // `ovh-order order` share it.
+import { utcMinuteText } from '../domain/words.js';
 import { describeThing, fingerprintOf, isUnresolved, type Journal, type JournalEntry, type OrderedThing } from '../domain/journal.js';
 import { redactSecrets } from '../ovh/redact.js';
 import { CliError, ExitCode, InterruptedError, UsageError } from '../domain/errors.js';
@@ -70,10 +71,10 @@ function describeLoss(error: unknown): string {
 // Refusing a repeat
 // ---------------------------------------------------------------------------------------------
 
-/** An unresolved entry in words: `24rise01 ×1 (eco, P1M default) in gra, cart abc, started 2026-…, pending`. */
+/** An entry in words: `24rise01 ×1 (eco, monthly, no commitment) in gra, cart abc, started 2026-05-02 12:00 UTC: ordered`. */
 export function describeEntry(entry: JournalEntry): string {
   const order = entry.orderId !== undefined ? `, order ${entry.orderId}` : '';
-  return `${describeThing(entry.what)}, cart ${entry.cartId}, started ${entry.startedAt}: ${stateWords(entry)}${order}`;
+  return `${describeThing(entry.what)}, cart ${entry.cartId}, started ${utcMinuteText(entry.startedAt)}: ${stateWords(entry)}${order}`;
 }
 
 export function stateWords(entry: JournalEntry): string {

@@ -219,7 +219,7 @@ async function checkAccount(
   explainAs: Parameters<typeof explainCredentialError>[1],
 ): Promise<{ nichandle: string; ovhSubsidiary: string }> {
   try {
-    const me = await deps.output.spin('Checking the credentials with GET /me', () => deps.createApi(endpoint, credentials).getMe());
+    const me = await deps.output.spin('Checking the credentials', () => deps.createApi(endpoint, credentials).getMe());
     return { nichandle: me.nichandle, ovhSubsidiary: me.ovhSubsidiary };
   } catch (error) {
     throw explainCredentialError(error, explainAs);

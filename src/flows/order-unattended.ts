@@ -34,6 +34,7 @@ import { loadOfferByPlan, type CatalogApi, type CatalogCache, type FoundOffer } 
 import type { StockedOffer } from '../domain/stocked-offers.js';
 import type { Offer } from '../domain/offer-model.js';
 import { raceInterrupt } from './interruptible.js';
+import { capitalised, configurationLabelWords, optionFamilyWords } from '../domain/words.js';
 
 type OrderApi = CatalogApi & CartApi & Pick<OvhApi, 'checkout' | 'getMe' | 'getPaymentMethods' | 'getPaymentMethod'>;
 
@@ -132,7 +133,7 @@ function checkSpecDocument(document: unknown, source: string): PartialOrderSpec 
 async function resolveSubsidiary(deps: OrderDeps, merged: PartialOrderSpec): Promise<string> {
   let subsidiary = merged.subsidiary ?? deps.defaultSubsidiary;
   if (!subsidiary) {
-    const me = await wait(deps, 'Reading your account (GET /me)', () => deps.api.getMe());
+    const me = await wait(deps, 'Reading your account', () => deps.api.getMe());
     subsidiary = me.ovhSubsidiary;
   }
   return validateSubsidiary(subsidiary, deps.endpointSubsidiaries);
@@ -287,7 +288,9 @@ export async function fillCart(
   const options = assertOptionSelection(resolveOptions(families, spec.options, { pricingMode: spec.pricingMode, duration: choice.duration }), spec.planCode);
   for (const option of options) {
     if (option.source !== 'chosen')
-      deps.output.info(`Option family ${option.family}: ${option.planCode} (${sourceWords(option.source)}; choose another with --option).`);
+      deps.output.info(
+        `${capitalised(optionFamilyWords(option.family))}: ${option.addon?.name ?? option.planCode} (${sourceWords(option.source)}; choose another with --option).`,
+      );
   }
 
   // The catalog's spelling of the duration was not the cart's (or the catalog had none): post it as the cart says.
@@ -335,8 +338,9 @@ export async function fillCart(
   // A configuration write that failed may have taken effect: never posted again (the cart is dropped).
   if (preconfigured.status === 'rejected') throw preconfigured.reason;
   for (const entry of configuration) {
-    if (entry.source === 'filled-in') deps.output.info(`Configuration ${entry.label} = ${entry.value} (the only allowed value).`);
-    if (entry.source === 'region-from-datacenter') deps.output.info(`Configuration ${entry.label} = ${entry.value} (from datacenter ${spec.datacenter}).`);
+    const name = capitalised(configurationLabelWords(entry.label));
+    if (entry.source === 'filled-in') deps.output.info(`${name}: ${entry.value} (the only one offered).`);
+    if (entry.source === 'region-from-datacenter') deps.output.info(`${name}: ${entry.value} (from datacenter ${spec.datacenter}).`);
   }
   await wait(deps, 'Setting the configuration', () => session.configure(item.itemId, configuration));
   await wait(deps, 'Assigning the cart to your account', () => session.assign());

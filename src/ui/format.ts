@@ -1,4 +1,5 @@
 // Plain-words formatting: money in the subsidiary's currency and locale, sizes, delays, relative times.
+import { utcMinuteText } from '../domain/words.js';
 
 const MICROS_PER_UNIT = 100_000_000;
 
@@ -42,6 +43,13 @@ export function formatRelative(target: Date, now: Date): string {
   else if (minutes < 48 * 60) text = `${Math.round(minutes / 60)} h`;
   else text = `${Math.round(minutes / 1440)} d`;
   return diffMs >= 0 ? `in ${text}` : `${text} ago`;
+}
+
+/** `2026-05-02 12:00 UTC (in 3 h)`, `… (2 d ago)`: a date beside how far it is; the text as given when it is not a date. */
+export function formatDateTime(iso: string | Date, now: Date): string {
+  const date = iso instanceof Date ? iso : new Date(iso);
+  if (Number.isNaN(date.getTime())) return String(iso);
+  return `${utcMinuteText(date)} (${formatRelative(date, now)})`;
 }
 
 /** ISO 8601 durations as words: P1M → "1 month", P12M/P1Y → "12 months", P0D → "one-off". */

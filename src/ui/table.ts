@@ -86,3 +86,27 @@ function visibleLength(s: string): number {
   // eslint-disable-next-line no-control-regex
   return s.replace(/\u001b\[[0-9;]*m/g, '').length;
 }
+
+/**
+ * Each line of `text` longer than `width` broken at spaces, continuation lines indented by
+ * `indent`; a word is never split (a URL stays whole, even past the width).
+ */
+export function wrapLines(text: string, width: number, indent = 2): string {
+  return text
+    .split('\n')
+    .map((whole) => {
+      if (visibleLength(whole) <= width) return whole;
+      const lines: string[] = [];
+      let line = '';
+      for (const word of whole.split(' ')) {
+        const room = width - (lines.length === 0 ? 0 : indent);
+        if (line !== '' && visibleLength(line) + 1 + visibleLength(word) > room) {
+          lines.push(line);
+          line = word;
+        } else line = line === '' ? word : `${line} ${word}`;
+      }
+      lines.push(line);
+      return lines.join(`\n${' '.repeat(indent)}`);
+    })
+    .join('\n');
+}

@@ -3,6 +3,7 @@
 import type { Context } from '../runtime/context.js';
 import type { Output } from './output.js';
 import { guardKeyboard } from './keyboard-interrupt.js';
+import { wrapLines } from './table.js';
 import { createTheme } from './theme.js';
 
 export const SPINNER_DELAY_MS = 300;
@@ -10,6 +11,8 @@ export const SPINNER_DELAY_MS = 300;
 export function createOutput(ctx: Context): Output {
   const theme = createTheme(ctx);
   const quiet = () => ctx.globals.json;
+  // Notes are wrapped to a terminal's width (never in a pipe: `grep` finds a note on one line).
+  const fitted = (text: string) => (ctx.stderr.isTTY ? wrapLines(text, ctx.stderr.columns ?? 80) : text);
   return {
     result(text) {
       ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
@@ -18,7 +21,7 @@ export function createOutput(ctx: Context): Output {
       ctx.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     },
     info(text) {
-      if (!quiet()) ctx.stderr.write(`${text}\n`);
+      if (!quiet()) ctx.stderr.write(`${fitted(text)}\n`);
     },
     warn(text) {
       ctx.stderr.write(`${theme.warn('!')} ${text}\n`);

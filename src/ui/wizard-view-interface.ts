@@ -12,6 +12,8 @@ import type { PurchaseFacts } from '../domain/purchase.js';
 export interface CartSummaryView {
   cartId: string;
   expire: string | null;
+  /** For `(in 3 h)` beside the expiry. */
+  now: Date;
   server: { planCode: string; name?: string; duration: string | null; pricingMode: string | null; quantity: number } | null;
   options: string[];
   configured: Record<string, string>;

@@ -1,19 +1,20 @@
 // Words and small tables for the wizard's questions and summaries. Pure functions from data to
 // strings (colours through the Theme); every line fits an 80-column terminal.
 import type { DatacenterDelay } from '../domain/availability.js';
-import type { BillingChoice } from '../domain/billing.js';
+import { billingWords, type BillingChoice } from '../domain/billing.js';
 import type { ConfigurationEntry } from '../domain/configuration.js';
 import type { Money } from '../domain/money.js';
 import type { OfferAddon } from '../domain/offer-model.js';
 import type { Order } from '../ovh/models/order.js';
 import type { Offer } from '../domain/offer-model.js';
 import type { OfferAvailability } from '../domain/availability.js';
-import { formatDuration, formatMoney } from './format.js';
+import { formatDateTime, formatDuration, formatMoney } from './format.js';
 import { offerDescription, offerLine } from './offer-view.js';
 import { renderPreview } from './preview-view.js';
 import type { PurchaseFacts } from '../domain/purchase.js';
 import { confirmationQuestion, renderPurchaseSummary } from './purchase-summary.js';
 import { renderPairs } from './table.js';
+import { capitalised, configurationLabelWords, hasConfigurationLabelWords } from '../domain/words.js';
 import type { Theme } from './theme.js';
 import type { CartSummaryView, OrderPlacedView, WizardView } from './wizard-view-interface.js';
 
@@ -75,7 +76,12 @@ function datacenterChoiceName(code: string, place: string, delay: DatacenterDela
   return `${code.padEnd(6)} ${place.padEnd(32)} ${coloured}`;
 }
 
-/** Configuration values set without asking: `dedicated_os  none_64.en (the only choice)`. */
+/** `Operating system`: a label's words starting a line; a label without words as the API names it. */
+function labelName(label: string): string {
+  return hasConfigurationLabelWords(label) ? capitalised(configurationLabelWords(label)) : label;
+}
+
+/** Configuration values set without asking: `Operating system  none_64.en (the only choice)`. */
 function renderConfigurationNotes(entries: readonly ConfigurationEntry[], theme?: Theme): string {
   const why: Record<ConfigurationEntry['source'], string> = {
     given: 'given',
@@ -84,7 +90,7 @@ function renderConfigurationNotes(entries: readonly ConfigurationEntry[], theme?
     'region-from-datacenter': 'from the datacenter',
   };
   return renderPairs(
-    entries.map((e) => [e.label, `${e.value} ${(theme?.muted ?? plain)(`(${why[e.source]})`)}`]),
+    entries.map((e) => [labelName(e.label), `${e.value} ${(theme?.muted ?? plain)(`(${why[e.source]})`)}`]),
     theme?.muted,
   );
 }
@@ -92,13 +98,14 @@ function renderConfigurationNotes(entries: readonly ConfigurationEntry[], theme?
 /** What a resumed cart holds and what it lacks. */
 function renderCartSummary(view: CartSummaryView, theme?: Theme): string {
   const pairs: Array<[string, string]> = [['Cart', view.cartId]];
-  if (view.expire) pairs.push(['Expires', view.expire]);
+  if (view.expire) pairs.push(['Expires', formatDateTime(view.expire, view.now)]);
   if (view.server) {
     pairs.push(['Server', `${view.server.name ? `${view.server.name} ` : ''}(${view.server.planCode}) × ${view.server.quantity}`]);
-    if (view.server.pricingMode && view.server.duration) pairs.push(['Billing', `${view.server.pricingMode}, ${formatDuration(view.server.duration)}`]);
+    if (view.server.pricingMode && view.server.duration) pairs.push(['Billing', billingWords(view.server.pricingMode, view.server.duration)]);
   } else pairs.push(['Server', 'none yet']);
-  if (view.options.length > 0) pairs.push(['Options', view.options.join(', ')]);
-  for (const [label, value] of Object.entries(view.configured)) pairs.push([label, value]);
+  // One option a line: a list of plan codes on one line passes 80 columns.
+  view.options.forEach((code, i) => pairs.push([i === 0 ? 'Options' : '', code]));
+  for (const [label, value] of Object.entries(view.configured)) pairs.push([labelName(label), value]);
   pairs.push(['Missing', view.missing.length > 0 ? (theme?.warn ?? plain)(view.missing.join('; ')) : 'nothing: ready for the price preview']);
   return renderPairs(pairs, theme?.muted);
 }

@@ -365,7 +365,7 @@ describeRecorded('requiredConfiguration (24adv01-v3, FR, 2026) through the confi
 
   it('refuses a datacenter outside the allowed values, naming them', () => {
     const plan = planConfiguration(required, { datacenter: 'atlantide' });
-    expect(plan.problems[0]?.message).toBe('Value "atlantide" is not allowed for "dedicated_datacenter". Allowed: bhs, fra, gra, lon, rbx, sbg, waw.');
+    expect(plan.problems[0]?.message).toBe('Datacenter "atlantide" is not allowed. Allowed: bhs, fra, gra, lon, rbx, sbg, waw.');
   });
 
   it('checks the optional labels: enable-backup by its values, nichandles by type', () => {

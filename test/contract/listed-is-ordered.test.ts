@@ -55,8 +55,8 @@ describeRecorded('an unknown --option (recorded catalogs)', () => {
     const message = problems[0]!.message;
     const lines = message.split('\n');
     expect(lines[0]).toBe('Unknown option "ram-64g-adv-gen" for this plan. Did you mean: ram-64g-adv-gen2? Its options, by family:');
-    expect(lines[1]).toMatch(/^ {4}memory \(one is needed\): ram-128g-2933-adv-gen2, ram-32g-adv-gen2-inc \(default\), ram-64g-adv-gen2$/);
-    expect(lines[2]).toMatch(/^ {4}storage \(one is needed\): .*softraid-2x512nvme-adv-gen2 \(default\)/);
+    expect(lines[1]).toMatch(/^ {4}Memory \(one is needed\): ram-128g-2933-adv-gen2, ram-32g-adv-gen2-inc \(default\), ram-64g-adv-gen2$/);
+    expect(lines[2]).toMatch(/^ {4}Storage \(one is needed\): .*softraid-2x512nvme-adv-gen2 \(default\)/);
     // None left out: every code the plan accepts is named.
     for (const code of allowedOptionCodes(adv.addonFamilies)) expect(message).toContain(code);
     expect(message).not.toContain('more)');

@@ -51,13 +51,13 @@ describe('configuration plan', () => {
     const plan = planConfiguration(required, {});
     expect(plan.missing.map((m) => m.label)).toEqual(['dedicated_datacenter', 'region']);
     expect(plan.missing[0]?.allowedValues).toEqual(['bhs', 'gra', 'rbx']);
-    expect(() => assertConfigurationPlan(plan)).toThrow(/Missing "dedicated_datacenter" \(--datacenter\); allowed: bhs, gra, rbx/);
+    expect(() => assertConfigurationPlan(plan)).toThrow(/Missing the datacenter \(--datacenter\); allowed: bhs, gra, rbx/);
   });
 
   it('rejects values outside allowedValues, naming the value and the allowed ones', () => {
     const plan = planConfiguration(required, { datacenter: 'atlantide', values: { 'enable-backup': 'maybe' } });
     expect(plan.problems.map((p) => p.message)).toEqual([
-      'Value "atlantide" is not allowed for "dedicated_datacenter". Allowed: bhs, gra, rbx.',
+      'Datacenter "atlantide" is not allowed. Allowed: bhs, gra, rbx.',
       'Value "maybe" is not allowed for "enable-backup". Allowed: false, true.',
     ]);
     expect(plan.problems[0]?.allowed).toEqual(['bhs', 'gra', 'rbx']);
@@ -92,7 +92,7 @@ describe('configuration plan', () => {
     const plan = planConfiguration(required, { datacenter: 'gra', values: { colour: 'blue', region: 'canada' } });
     expect(plan.problems.map((p) => p.code)).toEqual(['unknown-label', 'conflict']);
     expect(plan.problems[0]?.message).toContain('Unknown configuration label "colour"');
-    expect(plan.problems[1]?.message).toBe('Region "canada" does not match datacenter "gra", which is in "europe".');
+    expect(plan.problems[1]?.message).toBe('Region "canada" does not match datacenter "gra", which is in region "europe".');
   });
 
   it('refuses two different datacenters', () => {
@@ -107,7 +107,7 @@ describe('configuration plan', () => {
       source: 'given',
     });
     expect(planConfiguration(required, { datacenter: 'gra', os: 'debian12' }).problems[0]?.message).toBe(
-      'Value "debian12" is not allowed for "dedicated_os". Allowed: none_64.en.',
+      'Operating system "debian12" is not allowed. Allowed: none_64.en.',
     );
   });
 

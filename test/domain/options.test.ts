@@ -78,14 +78,14 @@ describe('option selection', () => {
   it('reports a mandatory family with no option at all instead of crashing', () => {
     const result = resolveOptions(rise.addonFamilies, [], monthly);
     expect(result.problems).toEqual([expect.objectContaining({ code: 'no-option-for-mandatory-family' })]);
-    expect(result.problems[0]?.message).toContain('"vrack"');
+    expect(result.problems[0]?.message).toContain('No private bandwidth (vRack) option');
   });
 
   it('rejects unknown option plan codes, listing the plan’s options', () => {
     const result = resolveOptions(ks.addonFamilies, ['ram-999g'], monthly);
     expect(result.problems[0]?.code).toBe('unknown-option');
     expect(result.problems[0]?.message).toMatch(
-      /^Unknown option "ram-999g" for this plan\. Its options, by family:\n {4}memory \(one is needed\): ram-16g-ks-a/,
+      /^Unknown option "ram-999g" for this plan\. Its options, by family:\n {4}Memory \(one is needed\): ram-16g-ks-a/,
     );
     expect(result.problems[0]?.message).toContain('plesk-webpro');
     expect(allowedOptionCodes(ks.addonFamilies)).toContain('plesk-webpro');
@@ -94,7 +94,7 @@ describe('option selection', () => {
   it('rejects two options of one exclusive family', () => {
     const result = resolveOptions(ks.addonFamilies, ['ram-16g-ks-a', 'ram-32g-ks-a'], monthly);
     expect(result.problems.map((p) => p.code)).toEqual(['exclusive-conflict']);
-    expect(result.problems[0]?.message).toContain('"ram-16g-ks-a" and "ram-32g-ks-a" are both in the "memory" family');
+    expect(result.problems[0]?.message).toContain('"ram-16g-ks-a" and "ram-32g-ks-a" are both memory, of which only one can be chosen');
     expect(() => assertOptionSelection(result, 'ks-a')).toThrow(UsageError);
   });
 

@@ -69,14 +69,14 @@ const cases: BadCase[] = [
     args: () => [...RISE, '--option', 'ram-999g-24rise'],
     says: [
       '"ram-999g-24rise"',
-      /Unknown option "ram-999g-24rise" for this plan\. Its options, by family:\n\s+memory \(one is needed\): .*ram-64g-ecc-3200-24rise/,
+      /Unknown option "ram-999g-24rise" for this plan\. Its options, by family:\n\s+Memory \(one is needed\): .*ram-64g-ecc-3200-24rise/,
     ],
     code: 'invalid_spec',
   },
   {
     name: 'two options of one exclusive family',
     args: () => [...RISE, '--option', 'ram-64g-ecc-3200-24rise', '--option', 'ram-128g-ecc-2933-24rise'],
-    says: ['"ram-64g-ecc-3200-24rise" and "ram-128g-ecc-2933-24rise"', '"memory" family', /Choose one of: ram-32g-ecc-3200-24rise/],
+    says: ['"ram-64g-ecc-3200-24rise" and "ram-128g-ecc-2933-24rise"', 'are both memory', /Choose one of: ram-32g-ecc-3200-24rise/],
     code: 'invalid_spec',
   },
   {
@@ -96,13 +96,13 @@ const cases: BadCase[] = [
   {
     name: 'duration the plan is not sold with',
     args: () => [...RISE, '--duration', 'P2M'],
-    says: ['default P2M', /Allowed \(mode duration\): .*default P1M/],
+    says: ['--pricing-mode default --duration P2M', /Monthly, no commitment\s+default P1M/],
     code: 'invalid_spec',
   },
   {
     name: 'unknown pricing mode',
     args: () => [...RISE, '--pricing-mode', 'monthly'],
-    says: ['monthly P1M', /Allowed \(mode duration\): .*upfront12 P1Y/],
+    says: ['--pricing-mode monthly --duration P1M', /12 months paid upfront\s+upfront12 P1Y/],
     code: 'invalid_spec',
   },
   {

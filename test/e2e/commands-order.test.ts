@@ -68,8 +68,8 @@ describe('ovh-order order (built binary, HTTPS sandbox)', () => {
     expect(human.code).toBe(0);
     expect(human.stdout).toMatch(/Total without tax\s+56,99 €/);
     expect(human.stdout).toContain('Due now');
-    expect(human.stderr).toContain('Option family memory: ram-32g-ecc-3200-24rise (the catalog default');
-    expect(human.stderr).toContain('Configuration region = europe (from datacenter gra)');
+    expect(human.stderr).toContain('Memory: 32GB DDR4 ECC 3200MHz (the catalog default');
+    expect(human.stderr).toContain('Region: europe (from datacenter gra)');
     expect(human.stderr).toMatch(/Dry run: nothing was ordered\. Cart [0-9a-f-]{36} was deleted\./);
   });
 

@@ -60,7 +60,7 @@ describe('ovh-order status (built binary, HTTPS sandbox)', () => {
 
     const table = await cli(['status', String(orderId)]);
     expect(table.code).toBe(0);
-    expect(table.stdout).toMatch(/Status\s+checking/);
+    expect(table.stdout).toMatch(/Status\s+Being checked \(payment and order\)/);
     expect(table.stdout).toMatch(/Total\s+40,78 €/);
     expect(table.stdout).toContain('Validating');
     for (const line of table.stdout.split('\n')) if (!line.includes('https://')) expect(line.length).toBeLessThanOrEqual(80);
@@ -101,7 +101,7 @@ describe('ovh-order status (built binary, HTTPS sandbox)', () => {
     // Once delivered, a plain `status` shows the server's name, and --wait returns at once.
     const again = await cli(['status', String(orderId), '--wait']);
     expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/Status\s+delivered/);
+    expect(again.stdout).toMatch(/Status\s+Delivered/);
     expect(again.stdout).toContain(`Server      ${doc.servers[0]}`);
   });
 

@@ -115,7 +115,7 @@ describe('ovh-order order with a terminal', () => {
     const code = await main([...ORDER, '--config', 'colour=blue', '--keep-cart', '--endpoint', sandbox.url], ctx);
     expect(code).toBe(2);
     expect(ctx.stderr.text()).toContain('Unknown configuration label "colour"');
-    expect(ctx.stderr.text()).toMatch(/Cart [0-9a-f-]{36} is kept \(--keep-cart\)/);
+    expect(ctx.stderr.text()).toMatch(/Cart [0-9a-f-]{36} is kept\s+\(--keep-cart\)/);
     expect(cartsCreated()).toBe(created + 1);
     expect(cartsDeleted()).toBe(deleted);
   });

@@ -54,8 +54,8 @@ describe('questions asked and not asked', () => {
     expect(postedLabels(log).sort()).toEqual(['dedicated_datacenter', 'dedicated_os', 'region']);
     const region = callsOf(log, 'POST', '/order/cart/{cartId}/item/{itemId}/configuration').find((e) => (e.body as { label: string }).label === 'region');
     expect(region?.body).toEqual({ label: 'region', value: 'europe' });
-    expect(deps.output.text()).toMatch(/dedicated_os\s+none_64\.en \(the only choice\)/);
-    expect(deps.output.text()).toMatch(/region\s+europe \(from the datacenter\)/);
+    expect(deps.output.text()).toMatch(/Operating system\s+none_64\.en \(the only choice\)/);
+    expect(deps.output.text()).toMatch(/Region\s+europe \(from the datacenter\)/);
     // Declined: nothing ordered, the cart deleted.
     expect(state.outcome).toBe('declined');
     expect(callsOf(log, 'POST', CHECKOUT)).toHaveLength(0);
@@ -468,8 +468,10 @@ describe('resuming a cart', () => {
     const deps = wizardDeps(world, prompter, { cart: session.cartId });
     await run(deps, prompter);
     expect(prompter.asked[0]!.default).toBe('softraid-2x480ssd-24sk30');
-    expect(deps.output.text()).toMatch(/Missing\s+an option of the bandwidth family/);
-    expect(deps.output.text()).toContain('dedicated_datacenter');
+    expect(deps.output.text()).toMatch(/Missing\s+an option of the public bandwidth family/);
+    // The cart's configuration in words: the label itself is only for typing --config.
+    expect(deps.output.text()).toMatch(/^Datacenter\s+[a-z]+/m);
+    expect(deps.output.text()).not.toContain('dedicated_datacenter');
     const log = world.sandbox.log;
     expect(callsOf(log, 'POST', '/order/cart/{cartId}/eco')).toHaveLength(0);
     expect(callsOf(log, 'POST', '/order/cart/{cartId}/eco/options').map((e) => (e.body as { planCode: string }).planCode)).toEqual(['bandwidth-300-24sk30']);

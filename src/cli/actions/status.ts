@@ -54,7 +54,7 @@ export async function run(ctx: Context, options: Record<string, unknown>, args: 
   }
 
   if (ctx.globals.json) output.json(report);
-  else output.result(renderOrderStatus(report, { locale: await accountLocale(session), theme }));
+  else output.result(renderOrderStatus(report, { locale: await accountLocale(session), now: ctx.now(), theme }));
   if (options.wait !== true) return ExitCode.ok;
   return report.status === 'delivered' ? ExitCode.ok : ExitCode.failure;
 }

@@ -49,7 +49,7 @@ export async function run(ctx: Context): Promise<number> {
     exitCode = ExitCode.credentials;
   } else {
     try {
-      const me = await output.spin('Checking the credentials with GET /me', () => session.api.getMe());
+      const me = await output.spin('Checking the credentials', () => session.api.getMe());
       report.works = true;
       report.nichandle = me.nichandle;
       report.subsidiary = me.ovhSubsidiary;
@@ -61,7 +61,7 @@ export async function run(ctx: Context): Promise<number> {
           report.works = false;
           report.problem = {
             code: 'missing_rules',
-            message: `GET /me works, but the consumer key lacks ${blocking.length === 1 ? 'a rule' : `${blocking.length} rules`} ordering needs: ${blocking.map((r) => `${r.method} ${r.path} (${r.purpose})`).join(', ')}.`,
+            message: `The credentials work, but the consumer key lacks ${blocking.length === 1 ? 'a rule' : `${blocking.length} rules`} ordering needs: ${blocking.map((r) => `${r.method} ${r.path} (${r.purpose})`).join(', ')}.`,
             hint: `Run \`${loginCommand(ctx)}\` to get a key with every rule ordering needs (a key's rules cannot be extended).`,
           };
           exitCode = ExitCode.credentials;
@@ -91,7 +91,7 @@ async function checkRules(
   output: { spin<T>(label: string, work: () => Promise<T>): Promise<T> },
 ): Promise<NonNullable<WhoamiReport['rules']>> {
   try {
-    const credential = await output.spin("Reading the consumer key's rules (GET /auth/currentCredential)", () => session.api.getCurrentCredential());
+    const credential = await output.spin("Reading the consumer key's access rules", () => session.api.getCurrentCredential());
     const granted = credential.rules.map((r) => ({ method: r.method, path: r.path }));
     return { granted, missing: missingOrderingRules(granted) };
   } catch (error) {

@@ -7,6 +7,7 @@ import { subtractMoney, type Money } from '../../../domain/money.js';
 import type { OfferAddon, OfferAddonFamily } from '../../../domain/offer-model.js';
 import { addonPricingFor } from '../../../domain/offer-pricing.js';
 import { optionFamiliesFromCart, resolveOptions } from '../../../domain/options.js';
+import { capitalised, optionFamilyWords } from '../../../domain/words.js';
 import { BACK } from '../../../ui/prompter.js';
 import type { WizardStep } from '../runner.js';
 import type { ChosenOption, WizardDeps, WizardState } from '../state.js';
@@ -51,19 +52,16 @@ async function askFamily(
     short: addon.name,
     description: addon.planCode,
   }));
-  if (!family.mandatory) choices.unshift({ value: NONE, name: 'None', short: 'None', description: `No ${family.name} option` });
+  const words = optionFamilyWords(family.name);
+  if (!family.mandatory) choices.unshift({ value: NONE, name: 'None', short: 'None', description: `No ${words}` });
   const answer = await deps.prompter.select<string>({
     id: `option:${family.name}`,
-    message: family.mandatory ? `${capitalise(family.name)} (choose one):` : `${capitalise(family.name)} (optional):`,
+    message: family.mandatory ? `${capitalised(words)} (choose one):` : `${capitalised(words)} (optional):`,
     choices,
     default: previous ?? (family.mandatory ? pick : NONE),
     allowBack,
   });
   return answer;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1).replace(/-/g, ' ');
 }
 
 /** Adds the chosen options and removes the ones no longer chosen; each option is posted once. */
@@ -113,7 +111,7 @@ export const optionsStep: WizardStep = {
       const family = families[i]!;
       if (family.mandatory && family.addons.length === 1) {
         answers.set(family.name, family.addons[0]!.planCode);
-        deps.output.info(`${capitalise(family.name)}: ${family.addons[0]!.name} (the only choice)`);
+        deps.output.info(`${capitalised(optionFamilyWords(family.name))}: ${family.addons[0]!.name} (the only choice)`);
         i++;
         continue;
       }
