@@ -89,24 +89,26 @@ function visibleLength(s: string): number {
 
 /**
  * Each line of `text` longer than `width` broken at spaces, continuation lines indented by
- * `indent`; a word is never split (a URL stays whole, even past the width).
+ * `indent` more than the line itself; a word is never split (a URL stays whole, even past the width).
  */
 export function wrapLines(text: string, width: number, indent = 2): string {
   return text
     .split('\n')
     .map((whole) => {
       if (visibleLength(whole) <= width) return whole;
+      const margin = /^ */.exec(whole)![0];
+      const next = margin + ' '.repeat(indent);
       const lines: string[] = [];
       let line = '';
-      for (const word of whole.split(' ')) {
-        const room = width - (lines.length === 0 ? 0 : indent);
+      for (const word of whole.slice(margin.length).split(' ')) {
+        const room = width - (lines.length === 0 ? margin.length : next.length);
         if (line !== '' && visibleLength(line) + 1 + visibleLength(word) > room) {
           lines.push(line);
           line = word;
         } else line = line === '' ? word : `${line} ${word}`;
       }
       lines.push(line);
-      return lines.join(`\n${' '.repeat(indent)}`);
+      return margin + lines.join(`\n${next}`);
     })
     .join('\n');
 }

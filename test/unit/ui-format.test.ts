@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDuration, formatGigabytes, formatMoney, formatRelative } from '../../src/ui/format.js';
-import { renderTable } from '../../src/ui/table.js';
+import { renderTable, wrapLines } from '../../src/ui/table.js';
 
 describe('money and words', () => {
   it('formats micro-cents in the subsidiary locale', () => {
@@ -35,5 +35,17 @@ describe('money and words', () => {
     expect(lines[1]).toMatch(/^24rise01\s+€89\.99$/);
     expect(lines[2]).toMatch(/^24sk10\s+€6\.99$/);
     expect(lines[1]!.length).toBe(lines[2]!.length);
+  });
+
+  it("wraps a long note at spaces within the width, keeping each line's indentation and never splitting a word", () => {
+    const url = `https://example.org/${'x'.repeat(90)}.pdf`;
+    const wrapped = wrapLines(`Private bandwidth (vRack): 1Gbps unmetered and guaranteed private bandwidth (the catalog default)\n    ${url}`, 40);
+    expect(wrapped.split('\n')).toEqual([
+      'Private bandwidth (vRack): 1Gbps',
+      '  unmetered and guaranteed private',
+      '  bandwidth (the catalog default)',
+      `    ${url}`,
+    ]);
+    expect(wrapLines('  short line', 40)).toBe('  short line');
   });
 });
