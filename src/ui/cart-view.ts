@@ -145,7 +145,8 @@ export function renderCartReport(report: CartReport, options: CartViewOptions): 
   return blocks.join('\n\n');
 }
 
-export function renderCartList(carts: readonly CartSummary[], options: CartViewOptions): string {
+/** `cut: false` when stdout is not a terminal: descriptions kept whole. */
+export function renderCartList(carts: readonly CartSummary[], options: CartViewOptions & { cut?: boolean }): string {
   const rows = carts.map((c) => [
     c.cartId,
     c.createdByOvhOrder ? 'ovh-order' : c.description || '—',
@@ -156,7 +157,7 @@ export function renderCartList(carts: readonly CartSummary[], options: CartViewO
   return renderTable(
     [{ header: 'Cart' }, { header: 'Description', maxWidth: 15 }, { header: 'Expires', maxWidth: 9 }, { header: 'Items', align: 'right' }, { header: 'State' }],
     rows,
-    options.theme ? { heading: options.theme.strong } : {},
+    { ...(options.theme ? { heading: options.theme.strong } : {}), cut: options.cut ?? true },
   );
 }
 

@@ -210,6 +210,14 @@ describe('ovh-order cart', () => {
     expect(anonymous.code).toBe(3);
   });
 
+  it('list in a pipe keeps a long description whole (a terminal cuts it to fit)', async () => {
+    const description = 'quarterly capacity for the staging cluster';
+    const cartId = await cartWith(description);
+    const piped = await cli(['cart', 'list']);
+    expect(piped.code, piped.stderr).toBe(0);
+    expect(piped.stdout).toMatch(new RegExp(`^${cartId}\\s+${description}\\s+in 2[34] h\\s+0\\s+open\\s*$`, 'm'));
+  });
+
   it('delete removes each cart and reports an unknown one (exit 1)', async () => {
     const a = await cartWith('to delete');
     const r = await cli(['cart', 'delete', a, '00000000-0000-4000-8000-000000000000', '--json']);
