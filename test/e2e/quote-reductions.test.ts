@@ -2,18 +2,12 @@
 // running flash sale, appears at its price with the reduction and the promotion's words right under
 // it, so the lines add up to "Before reduction" and, with the reductions, to "Total without tax".
 // Over a pipe nothing is cut; in an 80-column terminal the quote fits.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type SandboxServer } from '../../src/sandbox/index.js';
+import { describe, expect, it } from 'vitest';
 import { keys, ptyAvailable, spawnPty } from '../helpers/pty.js';
 import { isolatedEnv, runAgainst, sandboxKeys } from '../helpers/run-cli.js';
+import { useSandbox } from '../helpers/sandbox-fixture.js';
 
-let sandbox: SandboxServer;
-beforeAll(async () => {
-  sandbox = await startSandbox();
-});
-afterAll(async () => {
-  await sandbox?.close();
-});
+const sandbox = useSandbox();
 
 const ORDER = ['order', '--range', 'eco', '--plan', '24rise01', '--subsidiary', 'FR', '--datacenter', 'gra'];
 
