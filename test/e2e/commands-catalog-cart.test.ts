@@ -154,7 +154,7 @@ describe('ovh-order cart', () => {
     const human = await cli(['cart', 'show', cartId]);
     expect(human.code).toBe(0);
     expect(human.stdout).toMatch(/Expires\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC \(in 2[34] h\)/);
-    expect(human.stdout).toMatch(/24sk10 \(eco\)\s+P1M default\s+2\s+33,98 €/);
+    expect(human.stdout).toMatch(/24sk10 \(eco\)\s+Monthly, no commitment\s+2\s+33,98 €/);
     expect(human.stdout).toContain('└ ram-32g-ecc-2133-24sk10');
     expect(human.stdout).toContain('Checkout would fail');
     expect(human.stdout).toMatch(/missing an option of the mandatory "storage"\s+family:\s+one\s+of\s+softraid-2x480ssd-24sk10/);
@@ -162,6 +162,34 @@ describe('ovh-order cart', () => {
     expect(human.stdout).toContain('configuration "region" is set more than once');
     for (const line of human.stdout.split('\n')) if (!line.includes('https://')) expect(line.length, line).toBeLessThanOrEqual(80);
     // Showing a cart changes nothing.
+    expect(writes()).toBe(writesBefore);
+  });
+
+  it('show says what the cart buys, as order does above its question: server, datacenter, quantity, billing in words', async () => {
+    const ordered = await cli([
+      ...'order --range eco --plan 24rise01 --subsidiary FR --datacenter bhs --commitment 12 --quantity 2'.split(' '),
+      '--dry-run',
+      '--keep-cart',
+      '--json',
+    ]);
+    expect(ordered.code, ordered.stderr).toBe(0);
+    const cartId = (JSON.parse(ordered.stdout) as { cartId: string }).cartId;
+    const writes = () => sandbox.log.filter((e) => e.path.startsWith(`/order/cart/${cartId}`) && e.method !== 'GET').length;
+    const writesBefore = writes();
+
+    const human = await cli(['cart', 'show', cartId]);
+    expect(human.code, human.stderr).toBe(0);
+    // The items' billing in words, whole in a pipe; the API's values stay in --json.
+    expect(human.stdout).toMatch(/^24rise01 \(eco\)\s+12-month commitment, paid monthly\s+2\s+[\d ,]+ €/m);
+    expect(human.stdout).toMatch(/^Datacenter\s+bhs — Beauharnois, Canada$/m);
+    expect(human.stdout).toMatch(/^Quantity\s+2$/m);
+    expect(human.stdout).toMatch(/^Billing\s+12-month commitment, paid monthly$/m);
+    expect(human.stdout).toMatch(/^Commitment\s+[\d ,]+ € \+ tax over 12 months/m);
+    expect(human.stdout).toMatch(/^Due now\s+[\d ,]+ € \(tax included\)$/m);
+    expect(human.stdout).toMatch(/^Then renews\s+[\d ,]+ € \+ tax every month$/m);
+    expect(human.stdout).toMatch(/Beauharnois is in North America, another continent than your .* account \(Europe\)/);
+    const json = await cli(['cart', 'show', cartId, '--json']);
+    expect(JSON.parse(json.stdout).items[0]).toMatchObject({ planCode: '24rise01', duration: 'P1M', pricingMode: 'degressivity12', quantity: 2 });
     expect(writes()).toBe(writesBefore);
   });
 
