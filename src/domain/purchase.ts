@@ -23,17 +23,18 @@ export interface PurchaseFacts {
  * mode and duration (the billing in words from the mode's name), and its `dedicated_datacenter`.
  * Undefined unless the cart holds exactly one server with a datacenter set.
  */
-export function purchaseFactsOfCart(items: readonly CartItemReport[], subsidiary?: string): PurchaseFacts | undefined {
+export function purchaseFactsOfCart(items: readonly CartItemReport[], known: Pick<PurchaseFacts, 'subsidiary' | 'serverName'> = {}): PurchaseFacts | undefined {
   if (items.length !== 1) return undefined;
   const server = items[0]!;
   const datacenter = server.configuration.find((c) => c.label === DATACENTER_LABEL)?.value;
   if (!server.planCode || !server.pricingMode || !server.duration || !datacenter) return undefined;
   const choice = billingChoiceOfMode(server.pricingMode, server.duration);
   return {
+    ...(known.serverName ? { serverName: known.serverName } : {}),
     planCode: server.planCode,
     datacenter,
     quantity: server.quantity,
-    ...(subsidiary ? { subsidiary } : {}),
+    ...(known.subsidiary ? { subsidiary: known.subsidiary } : {}),
     pricingMode: server.pricingMode,
     duration: server.duration,
     billing: choice ? [choice] : [],

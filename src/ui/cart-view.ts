@@ -24,6 +24,8 @@ export interface CartViewOptions {
   cut?: boolean;
   /** The account's subsidiary, when known: the purchase summary warns about a datacenter on another continent. */
   subsidiary?: string;
+  /** The server's invoice name, when the catalog cache knows it (else the summary names the plan code). */
+  serverName?: string;
 }
 
 const plain = (s: string) => s;
@@ -150,7 +152,7 @@ export function renderCartReport(report: CartReport, options: CartViewOptions): 
     const title = report.previewSource === 'checkout' ? 'Price preview (checkout)' : 'Price summary';
     const period = report.items[0]?.duration ? formatDuration(report.items[0].duration) : undefined;
     // What is bought, as `order` and the wizard say it above their question, when the cart says it all.
-    const facts = purchaseFactsOfCart(report.items, options.subsidiary);
+    const facts = purchaseFactsOfCart(report.items, options);
     const summary = facts ? renderPurchaseSummary(report.preview, facts, { locale: options.locale, ...(theme ? { theme } : {}) }) : undefined;
     const previewOptions = {
       locale: options.locale,

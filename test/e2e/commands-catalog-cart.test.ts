@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OvhApi } from '../../src/ovh/api.js';
 import { parseEndpoint } from '../../src/ovh/endpoints.js';
-import { isolatedEnv, runAgainst, type CliResult } from '../helpers/run-cli.js';
+import { isolatedEnv, runAgainst, sandboxKeys, type CliResult } from '../helpers/run-cli.js';
 import { useSandbox } from '../helpers/sandbox-fixture.js';
 
 const sandbox = useSandbox();
@@ -166,19 +166,21 @@ describe('ovh-order cart', () => {
   });
 
   it('show says what the cart buys, as order does above its question: server, datacenter, quantity, billing in words', async () => {
-    const ordered = await cli([
-      ...'order --range eco --plan 24rise01 --subsidiary FR --datacenter bhs --commitment 12 --quantity 2'.split(' '),
-      '--dry-run',
-      '--keep-cart',
-      '--json',
-    ]);
+    // One HOME for both runs: `cart show` names the server from the catalog cache `order` filled.
+    const env = isolatedEnv(sandboxKeys(sandbox));
+    const ordered = await runAgainst(
+      sandbox,
+      [...'order --range eco --plan 24rise01 --subsidiary FR --datacenter bhs --commitment 12 --quantity 2'.split(' '), '--dry-run', '--keep-cart', '--json'],
+      { env },
+    );
     expect(ordered.code, ordered.stderr).toBe(0);
     const cartId = (JSON.parse(ordered.stdout) as { cartId: string }).cartId;
     const writes = () => sandbox.log.filter((e) => e.path.startsWith(`/order/cart/${cartId}`) && e.method !== 'GET').length;
     const writesBefore = writes();
 
-    const human = await cli(['cart', 'show', cartId]);
+    const human = await runAgainst(sandbox, ['cart', 'show', cartId], { env });
     expect(human.code, human.stderr).toBe(0);
+    expect(human.stdout).toMatch(/^Server\s+RISE-1 \| Intel Xeon-E 2386G \(24rise01\)$/m);
     // The items' billing in words, whole in a pipe; the API's values stay in --json.
     expect(human.stdout).toMatch(/^24rise01 \(eco\)\s+12-month commitment, paid monthly\s+2\s+[\d ,]+ €/m);
     expect(human.stdout).toMatch(/^Datacenter\s+bhs — Beauharnois, Canada$/m);

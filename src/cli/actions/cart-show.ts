@@ -4,6 +4,24 @@ import type { Context } from '../../runtime/context.js';
 import { openSession } from '../session.js';
 import { canSign, commandIo, accountSubsidiary, waitFor } from '../command-support.js';
 import { localeOfSubsidiary } from '../../domain/subsidiaries.js';
+import { RANGES, cartProductOfRange, rangeOfCartProduct } from '../../domain/offer-model.js';
+import type { CartReport } from '../../domain/cart-report.js';
+import type { Session } from '../session.js';
+
+/**
+ * The server's invoice name (`RISE-1 | Intel Xeon-E 2386G`) from the catalog cache `catalog`,
+ * `order` and the wizard fill, when it holds the server's range for the account's subsidiary.
+ * Never downloaded for this: without it the summary names the plan code.
+ */
+async function cachedServerName(ctx: Context, session: Session, report: CartReport, subsidiary: string | undefined): Promise<string | undefined> {
+  const server = report.items.length === 1 ? report.items[0]! : undefined;
+  const product = RANGES.map(cartProductOfRange).find((p) => p === server?.product);
+  if (!server?.planCode || !product || !subsidiary) return undefined;
+  const { openCatalogCache } = await import('../../config/catalog-cache.js');
+  const cache = openCatalogCache(ctx.env, { now: () => ctx.now() });
+  const entry = await cache.getSummaries({ range: rangeOfCartProduct(product), subsidiary, endpoint: session.catalogCacheKey });
+  return entry?.summaries.find((s) => s.planCode === server.planCode)?.name;
+}
 import { showCart } from '../../flows/cart-inspect.js';
 import { renderCartReport } from '../../ui/cart-view.js';
 
@@ -15,10 +33,10 @@ export async function run(ctx: Context, _options: Record<string, unknown>, args:
   if (ctx.globals.json) output.json(report);
   else {
     const subsidiary = await accountSubsidiary(session);
-    const cut = ctx.stdout.isTTY === true;
-    output.result(
-      renderCartReport(report, { locale: localeOfSubsidiary(subsidiary ?? 'GB'), now: ctx.now(), theme, cut, ...(subsidiary ? { subsidiary } : {}) }),
-    );
+    const serverName = await cachedServerName(ctx, session, report, subsidiary);
+    const known = { ...(subsidiary ? { subsidiary } : {}), ...(serverName ? { serverName } : {}) };
+    const locale = localeOfSubsidiary(subsidiary ?? 'GB');
+    output.result(renderCartReport(report, { locale, now: ctx.now(), theme, cut: ctx.stdout.isTTY === true, ...known }));
   }
   return 0;
 }
