@@ -57,4 +57,19 @@ describe('a reduction on its line', () => {
     session.write(`n${keys.enter}`);
     expect((await session.exited).exitCode).toBe(0);
   });
+
+  it.skipIf(!ptyAvailable())('cart show of such a cart in an 80-column terminal: items, quote and what it buys fit', async () => {
+    const env = isolatedEnv(sandboxKeys(sandbox));
+    const made = await runAgainst(sandbox, [...ORDER, '--quantity', '2', '--dry-run', '--keep-cart', '--json'], { env });
+    expect(made.code, made.stderr).toBe(0);
+    const cartId = (JSON.parse(made.stdout) as { cartId: string }).cartId;
+    const session = spawnPty(['cart', 'show', cartId, '--endpoint', sandbox.url], env, { cols: 80 });
+    expect((await session.exited).exitCode, session.screen()).toBe(0);
+    const screen = session.screen();
+    expect(screen).toMatch(/24rise01 \(eco\)\s+Monthly, no\s+2/);
+    expect(screen).toMatch(/Reduction: Flash sale: setup fees.*promo\s+-113,98 €/);
+    expect(screen).toMatch(/Billing\s+Monthly, no commitment/);
+    expect(screen).toMatch(/Quantity\s+2/);
+    for (const line of screen.split(/\r?\n/)) if (!line.includes('https://')) expect(line.length, line).toBeLessThanOrEqual(80);
+  });
 });
