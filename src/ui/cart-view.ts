@@ -42,7 +42,7 @@ function expiryText(expire: string | null, now: Date): string {
 
 /**
  * `12-month commitment, paid monthly`: the item's billing in words (the API's mode and duration stay
- * in --json); the API's words when the mode says nothing we know, `—` when the item has none.
+ * in --json); the API's words for a duration that is not whole months, `—` when the item has none.
  */
 function billingText(duration: string | null, pricingMode: string | null): string {
   const choice = duration && pricingMode ? billingChoiceOfMode(pricingMode, duration) : undefined;

@@ -7,6 +7,8 @@ import { localeOfSubsidiary } from '../../domain/subsidiaries.js';
 import { RANGES, cartProductOfRange, rangeOfCartProduct } from '../../domain/offer-model.js';
 import type { CartReport } from '../../domain/cart-report.js';
 import type { Session } from '../session.js';
+import { showCart } from '../../flows/cart-inspect.js';
+import { renderCartReport } from '../../ui/cart-view.js';
 
 /**
  * The server's invoice name (`RISE-1 | Intel Xeon-E 2386G`) from the catalog cache `catalog`,
@@ -22,8 +24,6 @@ async function cachedServerName(ctx: Context, session: Session, report: CartRepo
   const entry = await cache.getSummaries({ range: rangeOfCartProduct(product), subsidiary, endpoint: session.catalogCacheKey });
   return entry?.summaries.find((s) => s.planCode === server.planCode)?.name;
 }
-import { showCart } from '../../flows/cart-inspect.js';
-import { renderCartReport } from '../../ui/cart-view.js';
 
 export async function run(ctx: Context, _options: Record<string, unknown>, args: string[]): Promise<number> {
   const cartId = args[0]!.trim();
