@@ -1,5 +1,6 @@
 // `ovh-order cart show <cartId>`: the cart's items as a tree, configuration, what checkout still
-// lacks, and the price preview when the credentials allow it. Reads only; never changes the cart.
+// lacks, the price preview when the credentials allow it, and what the cart buys. Reads only;
+// never changes the cart.
 import type { Context } from '../../runtime/context.js';
 import { openSession } from '../session.js';
 import { canSign, commandIo, accountSubsidiary, waitFor } from '../command-support.js';
