@@ -42,19 +42,24 @@ export function localeFor(session: Pick<Session, 'defaultSubsidiary'>, subsidiar
 }
 
 /**
- * Locale for amounts whose subsidiary the API does not say (orders, carts): the stored profile's
- * subsidiary, else the account's (`GET /me`, when the credentials allow it), else en-GB.
+ * The account's subsidiary, which the API does not say of orders and carts: the stored profile's,
+ * else the account's (`GET /me`, when the credentials allow it), else undefined.
  */
-export async function accountLocale(session: Session): Promise<string> {
-  if (session.defaultSubsidiary) return localeOfSubsidiary(session.defaultSubsidiary);
-  if (!canSign(session)) return localeOfSubsidiary('GB');
+export async function accountSubsidiary(session: Session): Promise<string | undefined> {
+  if (session.defaultSubsidiary) return session.defaultSubsidiary;
+  if (!canSign(session)) return undefined;
   try {
-    return localeOfSubsidiary((await session.api.getMe()).ovhSubsidiary);
+    return (await session.api.getMe()).ovhSubsidiary;
   } catch (error) {
-    // Formatting is not worth failing a command over.
-    if (error instanceof CliError) return localeOfSubsidiary('GB');
+    // Formatting and notes are not worth failing a command over.
+    if (error instanceof CliError) return undefined;
     throw error;
   }
+}
+
+/** Locale for amounts whose subsidiary the API does not say (orders, carts): the account's, else en-GB. */
+export async function accountLocale(session: Session): Promise<string> {
+  return localeOfSubsidiary((await accountSubsidiary(session)) ?? 'GB');
 }
 
 /**

@@ -112,7 +112,7 @@ export function buildBillingChoices(definition: GenericProductDefinition, offer?
     if (fromCatalog) setup = fromCatalog.setup;
     else if (installation) setup = cartMoney(installation);
     else setup = periodPrice ? zeroMoney(periodPrice.currency) : null;
-    const commitmentMonths = fromCatalog?.commitmentMonths ?? (kind === 'monthly' ? 0 : commitmentMonthsOf(renew.pricingMode, undefined, null) || months);
+    const commitmentMonths = fromCatalog?.commitmentMonths ?? commitmentOfMode(renew.pricingMode, kind, months);
     choices.push(
       finish({
         pricingMode: renew.pricingMode,
@@ -132,6 +132,32 @@ export function buildBillingChoices(definition: GenericProductDefinition, offer?
     );
   }
   return sortChoices(choices);
+}
+
+/** Months committed to, from the mode's name alone (`degressivity12`); a whole period when it does not say. */
+function commitmentOfMode(pricingMode: string, kind: BillingKind, months: number): number {
+  return kind === 'monthly' ? 0 : commitmentMonthsOf(pricingMode, undefined, null) || months;
+}
+
+/**
+ * The choice a cart item names by its pricing mode and duration, worked out from OVH's mode names
+ * alone (no catalog, no prices): enough to say the billing in words. Undefined for a duration
+ * that is not whole months.
+ */
+export function billingChoiceOfMode(pricingMode: string, duration: string): BillingChoice | undefined {
+  const months = monthsOfDuration(duration);
+  if (months === undefined || months === 0) return undefined;
+  const kind = billingKindOf(pricingMode, null, months);
+  return finish({
+    pricingMode,
+    duration,
+    months,
+    kind,
+    commitmentMonths: commitmentOfMode(pricingMode, kind, months),
+    periodPrice: null,
+    setup: null,
+    quantity: { min: 1, max: null },
+  });
 }
 
 /** The same choices from the catalog alone (before a cart exists). */

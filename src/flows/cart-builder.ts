@@ -98,6 +98,7 @@ export class CartSession {
   /** Option plan codes known to be in the cart, per server item. */
   private readonly optionCodes = new Map<number, Set<string>>();
   private assigned = false;
+  private assigning: Promise<void> | undefined;
 
   private constructor(
     private client: CartApi,
@@ -237,11 +238,24 @@ export class CartSession {
     return results;
   }
 
-  /** `POST /order/cart/{id}/assign` (needs credentials), once per session. */
+  /**
+   * `POST /order/cart/{id}/assign` (needs credentials), once per session: a call still on its way
+   * (the wizard assigns right after creating) is waited for, not repeated; after a failure the
+   * next call tries again (e.g. once logged in).
+   */
   async assign(): Promise<void> {
     if (this.assigned) return;
-    await this.api.assignCart(this.cartId);
-    this.assigned = true;
+    this.assigning ??= this.api.assignCart(this.cartId).then(
+      () => {
+        this.assigned = true;
+        this.assigning = undefined;
+      },
+      (error: unknown) => {
+        this.assigning = undefined;
+        throw error;
+      },
+    );
+    await this.assigning;
   }
 
   get isAssigned(): boolean {

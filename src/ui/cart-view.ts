@@ -10,6 +10,9 @@ import { listAllowed } from '../domain/errors.js';
 import type { CartPrice } from '../ovh/models/cart.js';
 import { formatDuration, formatMoney, formatRelative } from './format.js';
 import { renderPreview } from './preview-view.js';
+import { renderPurchaseSummary } from './purchase-summary.js';
+import { billingChoiceOfMode } from '../domain/billing.js';
+import { purchaseFactsOfCart } from '../domain/purchase.js';
 import { renderPairs, renderTable } from './table.js';
 import type { Theme } from './theme.js';
 
@@ -17,6 +20,12 @@ export interface CartViewOptions {
   locale: string;
   now: Date;
   theme?: Theme;
+  /** false when stdout is not a terminal: nothing is cut or wrapped. */
+  cut?: boolean;
+  /** The account's subsidiary, when known: the purchase summary warns about a datacenter on another continent. */
+  subsidiary?: string;
+  /** The server's invoice name, when the catalog cache knows it (else the summary names the plan code). */
+  serverName?: string;
 }
 
 const plain = (s: string) => s;
@@ -31,8 +40,13 @@ function expiryText(expire: string | null, now: Date): string {
   return date.getTime() <= now.getTime() ? `${when} (expired ${relative})` : `${when} (${relative})`;
 }
 
-/** `P1M default`: the item's duration and pricing mode as `order` takes them; `—` when it has none. */
+/**
+ * `12-month commitment, paid monthly`: the item's billing in words (the API's mode and duration stay
+ * in --json); the API's words for a duration that is not whole months, `—` when the item has none.
+ */
 function billingText(duration: string | null, pricingMode: string | null): string {
+  const choice = duration && pricingMode ? billingChoiceOfMode(pricingMode, duration) : undefined;
+  if (choice) return choice.label;
   const parts = [duration, pricingMode].filter((p): p is string => !!p);
   return parts.length > 0 ? parts.join(' ') : '—';
 }
@@ -53,18 +67,18 @@ function itemRows(item: CartItemReport, depth: number, parent: CartItemReport | 
 }
 
 /** The items as a tree: each server (with its product), then its options indented. */
-function renderItemsTable(items: readonly CartItemReport[], locale: string, theme?: Theme): string {
+function renderItemsTable(items: readonly CartItemReport[], options: CartViewOptions): string {
   const rows: string[][] = [];
-  for (const item of items) itemRows(item, 0, null, locale, rows);
+  for (const item of items) itemRows(item, 0, null, options.locale, rows);
   return renderTable(
     [
       { header: 'Item', maxWidth: 40 },
-      { header: 'Billing', maxWidth: 18 },
+      { header: 'Billing', maxWidth: 20, wrap: true },
       { header: 'Qty', align: 'right' },
       { header: 'Price', align: 'right' },
     ],
     rows,
-    theme ? { heading: theme.strong } : {},
+    { ...(options.theme ? { heading: options.theme.strong } : {}), cut: options.cut ?? true },
   );
 }
 
@@ -112,9 +126,7 @@ export function renderCartReport(report: CartReport, options: CartViewOptions): 
     ),
   );
 
-  blocks.push(
-    report.items.length > 0 ? `${heading('Items')}\n${renderItemsTable(report.items, options.locale, theme)}` : `${heading('Items')}\n${muted('none')}`,
-  );
+  blocks.push(report.items.length > 0 ? `${heading('Items')}\n${renderItemsTable(report.items, options)}` : `${heading('Items')}\n${muted('none')}`);
 
   const configured = report.items.flatMap((i) => i.configuration);
   if (configured.length > 0) {
@@ -139,12 +151,23 @@ export function renderCartReport(report: CartReport, options: CartViewOptions): 
   if (report.preview) {
     const title = report.previewSource === 'checkout' ? 'Price preview (checkout)' : 'Price summary';
     const period = report.items[0]?.duration ? formatDuration(report.items[0].duration) : undefined;
-    blocks.push(`${heading(title)}\n${renderPreview(report.preview, { locale: options.locale, ...(theme ? { theme } : {}), ...(period ? { period } : {}) })}`);
+    // What is bought, as `order` and the wizard say it above their question, when the cart says it all.
+    const facts = purchaseFactsOfCart(report.items, options);
+    const summary = facts ? renderPurchaseSummary(report.preview, facts, { locale: options.locale, ...(theme ? { theme } : {}) }) : undefined;
+    const previewOptions = {
+      locale: options.locale,
+      cut: options.cut ?? true,
+      ...(theme ? { theme } : {}),
+      ...(period ? { period } : {}),
+      ...(summary ? { summary } : {}),
+    };
+    blocks.push(`${heading(title)}\n${renderPreview(report.preview, previewOptions)}`);
   }
   if (report.previewProblem) blocks.push(muted(wrapWords(report.previewProblem.message, 80, 2)));
   return blocks.join('\n\n');
 }
 
+/** `cut: false` when stdout is not a terminal: descriptions kept whole. */
 export function renderCartList(carts: readonly CartSummary[], options: CartViewOptions): string {
   const rows = carts.map((c) => [
     c.cartId,
@@ -156,7 +179,7 @@ export function renderCartList(carts: readonly CartSummary[], options: CartViewO
   return renderTable(
     [{ header: 'Cart' }, { header: 'Description', maxWidth: 15 }, { header: 'Expires', maxWidth: 9 }, { header: 'Items', align: 'right' }, { header: 'State' }],
     rows,
-    options.theme ? { heading: options.theme.strong } : {},
+    { ...(options.theme ? { heading: options.theme.strong } : {}), cut: options.cut ?? true },
   );
 }
 

@@ -1,7 +1,7 @@
 // The price preview (`GET /order/cart/{id}/checkout`, an order.Order) for a person: the detail lines
 // grouped per cart item, the totals, what is due now versus what renews each period, and the
 // contracts accepted by ordering. Fits 80 columns (contract URLs are never cut).
-import { divideMoney, moneyFromCartPrice, sumMoney, type Money } from '../domain/money.js';
+import { addMoney, divideMoney, moneyFromCartPrice, subtractMoney, sumMoney, type Money } from '../domain/money.js';
 import type { Order, OrderDetail, Price } from '../ovh/models/order.js';
 import { formatMoney } from './format.js';
 import { renderPairs, renderTable } from './table.js';
@@ -63,36 +63,72 @@ function lineKind(detail: Pick<OrderDetail, 'detailType'>): string {
 
 function unitPrice(detail: OrderDetail): Money {
   if (detail.unitPrice) return moneyFromCartPrice(detail.unitPrice);
-  const total = moneyFromCartPrice(detail.totalPrice);
+  const total = lineReduction(detail)?.original ?? moneyFromCartPrice(detail.totalPrice);
   return detail.quantity > 1 ? divideMoney(total, detail.quantity) : total;
+}
+
+/**
+ * What a line cost before its reductions and how much they took off (positive), from the API's own
+ * per-line fields: `originalTotalPrice` against `totalPrice`, else `reductionTotalPrice`. Null when
+ * nothing was taken off.
+ */
+function lineReduction(detail: OrderDetail): { original: Money; off: Money } | null {
+  const total = moneyFromCartPrice(detail.totalPrice);
+  if (detail.originalTotalPrice) {
+    const original = moneyFromCartPrice(detail.originalTotalPrice);
+    const off = subtractMoney(original, total);
+    return off.micros > 0 ? { original, off } : null;
+  }
+  if (!detail.reductionTotalPrice) return null;
+  const reduction = moneyFromCartPrice(detail.reductionTotalPrice);
+  const off = { ...reduction, micros: Math.abs(reduction.micros) };
+  return off.micros > 0 ? { original: addMoney(total, off), off } : null;
+}
+
+/** `Reduction: Flash sale: setup fees offered on RISE-1`: the promotions' descriptions, once each. */
+function reductionText(detail: OrderDetail): { text: string; kind: string } {
+  const reductions = detail.reductions ?? [];
+  const said = [...new Set(reductions.map((r) => (r.description || r.reductionDescription || '').replace(/\s+/g, ' ').trim()).filter((d) => d !== ''))];
+  const kind = reductions.length > 0 && reductions.every((r) => r.context === 'voucher') ? 'voucher' : 'promo';
+  return { text: said.length > 0 ? `Reduction: ${said.join('; ')}` : 'Reduction', kind };
 }
 
 export function renderPreview(order: Order, options: PreviewViewOptions): string {
   const theme = options.theme;
   const price = theme?.price ?? plain;
   const strong = theme?.strong ?? plain;
+  const ok = theme?.ok ?? plain;
   const locale = options.locale;
   const blocks: string[] = [];
 
   // The unit price says something only when a line has a quantity above 1.
   const showUnit = order.details.some((d) => d.quantity > 1);
   const rows: string[][] = [];
-  // Free setup lines (one per option, all 0) say nothing one by one: folded into one note.
-  const freeSetup = order.details.filter((d) => lineKind(d) === 'setup' && moneyFromCartPrice(d.totalPrice).micros === 0);
+  // Free setup lines (one per option, all 0, nothing taken off) say nothing one by one: folded into one note.
+  const freeSetup = order.details.filter((d) => lineKind(d) === 'setup' && moneyFromCartPrice(d.totalPrice).micros === 0 && !lineReduction(d));
   for (const group of groupDetails(order.details)) {
     if (rows.length > 0) rows.push(showUnit ? ['', '', '', '', ''] : ['', '', '', '']);
     for (const detail of group) {
       if (freeSetup.includes(detail)) continue;
       const nested = detail.domain?.includes('.') ? '  ' : '';
+      // A reduced line shows what it was, then what was taken off right under it: the lines add up
+      // to "Before reduction" without the reductions, and to "Total without tax" with them.
+      const reduced = lineReduction(detail);
       const row = [
         `${nested}${detail.description.replace(/\s+/g, ' ').replace(/[ -]+$/, '')}`,
         lineKind(detail),
         String(detail.quantity),
         moneyText(unitPrice(detail), locale),
-        amount(detail.totalPrice, locale),
+        reduced ? moneyText(reduced.original, locale) : amount(detail.totalPrice, locale),
       ];
       if (!showUnit) row.splice(3, 1);
       rows.push(row);
+      if (reduced) {
+        const { text, kind } = reductionText(detail);
+        const reductionRow = [`${nested}  ${text}`, kind, '', '', ok(`-${moneyText(reduced.off, locale)}`)];
+        if (!showUnit) reductionRow.splice(3, 1);
+        rows.push(reductionRow);
+      }
     }
   }
   const columns = [

@@ -40,7 +40,8 @@ function datacenterWords(code: string): string {
 }
 
 /** A sentence when the datacenter is on another continent than the subsidiary's customers. */
-function otherContinentNote(datacenter: string, subsidiary: string): string | undefined {
+function otherContinentNote(datacenter: string, subsidiary: string | undefined): string | undefined {
+  if (!subsidiary) return undefined;
   const place = datacenterInfo(datacenter);
   const home = homeRegionOfSubsidiary(subsidiary);
   if (!place || !home) return undefined;
@@ -70,7 +71,7 @@ export function renderPurchaseSummary(order: Order, facts: PurchaseFacts, option
   const price = options.theme?.price ?? ((s: string) => s);
   const choice = findBillingChoice(facts.billing, facts.pricingMode, facts.duration);
   const pairs: Array<[string, string]> = [
-    ['Server', `${facts.serverName.replace(/\s+/g, ' ').trim()} (${facts.planCode})`],
+    ['Server', facts.serverName ? `${facts.serverName.replace(/\s+/g, ' ').trim()} (${facts.planCode})` : facts.planCode],
     ['Datacenter', datacenterWords(facts.datacenter)],
     ['Quantity', String(facts.quantity)],
     ['Billing', billingWords(facts)],
@@ -92,7 +93,7 @@ export function renderPurchaseSummary(order: Order, facts: PurchaseFacts, option
 /** `Order KS-1 in gra, no commitment, for 94,61 € with tax?` (short enough for 80 columns). */
 export function confirmationQuestion(order: Order, facts: PurchaseFacts, locale: string): string {
   const total = moneyFromCartPrice(order.prices.withTax);
-  const name = facts.serverName.split('|')[0]!.trim() || facts.planCode;
+  const name = (facts.serverName ?? '').split('|')[0]!.trim() || facts.planCode;
   const what = facts.quantity > 1 ? `${facts.quantity} × ${name}` : name;
   return `Order ${what} in ${facts.datacenter}, ${commitmentWords(facts)}, for ${formatMoney(total.micros, total.currency, locale)} with tax?`;
 }

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OvhApi } from '../../src/ovh/api.js';
 import { parseEndpoint } from '../../src/ovh/endpoints.js';
-import { isolatedEnv, runAgainst, type CliResult } from '../helpers/run-cli.js';
+import { isolatedEnv, runAgainst, sandboxKeys, type CliResult } from '../helpers/run-cli.js';
 import { useSandbox } from '../helpers/sandbox-fixture.js';
 
 const sandbox = useSandbox();
@@ -154,7 +154,7 @@ describe('ovh-order cart', () => {
     const human = await cli(['cart', 'show', cartId]);
     expect(human.code).toBe(0);
     expect(human.stdout).toMatch(/Expires\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC \(in 2[34] h\)/);
-    expect(human.stdout).toMatch(/24sk10 \(eco\)\s+P1M default\s+2\s+33,98 €/);
+    expect(human.stdout).toMatch(/24sk10 \(eco\)\s+Monthly, no commitment\s+2\s+33,98 €/);
     expect(human.stdout).toContain('└ ram-32g-ecc-2133-24sk10');
     expect(human.stdout).toContain('Checkout would fail');
     expect(human.stdout).toMatch(/missing an option of the mandatory "storage"\s+family:\s+one\s+of\s+softraid-2x480ssd-24sk10/);
@@ -162,6 +162,36 @@ describe('ovh-order cart', () => {
     expect(human.stdout).toContain('configuration "region" is set more than once');
     for (const line of human.stdout.split('\n')) if (!line.includes('https://')) expect(line.length, line).toBeLessThanOrEqual(80);
     // Showing a cart changes nothing.
+    expect(writes()).toBe(writesBefore);
+  });
+
+  it('show says what the cart buys, as order does above its question: server, datacenter, quantity, billing in words', async () => {
+    // One HOME for both runs: `cart show` names the server from the catalog cache `order` filled.
+    const env = isolatedEnv(sandboxKeys(sandbox));
+    const ordered = await runAgainst(
+      sandbox,
+      [...'order --range eco --plan 24rise01 --subsidiary FR --datacenter bhs --commitment 12 --quantity 2'.split(' '), '--dry-run', '--keep-cart', '--json'],
+      { env },
+    );
+    expect(ordered.code, ordered.stderr).toBe(0);
+    const cartId = (JSON.parse(ordered.stdout) as { cartId: string }).cartId;
+    const writes = () => sandbox.log.filter((e) => e.path.startsWith(`/order/cart/${cartId}`) && e.method !== 'GET').length;
+    const writesBefore = writes();
+
+    const human = await runAgainst(sandbox, ['cart', 'show', cartId], { env });
+    expect(human.code, human.stderr).toBe(0);
+    expect(human.stdout).toMatch(/^Server\s+RISE-1 \| Intel Xeon-E 2386G \(24rise01\)$/m);
+    // The items' billing in words, whole in a pipe; the API's values stay in --json.
+    expect(human.stdout).toMatch(/^24rise01 \(eco\)\s+12-month commitment, paid monthly\s+2\s+[\d ,]+ €/m);
+    expect(human.stdout).toMatch(/^Datacenter\s+bhs — Beauharnois, Canada$/m);
+    expect(human.stdout).toMatch(/^Quantity\s+2$/m);
+    expect(human.stdout).toMatch(/^Billing\s+12-month commitment, paid monthly$/m);
+    expect(human.stdout).toMatch(/^Commitment\s+[\d ,]+ € \+ tax over 12 months/m);
+    expect(human.stdout).toMatch(/^Due now\s+[\d ,]+ € \(tax included\)$/m);
+    expect(human.stdout).toMatch(/^Then renews\s+[\d ,]+ € \+ tax every month$/m);
+    expect(human.stdout).toMatch(/Beauharnois is in North America, another continent than your .* account \(Europe\)/);
+    const json = await cli(['cart', 'show', cartId, '--json']);
+    expect(JSON.parse(json.stdout).items[0]).toMatchObject({ planCode: '24rise01', duration: 'P1M', pricingMode: 'degressivity12', quantity: 2 });
     expect(writes()).toBe(writesBefore);
   });
 
@@ -208,6 +238,14 @@ describe('ovh-order cart', () => {
 
     const anonymous = await cli(['cart', 'list'], { loggedIn: false });
     expect(anonymous.code).toBe(3);
+  });
+
+  it('list in a pipe keeps a long description whole (a terminal cuts it to fit)', async () => {
+    const description = 'quarterly capacity for the staging cluster';
+    const cartId = await cartWith(description);
+    const piped = await cli(['cart', 'list']);
+    expect(piped.code, piped.stderr).toBe(0);
+    expect(piped.stdout).toMatch(new RegExp(`^${cartId}\\s+${description}\\s+in 2[34] h\\s+0\\s+open\\s*$`, 'm'));
   });
 
   it('delete removes each cart and reports an unknown one (exit 1)', async () => {

@@ -17,7 +17,7 @@ export async function run(ctx: Context): Promise<number> {
     output.info('No cart is assigned to your account.');
     return 0;
   }
-  output.result(renderCartList(carts, { locale: localeFor(session), now: ctx.now(), theme }));
+  output.result(renderCartList(carts, { locale: localeFor(session), now: ctx.now(), theme, cut: ctx.stdout.isTTY === true }));
   output.info(`See one with \`${commandText(ctx, 'cart show <cartId>')}\`; tidy up with \`${commandText(ctx, 'cart prune')}\`.`);
   return 0;
 }

@@ -10,6 +10,7 @@ import { RANGES, type Range } from '../../domain/offer-model.js';
 import type { OrderSpec } from '../../domain/order-spec.js';
 import type { WizardDeps, WizardFlags } from '../../flows/wizard/index.js';
 import type { CheckoutHooks } from '../../flows/checkout.js';
+import { canSign } from '../command-support.js';
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
@@ -81,6 +82,7 @@ export async function run(ctx: Context, options: Record<string, unknown>): Promi
     signal: ctx.interrupt.signal,
     flags,
     defaultSubsidiary: session.defaultSubsidiary,
+    canSign: canSign(session),
     cache,
     cart: { options: new Map() },
     async login() {

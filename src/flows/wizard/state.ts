@@ -109,6 +109,8 @@ export interface WizardDeps {
   flags: WizardFlags;
   /** The subsidiary stored with the credentials (or the sandbox account's). */
   defaultSubsidiary?: string;
+  /** The credentials can sign calls: the cart is assigned as soon as it is created. */
+  canSign?: boolean;
   cache?: CatalogCache;
   /** Offered when assigning the cart needs credentials: logs in, returns the new API (undefined: not done). */
   login?(): Promise<OvhApi | undefined>;

@@ -33,6 +33,9 @@ export function loadRange(deps: WizardDeps, range: Range, subsidiary: string): P
 /**
  * Starts creating the cart for `subsidiary` (once) without waiting for it: it overlaps the catalog
  * download. A cart of another subsidiary (the person went back and changed it) is deleted.
+ * When the credentials can sign, the new cart is assigned at once, also in the background:
+ * `GET /order/cart` lists only assigned carts, so a wizard left before the preview would otherwise
+ * leave a cart that `cart list` never shows and `cart prune` never removes.
  */
 export function startCart(deps: WizardDeps, subsidiary: string): void {
   const ledger = deps.cart;
@@ -47,6 +50,8 @@ export function startCart(deps: WizardDeps, subsidiary: string): void {
   creating.then(
     (session) => {
       if (ledger.creating === creating) ledger.session = session;
+      // A refusal (a bad or under-ruled key) only leaves the assignment to the preview, which offers to log in.
+      if (deps.canSign) session.assign().catch(() => undefined);
     },
     () => undefined, // reported by the step that awaits it
   );

@@ -167,7 +167,8 @@ export function orderView(built: BuiltOrder, options: OrderViewOptions): Record<
       reductionTotalPrice: price(l.reduction),
       reductions: l.promotions.map((p) => ({
         context: 'promotion',
-        description: p.name,
+        // The promotion's words, as the catalog gives them (its code name when it has none).
+        description: p.description ?? p.name,
         price: price(l.reduction),
         reductionDescription: p.name,
         type: 'forced_amount',
