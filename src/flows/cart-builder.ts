@@ -11,6 +11,7 @@ import { CliError, ExitCode, UsageError, listAllowed } from '../domain/errors.js
 import { buildBillingChoices, type BillingChoice } from '../domain/billing.js';
 import type { CartProduct, Offer } from '../domain/offer-model.js';
 import type { MissingPart } from '../domain/cart-report.js';
+import { configurationLabelWords, optionFamilyWords } from '../domain/words.js';
 
 // ---------------------------------------------------------------------------------------------
 // The description marker (`cart prune` deletes only carts carrying it)
@@ -363,6 +364,10 @@ export async function inspectCart(session: CartSession, options: { reuseOpenedCa
 /** `server`, `option memory`, `configuration dedicated_datacenter`: for messages. */
 export function describeMissing(missing: readonly MissingPart[]): string[] {
   return missing.map((m) =>
-    m.kind === 'server' ? 'a server' : m.kind === 'option-family' ? `an option of the ${m.family} family` : `the ${m.label} configuration value`,
+    m.kind === 'server'
+      ? 'a server'
+      : m.kind === 'option-family'
+        ? `an option of the ${optionFamilyWords(m.family)} family`
+        : `the ${configurationLabelWords(m.label)}`,
   );
 }

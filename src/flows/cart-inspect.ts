@@ -9,6 +9,7 @@ import { OvhApiError } from '../ovh/errors.js';
 import { isNotAssignedRefusal } from '../ovh/failures.js';
 import { CliError, ExitCode } from '../domain/errors.js';
 import { duplicatedLabels } from '../domain/configuration.js';
+import { utcMinuteText } from '../domain/words.js';
 import { CartSession, inspectCart, type CartApi } from './cart-builder.js';
 import type { CartItemReport, CartReport } from '../domain/cart-report.js';
 
@@ -126,7 +127,7 @@ export async function showCart(api: CartInspectApi, cartId: string, options: Ins
     const expire = session.cart.expire ? Date.parse(session.cart.expire) : Number.NaN;
     // OVH drops expired carts; one still served past its expiry is just as unusable.
     if (!Number.isNaN(expire) && expire <= options.now.getTime()) {
-      throw new CliError(`Cart ${cartId} expired on ${new Date(expire).toISOString().slice(0, 16).replace('T', ' ')} UTC.`, {
+      throw new CliError(`Cart ${cartId} expired on ${utcMinuteText(new Date(expire))}.`, {
         code: 'cart_expired',
         exitCode: ExitCode.failure,
         hint: 'An expired cart cannot be ordered; start a new order (and tidy up with `ovh-order cart prune`).',

@@ -1,10 +1,8 @@
 // Carts for a person: `cart show` (header, the items as a tree with billing and prices, the
 // configuration, what checkout still lacks, the price preview), `cart list`, and what `cart delete`
 // and `cart prune` did. Every table fits 80 columns.
-import type { MissingPart } from '../domain/cart-report.js';
-import type { CartItemReport, CartReport } from '../domain/cart-report.js';
-import type { CartSummary } from '../domain/cart-report.js';
-import type { DeleteOutcome, PruneReport } from '../domain/cart-report.js';
+import type { CartItemReport, CartReport, CartSummary, DeleteOutcome, MissingPart, PruneReport } from '../domain/cart-report.js';
+import { configurationLabelWords, optionFamilyWords, utcMinuteText } from '../domain/words.js';
 import { moneyFromCartPrice } from '../domain/money.js';
 import { listAllowed } from '../domain/errors.js';
 import type { CartPrice } from '../ovh/models/cart.js';
@@ -13,7 +11,7 @@ import { renderPreview } from './preview-view.js';
 import { renderPurchaseSummary } from './purchase-summary.js';
 import { billingChoiceOfMode } from '../domain/billing.js';
 import { purchaseFactsOfCart } from '../domain/purchase.js';
-import { renderPairs, renderTable } from './table.js';
+import { renderPairs, renderTable, wrapLines } from './table.js';
 import type { Theme } from './theme.js';
 
 export interface CartViewOptions {
@@ -35,7 +33,7 @@ function expiryText(expire: string | null, now: Date): string {
   if (!expire) return 'never';
   const date = new Date(expire);
   if (Number.isNaN(date.getTime())) return expire;
-  const when = `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const when = utcMinuteText(date);
   const relative = formatRelative(date, now);
   return date.getTime() <= now.getTime() ? `${when} (expired ${relative})` : `${when} (${relative})`;
 }
@@ -82,27 +80,12 @@ function renderItemsTable(items: readonly CartItemReport[], options: CartViewOpt
   );
 }
 
-/** Words wrapped to `width` columns; continuation lines start with `indent` spaces. */
-function wrapWords(text: string, width: number, indent: number): string {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
-    const room = width - (lines.length === 0 ? 0 : indent);
-    if (line !== '' && line.length + 1 + word.length > room) {
-      lines.push(line);
-      line = word;
-    } else line = line === '' ? word : `${line} ${word}`;
-  }
-  if (line !== '') lines.push(line);
-  return lines.join(`\n${' '.repeat(indent)}`);
-}
-
 /** One line per missing part, with the allowed values when the API lists them. */
 function missingLines(missing: readonly MissingPart[]): string[] {
   return missing.map((m) => {
     if (m.kind === 'server') return 'a server (the cart is empty)';
-    if (m.kind === 'option-family') return `an option of the mandatory "${m.family}" family: one of ${listAllowed(m.choices, 6)}`;
-    return `configuration "${m.label}"${m.allowedValues && m.allowedValues.length > 0 ? `: one of ${listAllowed(m.allowedValues, 8)}` : ''}`;
+    if (m.kind === 'option-family') return `an option of the mandatory ${optionFamilyWords(m.family)} family: one of ${listAllowed(m.choices, 6)}`;
+    return `the ${configurationLabelWords(m.label)}${m.allowedValues && m.allowedValues.length > 0 ? `: one of ${listAllowed(m.allowedValues, 8)}` : ''}`;
   });
 }
 
@@ -140,10 +123,10 @@ export function renderCartReport(report: CartReport, options: CartViewOptions): 
 
   const problems = [
     ...missingLines(report.missing).map((l) => `missing ${l}`),
-    ...report.duplicatedLabels.map((l) => `configuration "${l}" is set more than once`),
+    ...report.duplicatedLabels.map((l) => `the ${configurationLabelWords(l)} is set more than once`),
   ];
   if (problems.length > 0) {
-    blocks.push(`${heading('Checkout would fail')}\n${problems.map((p) => `  ${warn('•')} ${wrapWords(p, 76, 4)}`).join('\n')}`);
+    blocks.push(`${heading('Checkout would fail')}\n${problems.map((p) => `  ${warn('•')} ${wrapLines(p, 76, 4)}`).join('\n')}`);
   } else if (!report.readOnly) {
     blocks.push(`${heading('Ready')}\nNothing is missing for checkout.`);
   }
@@ -163,7 +146,7 @@ export function renderCartReport(report: CartReport, options: CartViewOptions): 
     };
     blocks.push(`${heading(title)}\n${renderPreview(report.preview, previewOptions)}`);
   }
-  if (report.previewProblem) blocks.push(muted(wrapWords(report.previewProblem.message, 80, 2)));
+  if (report.previewProblem) blocks.push(muted(wrapLines(report.previewProblem.message, 80, 2)));
   return blocks.join('\n\n');
 }
 

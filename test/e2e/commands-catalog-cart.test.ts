@@ -157,9 +157,11 @@ describe('ovh-order cart', () => {
     expect(human.stdout).toMatch(/24sk10 \(eco\)\s+Monthly, no commitment\s+2\s+33,98 €/);
     expect(human.stdout).toContain('└ ram-32g-ecc-2133-24sk10');
     expect(human.stdout).toContain('Checkout would fail');
-    expect(human.stdout).toMatch(/missing an option of the mandatory "storage"\s+family:\s+one\s+of\s+softraid-2x480ssd-24sk10/);
-    expect(human.stdout).toMatch(/missing configuration "dedicated_datacenter":\s+one\s+of\s+[\s\S]*gra/);
-    expect(human.stdout).toContain('configuration "region" is set more than once');
+    expect(human.stdout).toMatch(/missing an option of the mandatory storage\s+family:\s+one\s+of\s+softraid-2x480ssd-24sk10/);
+    // The label in words (`--json` keeps `dedicated_datacenter`).
+    expect(human.stdout).toMatch(/missing the datacenter:\s+one\s+of\s+[\s\S]*gra/);
+    expect(human.stdout).not.toContain('dedicated_datacenter');
+    expect(human.stdout).toContain('the region is set more than once');
     for (const line of human.stdout.split('\n')) if (!line.includes('https://')) expect(line.length, line).toBeLessThanOrEqual(80);
     // Showing a cart changes nothing.
     expect(writes()).toBe(writesBefore);

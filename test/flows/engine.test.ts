@@ -170,9 +170,9 @@ describe('cart session', () => {
     expect(inspection.server).toMatchObject({ planCode: '24sk30', product: 'eco', pricingMode: 'default', quantity: 1 });
     const missing = describeMissing(inspection.missing);
     expect(missing).toContain('an option of the storage family');
-    expect(missing).toContain('an option of the bandwidth family');
+    expect(missing).toContain('an option of the public bandwidth family');
     expect(missing).not.toContain('an option of the memory family');
-    expect(missing).toContain('the dedicated_datacenter configuration value');
+    expect(missing).toContain('the datacenter');
   });
 
   it('a plan the cart does not sell is a usage error listing what it sells', async () => {

@@ -6,18 +6,9 @@ import { rangeOfCartProduct } from '../../domain/offer-model.js';
 import { localeOfSubsidiary, subsidiaryInfo } from '../../domain/subsidiaries.js';
 import { BACK } from '../../ui/prompter.js';
 import { CartSession, describeMissing, inspectCart } from '../cart-builder.js';
-import type { MissingPart } from '../../domain/cart-report.js';
-import { configurationLabelWords, optionFamilyWords } from '../../domain/words.js';
 import type { ChosenOption, WizardDeps, WizardState } from './state.js';
 import { knownSubsidiary } from './steps/subsidiary.js';
 import { loadRange, wait } from './support.js';
-
-/** A missing part named in words before cart-builder's describeMissing phrases it (`the datacenter configuration value`). */
-function inWords(part: MissingPart): MissingPart {
-  if (part.kind === 'configuration') return { ...part, label: configurationLabelWords(part.label) };
-  if (part.kind === 'option-family') return { ...part, family: optionFamilyWords(part.family) };
-  return part;
-}
 
 async function subsidiaryForResume(deps: WizardDeps): Promise<string> {
   const known = await knownSubsidiary(deps);
@@ -52,7 +43,7 @@ export async function resumeCart(deps: WizardDeps, cartId: string, initial: Wiza
         server: null,
         options: [],
         configured: {},
-        missing: describeMissing(inspection.missing.map(inWords)),
+        missing: describeMissing(inspection.missing),
       }),
     );
     return state;
@@ -97,7 +88,7 @@ export async function resumeCart(deps: WizardDeps, cartId: string, initial: Wiza
       server: { planCode: server.planCode, name: offer.name, duration: server.duration, pricingMode: server.pricingMode, quantity: server.quantity },
       options: inspection.optionCodes,
       configured: inspection.configured,
-      missing: describeMissing(inspection.missing.map(inWords)),
+      missing: describeMissing(inspection.missing),
     }),
   );
   state = {
