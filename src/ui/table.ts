@@ -52,9 +52,14 @@ export function renderPairs(pairs: Array<[string, string]>, label: (s: string) =
   return pairs.map(([k, v]) => `${label(k.padEnd(width))}  ${v}`).join('\n');
 }
 
-/** Breaks a plain cell into lines of at most `max` characters at spaces (a longer word is split). */
+/**
+ * Breaks a plain cell into lines of at most `max` characters at spaces (a longer word is split);
+ * every line keeps the cell's leading spaces, so a nested row (an option under its server) stays nested.
+ */
 function wrapWords(cell: string, max: number | undefined): string {
   if (!max || visibleLength(cell) <= max) return cell;
+  const margin = /^ */.exec(cell)![0];
+  if (margin) return wrapWords(cell.slice(margin.length), max - margin.length).replace(/^/gm, margin);
   const lines: string[] = [];
   let line = '';
   for (const word of cell.split(' ')) {

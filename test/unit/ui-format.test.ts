@@ -48,4 +48,21 @@ describe('money and words', () => {
     ]);
     expect(wrapLines('  short line', 40)).toBe('  short line');
   });
+
+  it('a wrapped cell keeps its leading spaces on every line, so a nested row stays nested', () => {
+    const out = renderTable(
+      [{ header: 'Description', maxWidth: 24, wrap: true }, { header: 'Total' }],
+      [
+        ['RISE-1 location - centre de données gra', '54,14 €'],
+        ['  2x SSD NVMe 512GB Soft RAID location', '0,00 €'],
+      ],
+    );
+    expect(out.split('\n').map((l) => l.trimEnd())).toEqual([
+      'Description               Total',
+      'RISE-1 location - centre  54,14 €',
+      'de données gra',
+      '  2x SSD NVMe 512GB Soft  0,00 €',
+      '  RAID location',
+    ]);
+  });
 });
