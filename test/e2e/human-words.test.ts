@@ -121,5 +121,7 @@ describe.skipIf(!ptyAvailable())('API words out of human output, on an 80-column
     expect(screen).toMatch(/^Operating system\s+none_64\.en \(the only choice\)/m);
     expect(screen).toMatch(/^Region\s+europe \(from the datacenter\)/m);
     expect(screen).not.toMatch(API_WORDS);
+    // An option's code is said as what it is for: the flag that orders it.
+    expect(screen).toMatch(/order --option softraid-\S+/);
   });
 });

@@ -50,7 +50,8 @@ async function askFamily(
     value: addon.planCode,
     name: deps.view.addonChoiceName(addon, delta(monthly), state.locale),
     short: addon.name,
-    description: addon.planCode,
+    // The code is what `order --option` takes (people cannot find option codes elsewhere).
+    description: `order --option ${addon.planCode}`,
   }));
   const words = optionFamilyWords(family.name);
   if (!family.mandatory) choices.unshift({ value: NONE, name: 'None', short: 'None', description: `No ${words}` });
