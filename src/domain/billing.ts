@@ -51,11 +51,11 @@ function billingLabel(kind: BillingKind, months: number, commitmentMonths: numbe
  * `default`, `degressivityN` or `upfrontN` keeps its name (there are no words to guess).
  */
 export function billingWords(pricingMode: string, duration: string): string {
+  const named = pricingMode === 'default' || /^(?:degressivity|upfront)\d+$/.test(pricingMode);
+  const choice = named ? billingChoiceOfMode(pricingMode, duration) : undefined;
+  if (choice) return choice.label;
   const months = monthsOfDuration(duration) ?? 1;
-  if (pricingMode !== 'default' && !/^(?:degressivity|upfront)\d+$/.test(pricingMode)) {
-    return `${pricingMode}, billed every ${months === 1 ? 'month' : `${months} months`}`;
-  }
-  return billingLabel(billingKindOf(pricingMode, undefined, months), months, commitmentMonthsOf(pricingMode, undefined, undefined));
+  return `${pricingMode}, billed every ${months === 1 ? 'month' : `${months} months`}`;
 }
 
 /** A cart pricing's amount; `priceInUcents` (an integer) wins over `value`. Null when it has no price. */

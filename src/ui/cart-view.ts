@@ -9,7 +9,7 @@ import type { CartPrice } from '../ovh/models/cart.js';
 import { formatDuration, formatMoney, formatRelative } from './format.js';
 import { renderPreview } from './preview-view.js';
 import { renderPurchaseSummary } from './purchase-summary.js';
-import { billingChoiceOfMode } from '../domain/billing.js';
+import { billingWords } from '../domain/billing.js';
 import { purchaseFactsOfCart } from '../domain/purchase.js';
 import { renderPairs, renderTable, wrapLines } from './table.js';
 import type { Theme } from './theme.js';
@@ -38,15 +38,10 @@ function expiryText(expire: string | null, now: Date): string {
   return date.getTime() <= now.getTime() ? `${when} (expired ${relative})` : `${when} (${relative})`;
 }
 
-/**
- * `12-month commitment, paid monthly`: the item's billing in words (the API's mode and duration stay
- * in --json); the API's words for a duration that is not whole months, `—` when the item has none.
- */
+/** `12-month commitment, paid monthly`: the item's billing in words (the API's mode and duration stay in --json); `—` when it has none. */
 function billingText(duration: string | null, pricingMode: string | null): string {
-  const choice = duration && pricingMode ? billingChoiceOfMode(pricingMode, duration) : undefined;
-  if (choice) return choice.label;
-  const parts = [duration, pricingMode].filter((p): p is string => !!p);
-  return parts.length > 0 ? parts.join(' ') : '—';
+  if (duration && pricingMode) return billingWords(pricingMode, duration);
+  return duration ?? pricingMode ?? '—';
 }
 
 /** The item's price for its quantity (`TOTAL`), else its unit price (`PRICE`), else the first one. */

@@ -2,7 +2,7 @@
 // country, and a warning when that is on another continent than the account's subsidiary), how
 // many, the billing in words with what the commitment totals, what is due now and what renews.
 // The question itself repeats the datacenter and the commitment.
-import { billingChoicesFromOffer, findBillingChoice, type BillingChoice } from '../domain/billing.js';
+import { billingChoicesFromOffer, billingWords, findBillingChoice, type BillingChoice } from '../domain/billing.js';
 import type { Offer } from '../domain/offer-model.js';
 import type { PurchaseFacts } from '../domain/purchase.js';
 import { addMoney, moneyFromCartPrice, multiplyMoney, type Money } from '../domain/money.js';
@@ -52,9 +52,9 @@ function otherContinentNote(datacenter: string, subsidiary: string | undefined):
   return `${place.city} is in ${there}, another continent than your ${account} account (${here}).`;
 }
 
-/** `12-month commitment, paid monthly`: the billing in words, from the mode and duration. */
-function billingWords(facts: Pick<PurchaseFacts, 'billing' | 'pricingMode' | 'duration'>): string {
-  return findBillingChoice(facts.billing, facts.pricingMode, facts.duration)?.label ?? 'Monthly, no commitment';
+/** `12-month commitment, paid monthly`: the offered choice's words, else the words of the mode's name (never a guess). */
+function billingOf(facts: Pick<PurchaseFacts, 'billing' | 'pricingMode' | 'duration'>): string {
+  return findBillingChoice(facts.billing, facts.pricingMode, facts.duration)?.label ?? billingWords(facts.pricingMode, facts.duration);
 }
 
 function commitmentTotal(order: Order, choice: BillingChoice | undefined): Money | null {
@@ -74,7 +74,7 @@ export function renderPurchaseSummary(order: Order, facts: PurchaseFacts, option
     ['Server', facts.serverName ? `${facts.serverName.replace(/\s+/g, ' ').trim()} (${facts.planCode})` : facts.planCode],
     ['Datacenter', datacenterWords(facts.datacenter)],
     ['Quantity', String(facts.quantity)],
-    ['Billing', billingWords(facts)],
+    ['Billing', billingOf(facts)],
   ];
   const total = commitmentTotal(order, choice);
   if (total && choice) pairs.push(['Commitment', `${price(money(total))} + tax over ${choice.commitmentMonths} months (setup included)`]);
