@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   billingChoicesFromOffer,
+  billingWords,
   buildBillingChoices,
   checkQuantity,
   defaultBillingChoice,
@@ -138,5 +139,17 @@ describe('billing choices from a cart product offer', () => {
     const [offer] = normaliseCatalog({ range: 'eco', catalog: authoredEcoCatalog() });
     const fromCatalog = billingChoicesFromOffer(offer!);
     expect(fromCatalog.map((c) => [c.pricingMode, c.duration, c.dueNow?.micros])).toEqual(choices.map((c) => [c.pricingMode, c.duration, c.dueNow?.micros]));
+  });
+});
+
+describe('billing in words, from the mode and duration alone (cart show, the journal, a resumed cart)', () => {
+  it('says the modes OVH names by rule as the billing question does, and names any other mode as it is', () => {
+    expect(billingWords('default', 'P1M')).toBe('Monthly, no commitment');
+    expect(billingWords('degressivity12', 'P1M')).toBe('12-month commitment, paid monthly');
+    expect(billingWords('degressivity24', 'P1M')).toBe('24-month commitment, paid monthly');
+    expect(billingWords('upfront12', 'P12M')).toBe('12 months paid upfront');
+    // No words are guessed for a mode the rules do not cover.
+    expect(billingWords('promo42', 'P1M')).toBe('promo42, billed every month');
+    expect(billingWords('promo42', 'P3M')).toBe('promo42, billed every 3 months');
   });
 });
