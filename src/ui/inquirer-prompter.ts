@@ -25,6 +25,16 @@ interface PromptContext {
 
 type KeyHelp = Array<[key: string, action: string]>;
 
+/** True when every word of `term` is in the choice's search text (by default its name and description). */
+function matches<T>(question: SearchQuestion<T>, choice: Choice<T>, term: string): boolean {
+  const text = (question.searchText ? question.searchText(choice) : `${choice.name} ${choice.description ?? ''}`).toLowerCase();
+  return term
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((word) => text.includes(word));
+}
+
 export function createInquirerPrompter(ctx: Context): Prompter {
   const theme = createTheme(ctx);
   /** The text each search question was last answered with, by question id. */
@@ -93,11 +103,7 @@ export function createInquirerPrompter(ctx: Context): Prompter {
 
   async function searchOnce<T>(question: SearchQuestion<T>, initialText: string): Promise<T | Back | typeof CLEARED> {
     const all = toInquirerChoices(question);
-    const text = (c: Choice<T>) => (question.searchText ? question.searchText(c) : `${c.name} ${c.description ?? ''}`).toLowerCase();
-    const matching = (term: string) => {
-      const words = term.toLowerCase().split(/\s+/).filter(Boolean);
-      return question.choices.filter((c) => words.every((w) => text(c).includes(w)));
-    };
+    const matching = (term: string) => question.choices.filter((c) => matches(question, c, term));
     let term = initialText;
     const answer = await ask<T | Back>(
       () => (term !== '' ? 'clear' : question.allowBack ? 'back' : 'none'),
@@ -133,10 +139,8 @@ export function createInquirerPrompter(ctx: Context): Prompter {
     const previous = searchTexts.get(question.id) ?? '';
     const preselected = question.default ?? question.suggested;
     if (!previous || preselected === undefined) return '';
-    const words = previous.toLowerCase().split(/\s+/).filter(Boolean);
     const choice = question.choices.find((c) => Object.is(c.value, preselected));
-    const text = choice ? (question.searchText ? question.searchText(choice) : `${choice.name} ${choice.description ?? ''}`).toLowerCase() : '';
-    return choice && words.every((w) => text.includes(w)) ? previous : '';
+    return choice && matches(question, choice, previous) ? previous : '';
   }
 
   function askInput(question: InputQuestion): Promise<string | Back> {
