@@ -14,6 +14,11 @@ export function configurationLabelWords(label: string): string {
   return CONFIGURATION_LABEL_WORDS[label] ?? label;
 }
 
+/** `Operating system`: a label's words starting a line or a question; a label without words as the API names it. */
+export function configurationLabelTitle(label: string): string {
+  return hasConfigurationLabelWords(label) ? capitalised(configurationLabelWords(label)) : label;
+}
+
 /** True when the label has words of its own (then the label itself is only needed to type `--config`). */
 export function hasConfigurationLabelWords(label: string): boolean {
   return Object.hasOwn(CONFIGURATION_LABEL_WORDS, label);

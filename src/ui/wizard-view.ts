@@ -14,7 +14,7 @@ import { renderPreview } from './preview-view.js';
 import type { PurchaseFacts } from '../domain/purchase.js';
 import { confirmationQuestion, renderPurchaseSummary } from './purchase-summary.js';
 import { renderPairs } from './table.js';
-import { capitalised, configurationLabelWords, hasConfigurationLabelWords } from '../domain/words.js';
+import { configurationLabelTitle } from '../domain/words.js';
 import type { Theme } from './theme.js';
 import type { CartSummaryView, OrderPlacedView, WizardView } from './wizard-view-interface.js';
 
@@ -76,11 +76,6 @@ function datacenterChoiceName(code: string, place: string, delay: DatacenterDela
   return `${code.padEnd(6)} ${place.padEnd(32)} ${coloured}`;
 }
 
-/** `Operating system`: a label's words starting a line; a label without words as the API names it. */
-function labelName(label: string): string {
-  return hasConfigurationLabelWords(label) ? capitalised(configurationLabelWords(label)) : label;
-}
-
 /** Configuration values set without asking: `Operating system  none_64.en (the only choice)`. */
 function renderConfigurationNotes(entries: readonly ConfigurationEntry[], theme?: Theme): string {
   const why: Record<ConfigurationEntry['source'], string> = {
@@ -90,7 +85,7 @@ function renderConfigurationNotes(entries: readonly ConfigurationEntry[], theme?
     'region-from-datacenter': 'from the datacenter',
   };
   return renderPairs(
-    entries.map((e) => [labelName(e.label), `${e.value} ${(theme?.muted ?? plain)(`(${why[e.source]})`)}`]),
+    entries.map((e) => [configurationLabelTitle(e.label), `${e.value} ${(theme?.muted ?? plain)(`(${why[e.source]})`)}`]),
     theme?.muted,
   );
 }
@@ -105,7 +100,7 @@ function renderCartSummary(view: CartSummaryView, theme?: Theme): string {
   } else pairs.push(['Server', 'none yet']);
   // One option a line: a list of plan codes on one line passes 80 columns.
   view.options.forEach((code, i) => pairs.push([i === 0 ? 'Options' : '', code]));
-  for (const [label, value] of Object.entries(view.configured)) pairs.push([labelName(label), value]);
+  for (const [label, value] of Object.entries(view.configured)) pairs.push([configurationLabelTitle(label), value]);
   pairs.push(['Missing', view.missing.length > 0 ? (theme?.warn ?? plain)(view.missing.join('; ')) : 'nothing: ready for the price preview']);
   return renderPairs(pairs, theme?.muted);
 }

@@ -18,7 +18,7 @@ import {
   type RequiredConfigurationItem,
 } from '../../../domain/configuration.js';
 import { datacenterInfo, normaliseDatacenter } from '../../../domain/places.js';
-import { capitalised, configurationLabelWords, hasConfigurationLabelWords } from '../../../domain/words.js';
+import { configurationLabelTitle } from '../../../domain/words.js';
 import { homeRegionOfSubsidiary } from '../../../domain/subsidiaries.js';
 import type { ConfigurationRequirement } from '../../../ovh/models/cart.js';
 import { BACK, type Back } from '../../../ui/prompter.js';
@@ -141,11 +141,6 @@ async function askDatacenter(
   }
 }
 
-/** `Operating system`; a label without words of its own as the API names it (`extra_reservation`). */
-function labelQuestion(label: string): string {
-  return hasConfigurationLabelWords(label) ? capitalised(configurationLabelWords(label)) : label;
-}
-
 async function askLabel(deps: WizardDeps, requirement: RequiredConfigurationItem, previous: string | undefined): Promise<string | Back> {
   const allowed = requirement.allowedValues ?? [];
   const optional = !isEffectivelyRequired(requirement);
@@ -154,7 +149,7 @@ async function askLabel(deps: WizardDeps, requirement: RequiredConfigurationItem
     if (optional) choices.unshift({ value: UNSET, name: 'Leave unset' });
     return deps.prompter.select<string>({
       id: `config:${requirement.label}`,
-      message: `${labelQuestion(requirement.label)}${optional ? ' (optional)' : ''}:`,
+      message: `${configurationLabelTitle(requirement.label)}${optional ? ' (optional)' : ''}:`,
       choices,
       default: previous ?? (optional ? UNSET : allowed[0]),
       allowBack: true,
@@ -162,7 +157,7 @@ async function askLabel(deps: WizardDeps, requirement: RequiredConfigurationItem
   }
   return deps.prompter.input({
     id: `config:${requirement.label}`,
-    message: `${labelQuestion(requirement.label)} (${requirement.type}):`,
+    message: `${configurationLabelTitle(requirement.label)} (${requirement.type}):`,
     default: previous,
     validate: (value) => checkConfigurationType(requirement, value.trim())?.message ?? true,
     allowBack: true,
