@@ -13,6 +13,11 @@ export function cartProductOfRange(range: Range): CartProduct {
   return range === 'baremetal' ? 'baremetalServers' : range;
 }
 
+/** True for a product ovh-order orders through (a cart item from elsewhere may name another). */
+export function isCartProduct(product: string): product is CartProduct {
+  return RANGES.some((range) => cartProductOfRange(range) === product);
+}
+
 export function rangeOfCartProduct(product: CartProduct): Range {
   return product === 'baremetalServers' ? 'baremetal' : product;
 }

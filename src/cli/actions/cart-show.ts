@@ -5,7 +5,7 @@ import type { Context } from '../../runtime/context.js';
 import { openSession } from '../session.js';
 import { canSign, commandIo, accountSubsidiary, waitFor } from '../command-support.js';
 import { localeOfSubsidiary } from '../../domain/subsidiaries.js';
-import { RANGES, cartProductOfRange, rangeOfCartProduct } from '../../domain/offer-model.js';
+import { isCartProduct, rangeOfCartProduct } from '../../domain/offer-model.js';
 import type { CartReport } from '../../domain/cart-report.js';
 import type { Session } from '../session.js';
 import { showCart } from '../../flows/cart-inspect.js';
@@ -18,11 +18,10 @@ import { renderCartReport } from '../../ui/cart-view.js';
  */
 async function cachedServerName(ctx: Context, session: Session, report: CartReport, subsidiary: string | undefined): Promise<string | undefined> {
   const server = report.items.length === 1 ? report.items[0]! : undefined;
-  const product = RANGES.map(cartProductOfRange).find((p) => p === server?.product);
-  if (!server?.planCode || !product || !subsidiary) return undefined;
+  if (!server?.planCode || !isCartProduct(server.product) || !subsidiary) return undefined;
   const { openCatalogCache } = await import('../../config/catalog-cache.js');
   const cache = openCatalogCache(ctx.env, { now: () => ctx.now() });
-  const entry = await cache.getSummaries({ range: rangeOfCartProduct(product), subsidiary, endpoint: session.catalogCacheKey });
+  const entry = await cache.getSummaries({ range: rangeOfCartProduct(server.product), subsidiary, endpoint: session.catalogCacheKey });
   return entry?.summaries.find((s) => s.planCode === server.planCode)?.name;
 }
 
