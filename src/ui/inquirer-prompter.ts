@@ -81,7 +81,7 @@ export function createInquirerPrompter(ctx: Context): Prompter {
     }
   }
 
-  /** Asks until the answer is not CLEARED (only searches clear). */
+  /** The answer of a prompt whose Esc never clears (all but searches, which ask again themselves). */
   async function answerOf<T>(asked: Promise<T | Back | typeof CLEARED>): Promise<T | Back> {
     const answer = await asked;
     if (answer === CLEARED) throw new Error('A cleared search must be asked again by its caller.');
@@ -100,6 +100,8 @@ export function createInquirerPrompter(ctx: Context): Prompter {
     note && status !== 'done' ? `${theme.strong(text)} ${theme.muted(note)}` : theme.strong(text);
 
   const backTip = (allowBack: boolean | undefined): KeyHelp => (allowBack ? [['esc', 'back']] : []);
+  /** Esc in a list or an input: back where the question allows it, else nothing. */
+  const escapeBack = (allowBack: boolean | undefined) => (): EscapeAction => (allowBack ? 'back' : 'none');
 
   async function searchOnce<T>(question: SearchQuestion<T>, initialText: string): Promise<T | Back | typeof CLEARED> {
     const all = toInquirerChoices(question);
@@ -145,9 +147,8 @@ export function createInquirerPrompter(ctx: Context): Prompter {
 
   function askInput(question: InputQuestion): Promise<string | Back> {
     return answerOf(
-      ask(
-        () => (question.allowBack ? 'back' : 'none'),
-        (context) => input({ message: question.message, default: question.default, validate: question.validate ?? (() => true) }, context),
+      ask(escapeBack(question.allowBack), (context) =>
+        input({ message: question.message, default: question.default, validate: question.validate ?? (() => true) }, context),
       ),
     );
   }
@@ -155,20 +156,18 @@ export function createInquirerPrompter(ctx: Context): Prompter {
   return {
     select<T>(question: SelectQuestion<T>) {
       return answerOf(
-        ask<T | Back>(
-          () => (question.allowBack ? 'back' : 'none'),
-          (context) =>
-            select<T | Back>(
-              {
-                message: question.message,
-                choices: toInquirerChoices(question),
-                default: question.default ?? question.suggested,
-                pageSize: question.pageSize ?? 12,
-                loop: false,
-                theme: { style: { keysHelpTip: helpLine(() => backTip(question.allowBack)), message: messageWith(question.note) } },
-              },
-              context,
-            ),
+        ask<T | Back>(escapeBack(question.allowBack), (context) =>
+          select<T | Back>(
+            {
+              message: question.message,
+              choices: toInquirerChoices(question),
+              default: question.default ?? question.suggested,
+              pageSize: question.pageSize ?? 12,
+              loop: false,
+              theme: { style: { keysHelpTip: helpLine(() => backTip(question.allowBack)), message: messageWith(question.note) } },
+            },
+            context,
+          ),
         ),
       );
     },
@@ -181,21 +180,13 @@ export function createInquirerPrompter(ctx: Context): Prompter {
       }
     },
     async confirm(question: ConfirmQuestion) {
-      const answer = await answerOf(
-        ask(
-          () => 'none',
-          (context) => confirm({ message: question.message, default: question.default }, context),
-        ),
-      );
+      const answer = await answerOf(ask(escapeBack(false), (context) => confirm({ message: question.message, default: question.default }, context)));
       return answer === true;
     },
     input: askInput as Prompter['input'],
     async password(question: InputQuestion) {
       const answer = await answerOf(
-        ask(
-          () => 'none',
-          (context) => password({ message: question.message, mask: '•', validate: question.validate ?? (() => true) }, context),
-        ),
+        ask(escapeBack(false), (context) => password({ message: question.message, mask: '•', validate: question.validate ?? (() => true) }, context)),
       );
       return String(answer);
     },
