@@ -57,9 +57,14 @@ export async function accountSubsidiary(session: Session): Promise<string | unde
   }
 }
 
+/** The locale of the account's subsidiary; en-GB when it is not known. */
+export function localeOfAccount(subsidiary: string | undefined): string {
+  return localeOfSubsidiary(subsidiary ?? 'GB');
+}
+
 /** Locale for amounts whose subsidiary the API does not say (orders, carts): the account's, else en-GB. */
 export async function accountLocale(session: Session): Promise<string> {
-  return localeOfSubsidiary((await accountSubsidiary(session)) ?? 'GB');
+  return localeOfAccount(await accountSubsidiary(session));
 }
 
 /**

@@ -3,8 +3,7 @@
 // never changes the cart.
 import type { Context } from '../../runtime/context.js';
 import { openSession } from '../session.js';
-import { canSign, commandIo, accountSubsidiary, waitFor } from '../command-support.js';
-import { localeOfSubsidiary } from '../../domain/subsidiaries.js';
+import { canSign, commandIo, accountSubsidiary, localeOfAccount, waitFor } from '../command-support.js';
 import { isCartProduct, rangeOfCartProduct } from '../../domain/offer-model.js';
 import type { CartReport } from '../../domain/cart-report.js';
 import type { Session } from '../session.js';
@@ -35,8 +34,7 @@ export async function run(ctx: Context, _options: Record<string, unknown>, args:
     const subsidiary = await accountSubsidiary(session);
     const serverName = await cachedServerName(ctx, session, report, subsidiary);
     const known = { ...(subsidiary ? { subsidiary } : {}), ...(serverName ? { serverName } : {}) };
-    const locale = localeOfSubsidiary(subsidiary ?? 'GB');
-    output.result(renderCartReport(report, { locale, now: ctx.now(), theme, cut: ctx.stdout.isTTY === true, ...known }));
+    output.result(renderCartReport(report, { locale: localeOfAccount(subsidiary), now: ctx.now(), theme, cut: ctx.stdout.isTTY === true, ...known }));
   }
   return 0;
 }
