@@ -126,4 +126,24 @@ describe.skipIf(!available)('going back in the wizard (Esc typed in a pseudo-ter
     await typeUntil(session, keys.enter, (d) => d.includes('? How many servers?'), 'the quantity question again');
     expect(await stop(session)).toBe(130);
   });
+
+  it("Esc in a filter's input returns to the filter menu with the filter unchanged, the input erased", async () => {
+    const session = await atOfferList();
+    await typeUntil(session, 'filters', (d) => d.includes('0 of 8 offers') && /❯ ⚙ Filters/.test(d), 'the Filters entry alone');
+    await typeUntil(session, keys.enter, (d) => /\? Filters:[\s\S]*Minimum RAM: any/.test(d), 'the filter menu');
+    await typeUntil(session, `${keys.down}${keys.down}`, (d) => /❯ Minimum RAM: any/.test(d), 'Minimum RAM highlighted');
+    await typeUntil(session, keys.enter, (d) => d.includes('? Minimum RAM in GB'), 'the RAM input');
+    await typeUntil(session, '64', (d) => /\? Minimum RAM in GB.*64\s*$/m.test(d), '64 typed');
+
+    const display = await typeUntil(
+      session,
+      keys.escape,
+      (d) => !d.includes('? Minimum RAM in GB') && fromLast(d, '? Filters:') !== '',
+      'the filter menu again',
+    );
+    expect(fromLast(display, '? Filters:')).toContain('Minimum RAM: any');
+    // Shown again, the list has every offer: nothing was filtered.
+    await typeUntil(session, keys.enter, (d) => fromLast(d, '? Which server?').includes('8 of 8 offers'), 'every offer');
+    expect(await stop(session)).toBe(130);
+  });
 });

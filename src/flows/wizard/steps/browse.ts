@@ -120,12 +120,14 @@ export const browseStep: WizardStep = {
   async run(state, deps) {
     const loaded = state.offers!;
     let filter = state.filter;
+    let filtersEdited = false;
     for (;;) {
       const shown = visibleOffers(loaded.offers, filter);
       const described = describeFilter(filter, loaded.currency);
       if (shown.length === 0) {
         deps.output.warn(`No offer of the ${loaded.range} range matches ${described || 'the filters'} (${loaded.offers.length} in the catalog).`);
         filter = await editFilter(deps.prompter, filter, loaded.currency);
+        filtersEdited = true;
         continue;
       }
       const answer = await deps.prompter.search<string>({
@@ -135,8 +137,10 @@ export const browseStep: WizardStep = {
           ...offerChoices(shown, state, deps),
           { value: FILTERS, name: `⚙ Filters${described ? `: ${described}` : ' (RAM, price, datacenter, text)'}`, description: 'Change the filters' },
         ],
-        // After "back", the server still in the cart is the previous answer.
-        default: state.offer?.planCode ?? deps.cart.server?.planCode,
+        // After "back", the server still in the cart (else the runner's memory) is the previous
+        // answer. Back from the filter menu, the cheapest offer: not the Filters entry, nor the
+        // text typed to find it.
+        default: state.offer?.planCode ?? deps.cart.server?.planCode ?? (filtersEdited ? shown[0]!.planCode : undefined),
         allowBack: deps.canGoBack === true,
         pageSize: 10,
         // Under the list, following the typed text (part of the prompt, so going back erases it too).
@@ -147,6 +151,7 @@ export const browseStep: WizardStep = {
       if (answer === BACK) return BACK;
       if (answer === FILTERS) {
         filter = await editFilter(deps.prompter, filter, loaded.currency);
+        filtersEdited = true;
         continue;
       }
       const offer = shown.find((o) => o.planCode === answer)!;
