@@ -3,15 +3,15 @@
 // gone). Esc in a search with text clears the text first; Esc on an empty search, a list or the
 // quantity goes back one question, erases the abandoned prompt, and preselects the earlier answer
 // (and the search text it was found with). The offer count follows the typed text.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type SandboxServer } from '../../src/sandbox/index.js';
+import { describe, expect, it } from 'vitest';
 import { keys, ptyAvailable, spawnPty, type PtySession } from '../helpers/pty.js';
 import { isolatedEnv, sandboxKeys } from '../helpers/run-cli.js';
+import { useSandbox } from '../helpers/sandbox-fixture.js';
 
 const available = ptyAvailable();
 if (!available) console.log('[wizard-back-pty] @lydell/node-pty has no prebuilt binary for this platform: the pseudo-terminal tests are skipped.');
 
-let sandbox: SandboxServer;
+const sandbox = useSandbox();
 
 /** The wizard at 80 columns against this file's sandbox, up to the offer list of the eco range (asked: the range). */
 async function atOfferList(): Promise<PtySession> {
@@ -53,13 +53,6 @@ async function stop(session: PtySession): Promise<number> {
 }
 
 describe.skipIf(!available)('going back in the wizard (Esc typed in a pseudo-terminal)', () => {
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-  });
-  afterAll(async () => {
-    await sandbox?.close();
-  });
-
   it('the offer count follows the typed text; Esc first clears the text, then goes back to the range with eco preselected, erasing the list', async () => {
     const session = await atOfferList();
     // The count and the list change one frame apart: wait for both.
